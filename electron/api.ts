@@ -1,0 +1,297 @@
+// THE contract between the renderer and the library: every method, its arguments, its
+// result, and the events. Types, plus the one runtime list of method names that the
+// adapters enumerate — imported by both sides, so a renamed method or a changed field
+// breaks the build, not the user.
+
+export type Iso8601 = string;
+
+export interface TagRef {
+  id: number;
+  name: string;
+  colour: string;
+}
+
+export interface Tag extends TagRef {
+  /** Clips carrying the tag (deleted clips not counted). */
+  count: number;
+}
+
+export interface ClipSummary {
+  id: number;
+  uid: string;
+  title: string;
+  source: string | null;
+  author: string | null;
+  publishedAt: Iso8601 | null;
+  savedAt: Iso8601 | null;
+  importedAt: Iso8601;
+  wordCount: number;
+  starred: boolean;
+  tags: TagRef[];
+  /** The first words of the body, or a highlighted search snippet (HTML with <mark> only). */
+  snippet: string;
+}
+
+export interface NearDuplicate {
+  id: number;
+  title: string;
+  source: string | null;
+  publishedAt: Iso8601 | null;
+  similarity: number;
+}
+
+export interface Clip extends ClipSummary {
+  standfirst: string | null;
+  site: string | null;
+  url: string | null;
+  modifiedAt: Iso8601 | null;
+  language: string | null;
+  bodyText: string;
+  /** Sanitized when stored; sanitize again before showing. */
+  bodyHtml: string;
+  captions: string[];
+  note: string;
+  contentHash: string;
+  original: { name: string | null; format: string | null; size: number | null; available: boolean };
+  nearDuplicates: NearDuplicate[];
+}
+
+export type SortOrder = 'relevance' | 'newest' | 'oldest' | 'imported' | 'title';
+
+/** A period on the timeline, inclusive, as ISO dates ("2019", "2019-09", "2019-09-20" accepted). */
+export interface Period {
+  from?: string;
+  to?: string;
+  /** Only clips without a publication date. */
+  undated?: boolean;
+}
+
+export interface ListClipsArgs extends Period {
+  limit?: number;
+  offset?: number;
+  sort?: SortOrder;
+  tags?: string[];
+  source?: string;
+  starred?: boolean;
+  /** Imported within the last N days. */
+  importedWithinDays?: number;
+}
+
+export interface ClipPage {
+  total: number;
+  clips: ClipSummary[];
+}
+
+export interface SearchArgs extends ListClipsArgs {
+  q: string;
+}
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  source: string | null;
+  author: string | null;
+  publishedAt: Iso8601 | null;
+  /** HTML: escaped text with matches in <mark>…</mark>, nothing else. */
+  snippet: string;
+  /** The title with matches in <mark>, escaped likewise. */
+  titleHtml: string;
+  tags: TagRef[];
+  starred: boolean;
+  savedAt: Iso8601 | null;
+  importedAt: Iso8601;
+  wordCount: number;
+  uid: string;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  tookMs: number;
+  hits: SearchHit[];
+  /** Words that were not in the library and what they were read as ("madurro" → ["maduro"]). */
+  corrections: { word: string; replacements: string[] }[];
+  /** The query as it was understood after typo correction, when any correction happened. */
+  showingResultsFor: string | null;
+  facets: { tags: FacetCount[]; sources: FacetCount[]; authors: FacetCount[]; years: FacetCount[] };
+}
+
+export type TimelineGranularity = 'year' | 'month' | 'day';
+
+export interface TimelineArgs extends Period {
+  granularity?: TimelineGranularity;
+  /** Narrow the counts to a search or tags, so the timeline follows the list. */
+  q?: string;
+  tags?: string[];
+}
+
+export interface Timeline {
+  granularity: TimelineGranularity;
+  buckets: { period: string; count: number }[];
+  undated: number;
+}
+
+export interface ClipPatch {
+  title?: string;
+  author?: string | null;
+  source?: string | null;
+  publishedAt?: Iso8601 | null;
+  note?: string;
+  starred?: boolean;
+}
+
+export type ImportStatus = 'added' | 'duplicate' | 'failed';
+
+export interface ImportOutcome {
+  /** The file as the user named it (for uploads, the uploaded name). */
+  file: string;
+  status: ImportStatus;
+  clipId?: number;
+  title?: string;
+  /** For a duplicate: the clip it duplicates. */
+  duplicateOf?: number;
+  /** Why it failed, in words a person understands (never a stack trace). */
+  reason?: string;
+  /** Clips this one was linked to as near-duplicates. */
+  nearDuplicates?: number[];
+  warnings?: string[];
+}
+
+export interface ImportProgress {
+  jobId: string;
+  done: number;
+  total: number;
+  /** True while the folder walk is still finding files (total may grow). */
+  scanning: boolean;
+  currentFile: string | null;
+  added: number;
+  duplicates: number;
+  failed: number;
+  filesPerSecond: number;
+  etaSeconds: number | null;
+}
+
+export interface ImportSummary {
+  jobId: string;
+  cancelled: boolean;
+  added: number;
+  duplicates: number;
+  failed: number;
+  outcomes: ImportOutcome[];
+  elapsedMs: number;
+}
+
+export interface UploadedFile {
+  /** Path relative to the dropped folder, or just the file name. */
+  name: string;
+  /** File bytes, base64. */
+  dataBase64: string;
+  lastModified?: number;
+}
+
+export interface SavedSearch {
+  id: number;
+  name: string;
+  query: string;
+  /** How many clips the query matches now. */
+  count: number;
+}
+
+export interface LibraryInfo {
+  path: string;
+  clipCount: number;
+  tagCount: number;
+  schemaVersion: number;
+  /** Where the app runs: the renderer shows native menus only in 'electron'. */
+  shell: 'electron' | 'browser' | 'cli';
+}
+
+export interface ExportDocument {
+  cuttings: { format: 'cuttings-export'; version: 1; exportedAt: Iso8601 };
+  clips: (Omit<Clip, 'id' | 'nearDuplicates' | 'original' | 'tags' | 'snippet'> & {
+    tags: string[];
+    original: { name: string | null; format: string | null; size: number | null };
+  })[];
+  tags: { name: string; colour: string }[];
+}
+
+/** Every method of the Api: name → argument and result. */
+export interface ApiMethods {
+  libraryInfo: { args: Record<string, never>; result: LibraryInfo };
+  listClips: { args: ListClipsArgs; result: ClipPage };
+  getClip: { args: { id: number }; result: Clip };
+  updateClip: { args: { id: number; patch: ClipPatch }; result: Clip };
+  deleteClips: { args: { ids: number[] }; result: { deleted: number; undoToken: string } };
+  undoDelete: { args: { undoToken: string }; result: { restored: number } };
+  search: { args: SearchArgs; result: SearchResult };
+  timeline: { args: TimelineArgs; result: Timeline };
+  listTags: { args: Record<string, never>; result: Tag[] };
+  createTag: { args: { name: string; colour?: string }; result: Tag };
+  tagClips: { args: { ids: number[]; tags: string[] }; result: { changed: number } };
+  untagClips: { args: { ids: number[]; tags: string[] }; result: { changed: number } };
+  renameTag: { args: { id: number; name: string }; result: Tag };
+  recolourTag: { args: { id: number; colour: string }; result: Tag };
+  mergeTags: { args: { from: number[]; into: number }; result: Tag };
+  deleteTag: { args: { id: number }; result: { deleted: boolean; clipIds: number[]; name: string; colour: string } };
+  listSources: { args: Record<string, never>; result: FacetCount[] };
+  listAuthors: { args: Record<string, never>; result: FacetCount[] };
+  listSavedSearches: { args: Record<string, never>; result: SavedSearch[] };
+  saveSearch: { args: { name: string; query: string }; result: SavedSearch };
+  deleteSavedSearch: { args: { id: number }; result: { deleted: boolean } };
+  importPaths: { args: { paths: string[] }; result: { jobId: string } };
+  importUploads: { args: { files: UploadedFile[] }; result: { jobId: string } };
+  cancelImport: { args: { jobId: string }; result: { cancelled: boolean } };
+  importResult: { args: { jobId: string }; result: ImportSummary | null };
+  loadSamples: { args: Record<string, never>; result: { jobId: string } };
+  exportClips: { args: { ids?: number[] }; result: ExportDocument };
+  /** Electron: opens the original with the system's app. Browser: returns a download URL. */
+  openOriginal: { args: { id: number }; result: { opened: boolean; url?: string } };
+  /** Opens an http(s) link in the system browser (Electron); refused for anything else. */
+  openExternal: { args: { url: string }; result: { opened: boolean } };
+}
+
+export type ApiMethod = keyof ApiMethods;
+export type ApiArgs<M extends ApiMethod> = ApiMethods[M]['args'];
+export type ApiResult<M extends ApiMethod> = ApiMethods[M]['result'];
+
+/** What the renderer holds: one async function per method. */
+export type Api = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
+
+/** Events the library pushes to the renderer. */
+export interface ApiEvents {
+  'import-progress': ImportProgress;
+  'import-finished': ImportSummary;
+  /** Clips or tags changed (by an import, another window, the CLI…): refresh views. */
+  'library-changed': { reason: string };
+}
+export type ApiEventName = keyof ApiEvents;
+
+/** An error the user should read: `message` is meant for people. */
+export interface ApiErrorBody {
+  error: { code: 'bad-request' | 'not-found' | 'unauthorized' | 'conflict' | 'internal'; message: string };
+}
+
+/** What the preload exposes as window.cuttings. */
+export interface CuttingsBridge {
+  api: Api;
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  /** Paths of files dropped on the window (Electron only: webUtils.getPathForFile). */
+  pathsForFiles(files: File[]): string[];
+}
+
+/** The method names, as a runtime list (for adapters that enumerate the contract). */
+export const API_METHODS = [
+  'libraryInfo', 'listClips', 'getClip', 'updateClip', 'deleteClips', 'undoDelete', 'search',
+  'timeline', 'listTags', 'createTag', 'tagClips', 'untagClips', 'renameTag', 'recolourTag',
+  'mergeTags', 'deleteTag', 'listSources', 'listAuthors', 'listSavedSearches', 'saveSearch',
+  'deleteSavedSearch', 'importPaths', 'importUploads', 'cancelImport', 'importResult',
+  'loadSamples', 'exportClips', 'openOriginal', 'openExternal',
+] as const satisfies readonly ApiMethod[];
+
+// Compile-time proof that API_METHODS names every method of ApiMethods.
+type MissingFromList = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+export const API_METHODS_COMPLETE: [MissingFromList] extends [never] ? true : never = true;

@@ -1,0 +1,277 @@
+// THE one table of Api handlers. IPC, HTTP and the CLI are generic adapters over it: a
+// method is written here once, and every front door gets it.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Api, ApiArgs, ApiMethod, ApiResult, ImportSummary } from '../api.ts';
+import {
+  clipFromRow, getClipRow, listClips, restoreClips, softDeleteClips, updateClip, NotFoundError,
+} from '../library/clips.ts';
+import type { Library } from '../library/open-library.ts';
+import { originalExists } from '../library/originals.ts';
+import { deleteSavedSearch, listSavedSearches, saveSearch } from '../library/saved-searches.ts';
+import {
+  deleteTag, ensureTag, getTag, listTags, mergeTags, recolourTag, renameTag, tagClips, untagClips,
+} from '../library/tags.ts';
+import { timeline } from '../library/timeline.ts';
+import { buildExportDocument } from '../import/export-document.ts';
+import { ImportJob, type ImportSource } from '../import/import-job.ts';
+import { WorkerPool } from '../import/worker-pool.ts';
+import { onClipsAdded, onClipsRemoved } from '../search/index-hooks.ts';
+import { searchClips } from '../search/search-clips.ts';
+import type { EventBus } from './event-bus.ts';
+import { BadRequestError } from './validate.ts';
+
+export interface HandlerContext {
+  library: Library;
+  events: EventBus;
+  shell: 'electron' | 'browser' | 'cli';
+  /** Folder of the sample clippings offered on first run. */
+  samplesDir: string;
+  maxFileBytes?: number;
+  /** Electron: open a file with the system's app. */
+  openPath?(absolutePath: string): Promise<boolean>;
+  /** Electron: open an http(s) URL in the system browser. */
+  openExternalUrl?(url: string): Promise<boolean>;
+  /** Browser mode: where the original of a clip can be downloaded. */
+  originalUrl?(id: number): string;
+}
+
+export interface Handlers {
+  api: Api;
+  /** Resolves when the import job finishes (the CLI waits on it). */
+  waitForImport(jobId: string): Promise<ImportSummary>;
+  dispose(): Promise<void>;
+}
+
+/** Only web links leave the app: never file:, javascript:, or a custom scheme. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname;
+  } catch {
+    return false;
+  }
+}
+
+/** Upload names are relative paths from the user's machine: keep them as names, never as paths. */
+function safeUploadName(name: string): string {
+  const base = name.split(/[\\/]/).filter((p) => p && p !== '.' && p !== '..').pop() ?? 'upload';
+  return base.replace(/[\u0000-\u001f]/g, '_').slice(0, 200) || 'upload';
+}
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  const { library, events } = ctx;
+  const db = library.db;
+  let pool: WorkerPool | null = null;
+  const jobs = new Map<string, { job: ImportJob; done: Promise<ImportSummary>; summary: ImportSummary | null }>();
+
+  const changed = (reason: string) => events.emit('library-changed', { reason });
+
+  const startJob = (run: (job: ImportJob) => Promise<ImportSummary>, cleanup?: () => void): { jobId: string } => {
+    pool ??= new WorkerPool();
+    const job = new ImportJob(library, {
+      pool,
+      maxFileBytes: ctx.maxFileBytes,
+      onProgress: (p) => events.emit('import-progress', p),
+    });
+    const entry = { job, summary: null as ImportSummary | null, done: Promise.resolve(null as unknown as ImportSummary) };
+    entry.done = run(job)
+      .then((summary) => {
+        entry.summary = summary;
+        events.emit('import-finished', summary);
+        if (summary.added) changed('import');
+        return summary;
+      })
+      .finally(() => cleanup?.());
+    jobs.set(job.id, entry);
+    return { jobId: job.id };
+  };
+
+  const api: Api = {
+    async libraryInfo() {
+      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      return {
+        path: library.dir,
+        clipCount: count('SELECT count(*) AS n FROM clips WHERE deleted_at IS NULL'),
+        tagCount: count('SELECT count(*) AS n FROM tags'),
+        schemaVersion: db.pragma('user_version', { simple: true }) as number,
+        shell: ctx.shell,
+      };
+    },
+    async listClips(args) {
+      return listClips(db, args);
+    },
+    async getClip({ id }) {
+      const row = getClipRow(db, id);
+      return clipFromRow(db, row, originalExists(library.dir, row.original_path));
+    },
+    async updateClip({ id, patch }) {
+      if (patch.title !== undefined && !patch.title.trim()) throw new BadRequestError('A clip needs a title.');
+      updateClip(db, id, patch);
+      changed('clip-updated');
+      return api.getClip({ id });
+    },
+    async deleteClips({ ids }) {
+      const undoToken = `${new Date().toISOString()}#${crypto.randomBytes(4).toString('hex')}`;
+      const deleted = db.transaction(() => {
+        const n = softDeleteClips(db, ids, undoToken);
+        onClipsRemoved(db, ids);
+        return n;
+      })();
+      if (deleted) changed('clips-deleted');
+      return { deleted, undoToken };
+    },
+    async undoDelete({ undoToken }) {
+      const restored = db.transaction(() => {
+        const ids = (db.prepare('SELECT id FROM clips WHERE deleted_at = ?').all(undoToken) as { id: number }[]).map((r) => r.id);
+        const n = restoreClips(db, undoToken);
+        onClipsAdded(db, ids);
+        return n;
+      })();
+      if (!restored) throw new NotFoundError('Nothing to undo: those clips were already removed for good.');
+      changed('clips-restored');
+      return { restored };
+    },
+    async search(args) {
+      return searchClips(db, args);
+    },
+    async timeline(args) {
+      return timeline(db, args);
+    },
+    async listTags() {
+      return listTags(db);
+    },
+    async createTag({ name, colour }) {
+      const tag = ensureTag(db, name, colour);
+      changed('tags');
+      return tag;
+    },
+    async tagClips({ ids, tags }) {
+      const n = db.transaction(() => tagClips(db, ids, tags))();
+      changed('tags');
+      return { changed: n };
+    },
+    async untagClips({ ids, tags }) {
+      const n = db.transaction(() => untagClips(db, ids, tags))();
+      changed('tags');
+      return { changed: n };
+    },
+    async renameTag({ id, name }) {
+      const tag = db.transaction(() => renameTag(db, id, name))();
+      changed('tags');
+      return tag;
+    },
+    async recolourTag({ id, colour }) {
+      const tag = recolourTag(db, id, colour);
+      changed('tags');
+      return tag;
+    },
+    async mergeTags({ from, into }) {
+      const tag = db.transaction(() => mergeTags(db, from, into))();
+      changed('tags');
+      return tag;
+    },
+    async deleteTag({ id }) {
+      const res = db.transaction(() => deleteTag(db, id))();
+      changed('tags');
+      return { deleted: true, ...res };
+    },
+    async listSources() {
+      return db
+        .prepare(`SELECT source AS value, count(*) AS count FROM clips WHERE deleted_at IS NULL AND source IS NOT NULL
+                  GROUP BY source COLLATE NOCASE ORDER BY count DESC, value COLLATE NOCASE`)
+        .all() as { value: string; count: number }[];
+    },
+    async listAuthors() {
+      return db
+        .prepare(`SELECT author AS value, count(*) AS count FROM clips WHERE deleted_at IS NULL AND author IS NOT NULL
+                  GROUP BY author COLLATE NOCASE ORDER BY count DESC, value COLLATE NOCASE`)
+        .all() as { value: string; count: number }[];
+    },
+    async listSavedSearches() {
+      // Counts are computed now, so a saved search stays live as clips arrive.
+      return listSavedSearches(db).map((s) => ({ ...s, count: searchClips(db, { q: s.query, limit: 0 }).total }));
+    },
+    async saveSearch({ name, query }) {
+      const s = saveSearch(db, name, query);
+      changed('saved-searches');
+      return { ...s, count: searchClips(db, { q: s.query, limit: 0 }).total };
+    },
+    async deleteSavedSearch({ id }) {
+      const deleted = deleteSavedSearch(db, id);
+      changed('saved-searches');
+      return { deleted };
+    },
+    async importPaths({ paths }) {
+      if (paths.length === 0) throw new BadRequestError('Nothing to import: no files or folders were given.');
+      return startJob((job) => job.runPaths(paths));
+    },
+    async importUploads({ files }) {
+      if (files.length === 0) throw new BadRequestError('Nothing to import: no files were dropped.');
+      const sources: ImportSource[] = files.map((f) => ({
+        display: f.name,
+        name: safeUploadName(f.name),
+        bytes: new Uint8Array(Buffer.from(f.dataBase64, 'base64')),
+        mtimeMs: f.lastModified,
+      }));
+      return startJob((job) => job.runSources(sources));
+    },
+    async cancelImport({ jobId }) {
+      const entry = jobs.get(jobId);
+      if (!entry || entry.summary) return { cancelled: false };
+      entry.job.cancel();
+      return { cancelled: true };
+    },
+    async importResult({ jobId }) {
+      const entry = jobs.get(jobId);
+      if (!entry) throw new NotFoundError(`There is no import ${jobId}.`);
+      return entry.summary;
+    },
+    async loadSamples() {
+      if (!fs.existsSync(ctx.samplesDir)) throw new NotFoundError('The sample clippings are missing from this installation.');
+      return startJob((job) => job.runPaths([ctx.samplesDir]));
+    },
+    async exportClips({ ids }) {
+      return buildExportDocument(db, ids);
+    },
+    async openOriginal({ id }) {
+      const row = getClipRow(db, id);
+      if (!originalExists(library.dir, row.original_path)) throw new NotFoundError('The original file of this clip is missing from the library folder.');
+      if (ctx.openPath) {
+        // Open a copy under its own name (the stored copy is named by its hash).
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cuttings-original-'));
+        const copy = path.join(dir, safeUploadName(row.original_name ?? `clip-${id}`));
+        fs.copyFileSync(path.join(library.dir, row.original_path!), copy);
+        return { opened: await ctx.openPath(copy) };
+      }
+      return { opened: false, url: ctx.originalUrl?.(id) };
+    },
+    async openExternal({ url }) {
+      if (!isSafeExternalUrl(url)) throw new BadRequestError('Only http and https links can be opened.');
+      if (!ctx.openExternalUrl) return { opened: false };
+      return { opened: await ctx.openExternalUrl(url) };
+    },
+  };
+
+  return {
+    api,
+    async waitForImport(jobId) {
+      const entry = jobs.get(jobId);
+      if (!entry) throw new NotFoundError(`There is no import ${jobId}.`);
+      return entry.done;
+    },
+    async dispose() {
+      for (const e of jobs.values()) e.job.cancel();
+      await Promise.allSettled([...jobs.values()].map((e) => e.done));
+      await pool?.close();
+      pool = null;
+    },
+  };
+}
+
+/** Validates and dispatches one call: what every transport does with a request. */
+export async function callApi<M extends ApiMethod>(api: Api, method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
+  return (api[method] as (a: ApiArgs<M>) => Promise<ApiResult<M>>)(args);
+}

@@ -1,0 +1,143 @@
+// Checks every Api call's arguments before a handler sees them. Calls arrive from a renderer
+// that shows hostile articles, from HTTP and from the command line: nothing is trusted.
+// Numbers also arrive as strings (query strings, CLI flags) and are coerced here, once.
+import type { ApiArgs, ApiMethod } from '../api.ts';
+
+export class BadRequestError extends Error {}
+
+type Check<T> = (v: unknown, field: string) => T;
+
+const fail = (field: string, what: string): never => {
+  throw new BadRequestError(`${field} ${what}`);
+};
+
+export const str = (max = 10_000): Check<string> => (v, f) => {
+  if (typeof v === 'number') v = String(v);
+  if (typeof v !== 'string') return fail(f, 'must be text');
+  if (v.length > max) return fail(f, `is too long (at most ${max} characters)`);
+  return v;
+};
+export const int = (min = 0, max = Number.MAX_SAFE_INTEGER): Check<number> => (v, f) => {
+  const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n)) return fail(f, 'must be a whole number');
+  if (n < min || n > max) return fail(f, `must be between ${min} and ${max}`);
+  return n;
+};
+export const bool: Check<boolean> = (v, f) => {
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  if (typeof v !== 'boolean') return fail(f, 'must be true or false');
+  return v;
+};
+export const oneOf = <T extends string>(...values: T[]): Check<T> => (v, f) => {
+  if (typeof v !== 'string' || !values.includes(v as T)) return fail(f, `must be one of ${values.join(', ')}`);
+  return v as T;
+};
+export const arrayOf = <T>(item: Check<T>, max = 100_000): Check<T[]> => (v, f) => {
+  // A single value where a list is expected (?tags=x) is a list of one.
+  const list = Array.isArray(v) ? v : typeof v === 'string' || typeof v === 'number' ? [v] : fail(f, 'must be a list');
+  if (list.length > max) return fail(f, `has too many items (at most ${max})`);
+  return list.map((x, i) => item(x, `${f}[${i}]`));
+};
+export const nullable = <T>(c: Check<T>): Check<T | null> => (v, f) => (v === null ? null : c(v, f));
+export const optional = <T>(c: Check<T>): Check<T | undefined> => (v, f) => (v === undefined || v === '' ? undefined : c(v, f));
+const isoDate: Check<string> = (v, f) => {
+  const s = str(40)(v, f);
+  if (!/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(s)) return fail(f, 'must be a date like 2019, 2019-09 or 2019-09-20');
+  return s;
+};
+export const object = <T>(shape: { [K in keyof T]: Check<T[K]> }): Check<T> => (v, f) => {
+  if (v === undefined || v === null) v = {};
+  if (typeof v !== 'object' || Array.isArray(v)) return fail(f, 'must be an object');
+  const src = v as Record<string, unknown>;
+  for (const key of Object.keys(src)) if (!(key in shape)) fail(f === 'arguments' ? key : `${f}.${key}`, 'is not a known argument');
+  const out = {} as T;
+  for (const key of Object.keys(shape) as (keyof T)[]) {
+    const value = shape[key](src[key as string], f === 'arguments' ? String(key) : `${f}.${String(key)}`);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+};
+
+const none = object<Record<string, never>>({});
+const id = int(1);
+const ids = arrayOf(int(1), 100_000);
+const tagNames = arrayOf(str(200), 1_000);
+const colour = str(7);
+const sort = oneOf('relevance', 'newest', 'oldest', 'imported', 'title');
+const listShape = {
+  limit: optional(int(0, 10_000)),
+  offset: optional(int(0)),
+  sort: optional(sort),
+  tags: optional(tagNames),
+  source: optional(str(500)),
+  starred: optional(bool),
+  importedWithinDays: optional(int(0, 36_500)),
+  from: optional(isoDate),
+  to: optional(isoDate),
+  undated: optional(bool),
+};
+
+const validators: { [M in ApiMethod]: Check<ApiArgs<M>> } = {
+  libraryInfo: none,
+  listClips: object(listShape),
+  getClip: object({ id }),
+  updateClip: object({
+    id,
+    patch: object({
+      title: optional(str(2_000)),
+      author: optional(nullable(str(2_000))),
+      source: optional(nullable(str(2_000))),
+      publishedAt: optional(nullable(isoDate)),
+      note: optional(str(1_000_000)),
+      starred: optional(bool),
+    }),
+  }),
+  deleteClips: object({ ids }),
+  undoDelete: object({ undoToken: str(100) }),
+  search: object({ ...listShape, q: str(2_000) }),
+  timeline: object({
+    granularity: optional(oneOf('year', 'month', 'day')),
+    from: optional(isoDate),
+    to: optional(isoDate),
+    undated: optional(bool),
+    q: optional(str(2_000)),
+    tags: optional(tagNames),
+  }),
+  listTags: none,
+  createTag: object({ name: str(200), colour: optional(colour) }),
+  tagClips: object({ ids, tags: tagNames }),
+  untagClips: object({ ids, tags: tagNames }),
+  renameTag: object({ id, name: str(200) }),
+  recolourTag: object({ id, colour }),
+  mergeTags: object({ from: arrayOf(int(1), 1_000), into: id }),
+  deleteTag: object({ id }),
+  listSources: none,
+  listAuthors: none,
+  listSavedSearches: none,
+  saveSearch: object({ name: str(200), query: str(2_000) }),
+  deleteSavedSearch: object({ id }),
+  importPaths: object({ paths: arrayOf(str(4_096), 100_000) }),
+  importUploads: object({
+    files: arrayOf(
+      object({ name: str(4_096), dataBase64: str(Number.MAX_SAFE_INTEGER), lastModified: optional(int(0)) }),
+      100_000,
+    ),
+  }),
+  cancelImport: object({ jobId: str(100) }),
+  importResult: object({ jobId: str(100) }),
+  loadSamples: none,
+  exportClips: object({ ids: optional(ids) }),
+  openOriginal: object({ id }),
+  openExternal: object({ url: str(8_192) }),
+};
+
+export function validateArgs<M extends ApiMethod>(method: M, raw: unknown): ApiArgs<M> {
+  const check = validators[method] as Check<ApiArgs<M>> | undefined;
+  if (!check) throw new BadRequestError(`unknown method ${String(method)}`);
+  return check(raw, 'arguments');
+}
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(validators, name);
+}

@@ -1,0 +1,122 @@
+// Cuttings' own JSON export: every clip with its metadata, body, tags, star and note. It
+// re-imports losslessly (the same uid, dates, tags and colours), so it doubles as a backup
+// format and a way to move clips between libraries.
+import type Database from 'better-sqlite3';
+import type { ExportDocument, ImportOutcome } from '../api.ts';
+import { insertClip, tagsOfClips, type ClipRow } from '../library/clips.ts';
+import { storeOriginal } from '../library/originals.ts';
+import { ensureTag, tagClips } from '../library/tags.ts';
+import { onClipsAdded } from '../search/index-hooks.ts';
+import { contentHash, simhash } from './fingerprints.ts';
+import type { StoreContext, Original } from './store-clip.ts';
+
+export function buildExportDocument(db: Database.Database, ids?: number[]): ExportDocument {
+  const rows = (
+    ids
+      ? db.prepare('SELECT * FROM clips WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids))
+      : db.prepare('SELECT * FROM clips WHERE deleted_at IS NULL ORDER BY id').all()
+  ) as ClipRow[];
+  const tags = tagsOfClips(db, rows.map((r) => r.id));
+  const usedTags = new Map<string, string>();
+  for (const list of tags.values()) for (const t of list) usedTags.set(t.name, t.colour);
+  return {
+    cuttings: { format: 'cuttings-export', version: 1, exportedAt: new Date().toISOString() },
+    tags: [...usedTags].map(([name, colour]) => ({ name, colour })),
+    clips: rows.map((r) => ({
+      uid: r.uid,
+      title: r.title,
+      standfirst: r.standfirst,
+      author: r.author,
+      source: r.source,
+      site: r.site,
+      url: r.url,
+      publishedAt: r.published_at,
+      modifiedAt: r.modified_at,
+      savedAt: r.saved_at,
+      importedAt: r.imported_at,
+      language: r.language,
+      bodyText: r.body_text,
+      bodyHtml: r.body_html,
+      captions: JSON.parse(r.captions) as string[],
+      wordCount: r.word_count,
+      contentHash: r.content_hash,
+      starred: r.starred === 1,
+      note: r.note,
+      tags: (tags.get(r.id) ?? []).map((t) => t.name),
+      original: { name: r.original_name, format: r.original_format, size: r.original_size },
+    })),
+  };
+}
+
+export function isExportDocument(value: unknown): value is ExportDocument {
+  const v = value as ExportDocument;
+  return !!v && typeof v === 'object' && v.cuttings?.format === 'cuttings-export' && Array.isArray(v.clips);
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+export function importExportDocument(ctx: StoreContext, display: string, original: Original, json: string): ImportOutcome[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch {
+    return [{ file: display, status: 'failed', reason: 'not a valid Cuttings export (the JSON is damaged)' }];
+  }
+  if (!isExportDocument(doc)) return [{ file: display, status: 'failed', reason: 'not a Cuttings export' }];
+  const stored = storeOriginal(ctx.libraryDir, original.bytes, original.name);
+  const outcomes: ImportOutcome[] = [];
+  const colours = new Map(doc.tags?.map((t) => [t.name, t.colour]) ?? []);
+  for (const [i, c] of doc.clips.entries()) {
+    const label = `${display} › ${str(c.title) ?? `clip ${i + 1}`}`;
+    try {
+      const bodyText = str(c.bodyText) ?? '';
+      const title = str(c.title)?.trim() || 'Untitled clipping';
+      const hash = contentHash(bodyText.trim() ? bodyText : title);
+      const dup = ctx.db
+        .prepare('SELECT id, title FROM clips WHERE (content_hash = ? OR uid = ?) AND deleted_at IS NULL LIMIT 1')
+        .get(hash, str(c.uid) ?? '') as { id: number; title: string } | undefined;
+      if (dup) {
+        outcomes.push({ file: label, status: 'duplicate', duplicateOf: dup.id, title: dup.title, reason: `already in the library as "${dup.title}"` });
+        continue;
+      }
+      const id = ctx.db.transaction(() => {
+        const id = insertClip(ctx.db, {
+          uid: str(c.uid) ?? undefined,
+          title,
+          standfirst: str(c.standfirst),
+          author: str(c.author),
+          source: str(c.source),
+          site: str(c.site),
+          url: str(c.url),
+          publishedAt: str(c.publishedAt),
+          modifiedAt: str(c.modifiedAt),
+          savedAt: str(c.savedAt),
+          importedAt: str(c.importedAt) ?? undefined,
+          language: str(c.language),
+          bodyText,
+          // Stored HTML is re-sanitized when shown; an export edited by hand cannot inject script.
+          bodyHtml: str(c.bodyHtml) ?? '',
+          captions: Array.isArray(c.captions) ? c.captions.filter((x): x is string => typeof x === 'string') : [],
+          contentHash: hash,
+          simhash: simhash(bodyText),
+          originalName: str(c.original?.name) ?? original.name,
+          originalFormat: str(c.original?.format) ?? 'cuttings-json',
+          originalPath: stored.relativePath,
+          originalSize: typeof c.original?.size === 'number' ? c.original.size : original.bytes.byteLength,
+          starred: c.starred === true,
+          note: str(c.note) ?? '',
+        });
+        const tagNames = Array.isArray(c.tags) ? c.tags.filter((t): t is string => typeof t === 'string') : [];
+        for (const t of tagNames) ensureTag(ctx.db, t, colours.get(t));
+        tagClips(ctx.db, [id], tagNames);
+        onClipsAdded(ctx.db, [id]);
+        return id;
+      })();
+      outcomes.push({ file: label, status: 'added', clipId: id, title });
+    } catch (e) {
+      outcomes.push({ file: label, status: 'failed', reason: `could not be restored (${(e as Error).message})` });
+    }
+  }
+  if (outcomes.length === 0) outcomes.push({ file: display, status: 'failed', reason: 'the export holds no clips' });
+  return outcomes;
+}

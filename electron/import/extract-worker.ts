@@ -1,0 +1,29 @@
+// A worker thread that turns one file's bytes into an extraction. Extraction is CPU work
+// (DOM parsing, Readability, PDF text), so it runs here, off the thread that owns the library.
+import { parentPort } from 'node:worker_threads';
+import { extractFromBytes } from './extract-file.ts';
+import { ImportError } from './types.ts';
+import type { WorkerRequest, WorkerResponse } from './worker-messages.ts';
+
+function reasonOf(e: unknown): string {
+  if (e instanceof ImportError) return e.reason;
+  if (e instanceof RangeError && /memory|size|length/i.test(e.message)) return 'the file is too large to read';
+  // An unexpected failure inside a reader: say so plainly, without a stack trace.
+  return `could not be read (${(e as Error)?.message?.split('\n')[0]?.slice(0, 200) ?? 'unknown error'})`;
+}
+
+parentPort!.on('message', (req: WorkerRequest) => {
+  let res: WorkerResponse;
+  try {
+    const extraction = extractFromBytes(req.bytes, req.name, req.mtimeMs);
+    res = { id: req.id, ok: true, extraction };
+  } catch (e) {
+    res = { id: req.id, ok: false, reason: reasonOf(e) };
+  }
+  const transfer = res.ok ? res.extraction.attachments.map((a) => a.bytes.buffer as ArrayBuffer) : [];
+  try {
+    parentPort!.postMessage(res, transfer);
+  } catch {
+    parentPort!.postMessage(res);
+  }
+});

@@ -1,0 +1,77 @@
+// Bylines → clean author names. Pages write "By Jane Doe and John Roe | Staff reporter",
+// "Von Heike Buchter", "Par Jean Dupont, envoyé spécial", "Jane Doe, 20 September 2019";
+// an archivist records "Jane Doe; John Roe", "Heike Buchter", "Jean Dupont".
+import { findDates } from './dates.ts';
+
+const MAX_INPUT = 300;
+
+// Leading words that introduce a byline, in the languages Cuttings meets most.
+const LEAD = /^(?:(?:written|posted|published|reported|reporting|text|words|story|photos?|interview)\s+(?:by|von)\s+|by\s*:?\s+|von\s+|par\s+|por\s+|di\s+|door\s+|av\s+|af\s+|från\s+|от\s+|автор[ыа]?\s*:?\s*|text\s*:\s*|texte\s*:\s*|autor(?:in|a|es)?\s*:?\s+|auteurs?\s*:?\s+|authors?\s*:?\s+|redaktion\s*:\s*|escrito por\s+|publicado por\s+)/i;
+
+// Job titles and desk names that follow a name and are not names themselves.
+const ROLE_WORDS = /\b(?:staff|reporter|writer|correspondent|editor|editorial|columnist|contributor|contributing|journalist|redakteur(?:in)?|korrespondent(?:in)?|redaktion|envoy[ée]e? sp[ée]ciale?|journaliste|rédact(?:eur|rice)|corresponsal|periodista|redactor[a]?|reda[cç][aã]o|giornalista|inviat[oa]|senior|chief|political|business|science|sports?|news desk|desk|team|bureau|photographer|fotograf|contributor|guest|freelance|updated|aktualisiert|mis à jour|actualizado|published|veröffentlicht|publié|publicado)\b/i;
+
+const AGENCY = /^(?:AFP|AP|dpa|Reuters|EFE|ANSA|APA|SDA|KNA|epd|Xinhua|TASS|ТАСС|РИА Новости|Interfax|Bloomberg|PA|AAP|Lusa|Europa Press|Agencia EFE|Associated Press|Agence France-Presse)$/i;
+
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu', 'y', 'e', 'st.', "d'"]);
+
+/** Does this string look like one person's (or agency's) name? */
+export function looksLikeName(s: string): boolean {
+  if (!s || s.length > 60 || s.length < 2) return false;
+  if (AGENCY.test(s)) return true;
+  if (/[\d@/\\<>{}[\]=_|#]|https?:|www\./i.test(s)) return false;
+  const words = s.split(/\s+/);
+  if (words.length > 5) return false;
+  let capitals = 0;
+  for (const w of words) {
+    if (PARTICLES.has(w.toLowerCase())) continue;
+    if (/^[\p{Lu}]/u.test(w) || /^\p{Lo}/u.test(w)) capitals++;
+    else if (/^\p{Ll}/u.test(w)) return false;
+  }
+  return capitals >= 1;
+}
+
+function stripNoise(s: string): string {
+  let t = s.replace(/\s+/g, ' ').trim();
+  // Cut at the first date: "Jane Doe, 20 September 2019" / "Jane Doe | 24.11.2021".
+  const d = findDates(t)[0];
+  if (d && d.index > 0) t = t.slice(0, d.index);
+  else if (d && d.index === 0) t = t.slice(d.end);
+  // Cut at e-mail addresses, handles, and anything after a bar or bullet.
+  t = t.replace(/\S+@\S+/g, ' ').replace(/(^|\s)@\w+/g, ' ');
+  t = t.split(/\s[|•·]\s|\s[|•·]|[|•·]\s|\n/)[0];
+  t = t.replace(/\((?:[^()]{0,60})\)/g, ' '); // "(AFP)", "(@handle)"
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+function stripLead(s: string): string {
+  let t = s;
+  for (let i = 0; i < 2; i++) t = t.replace(LEAD, '').trim();
+  return t.replace(/^[\s:,;–—-]+|[\s:,;–—.-]+$/g, '').trim();
+}
+
+/**
+ * Clean a raw byline into names joined with "; ", or null when nothing name-like is left.
+ * Splits on "and"/"und"/"et"/"y"/"e"/"&"/","/";" and drops job titles.
+ */
+export function cleanByline(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let s = stripNoise(raw.slice(0, MAX_INPUT));
+  s = stripLead(s);
+  if (!s) return null;
+  const parts = s
+    .split(/\s*(?:;|,|&|\s+(?:and|und|et|y|e|en|och|og|и|i)\s+)\s*/i)
+    .map((p) => stripLead(p))
+    .filter(Boolean);
+  const names: string[] = [];
+  for (const p of parts) {
+    if (ROLE_WORDS.test(p)) {
+      // "Jane Doe Staff Reporter": keep the name words before the role, if any.
+      const cut = p.slice(0, p.search(ROLE_WORDS)).trim();
+      if (cut && looksLikeName(cut) && !names.includes(cut)) names.push(cut);
+      continue;
+    }
+    if (looksLikeName(p) && !names.includes(p)) names.push(p);
+  }
+  return names.length ? names.join('; ') : null;
+}

@@ -1,0 +1,61 @@
+/// <reference lib="dom" />
+// Article DOM → plain-text paragraphs, the way a reader sees them: block elements start
+// new paragraphs, <br> a new line, inline runs are joined, whitespace collapsed. Text of
+// script/style/template/noscript/textarea and other non-text elements never appears.
+import { DROP_WITH_CONTENT } from './safe-html.ts';
+
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'figure', 'figcaption', 'table',
+  'thead', 'tbody', 'tfoot', 'tr', 'caption', 'hr', 'address', 'details', 'summary', 'center', 'form', 'fieldset',
+]);
+
+/** Paragraph texts under `root`, capped at `maxChars` characters in all. */
+export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs: string[]; truncated: boolean } {
+  const paragraphs: string[] = [];
+  let current = '';
+  let total = 0;
+  const flush = () => {
+    const t = current.replace(/[ \t\r\n\f\u00a0\u200b]+/g, ' ').trim();
+    if (t) {
+      paragraphs.push(t);
+      total += t.length;
+    }
+    current = '';
+  };
+  type Frame = { node: Node | null; endBlock: boolean };
+  const stack: Frame[] = [];
+  const pushKids = (n: Node) => {
+    const kids = n.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], endBlock: false });
+  };
+  pushKids(root);
+  while (stack.length) {
+    if (total + current.length > maxChars) return { paragraphs, truncated: true };
+    const f = stack.pop()!;
+    if (f.endBlock) {
+      flush();
+      continue;
+    }
+    const n = f.node!;
+    if (n.nodeType === 3) {
+      current += n.nodeValue ?? '';
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const tag = (n as Element).localName;
+    if (DROP_WITH_CONTENT.has(tag)) continue;
+    if (tag === 'br') {
+      flush();
+      continue;
+    }
+    if (tag === 'td' || tag === 'th') current += ' ';
+    if (BLOCK.has(tag)) {
+      flush();
+      stack.push({ node: null, endBlock: true });
+    }
+    pushKids(n);
+  }
+  flush();
+  return { paragraphs, truncated: false };
+}

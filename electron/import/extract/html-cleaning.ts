@@ -1,0 +1,139 @@
+/// <reference lib="dom" />
+// Where Readability falls short: page furniture that sits inside or next to the article
+// (comment sections, related-article lists, share bars, cookie and subscription banners,
+// newsletter sign-ups, "Read more" teasers, image credits). Judged by general signals —
+// the words in class/id/role names and the text of short blocks — never by site.
+
+// Words in class / id / role names that mark furniture. Matched against whole words of a
+// name split on "-", "_" and camelCase, so "commentary" or "shared-story" do not match.
+const FURNITURE_WORDS = new Set([
+  'comment', 'comments', 'commentlist', 'commentform', 'disqus', 'respond', 'discussion',
+  'related', 'relatedposts', 'relatedarticles', 'recommended', 'recommendations', 'recirculation', 'recirc',
+  'outbrain', 'taboola', 'plista', 'ligatus', 'zergnet',
+  'share', 'sharing', 'sharebar', 'sharetools', 'shareline', 'social', 'socials', 'sociallinks', 'addthis', 'shariff',
+  'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'paywall', 'regwall', 'piano',
+  'cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'onetrust',
+  'promo', 'promotion', 'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'adunit', 'dfp', 'sponsor', 'sponsored',
+  'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skip',
+  'popular', 'mostread', 'mostpopular', 'trending', 'toptrending', 'morestories', 'readmore', 'readnext', 'upnext', 'whatsnext',
+  'sidebar', 'widget', 'widgets', 'toolbar', 'tags', 'tagcloud', 'taglist', 'keywords', 'topics',
+  'authorbio', 'bio', 'byline', 'meta', 'postmeta', 'entrymeta', 'dateline', 'timestamp',
+  'footer', 'masthead', 'nav', 'navbar', 'navigation', 'menu', 'print', 'rating', 'reactions', 'banner', 'modal', 'overlay', 'popup',
+]);
+
+// Words that alone do not condemn (they often name the article's own parts).
+const KEEP_WORDS = /(?:^|[-_\s])(?:article|content|body|text|story|entry|post)(?:[-_\s]|$)(?!.*(?:comment|related|share|newsletter))/i;
+
+const DROP_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'button', 'select', 'input', 'textarea', 'dialog', 'iframe', 'noscript', 'template', 'svg']);
+const DROP_ROLES = /^(?:navigation|complementary|banner|contentinfo|search|dialog|alertdialog|menu|menubar|toolbar)$/i;
+
+function nameWords(el: Element): string[] {
+  const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (name.length > 500 || !name.trim()) return [];
+  const words: string[] = [];
+  for (const token of name.split(/\s+/)) {
+    if (!token) continue;
+    const lower = token.toLowerCase();
+    words.push(lower.replace(/[-_]/g, ''));
+    for (const w of token.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[-_\s]+/)) if (w) words.push(w);
+  }
+  return words;
+}
+
+function isFurniture(el: Element): boolean {
+  const tag = el.localName;
+  if (DROP_TAGS.has(tag)) return true;
+  const role = el.getAttribute('role');
+  if (role && DROP_ROLES.test(role)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style.slice(0, 300))) return true;
+  const words = nameWords(el);
+  if (!words.some((w) => FURNITURE_WORDS.has(w))) return false;
+  // "article-meta" inside the article is still furniture, but "article-body" is not.
+  const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (KEEP_WORDS.test(name) && !words.some((w) => /^(?:comments?|related|share|sharing|newsletter|social|outbrain|taboola|ads?|advert|promo|paywall|cookie|consent)$/.test(w))) return false;
+  return true;
+}
+
+const PROTECTED = new Set(['html', 'body', 'main', 'article']);
+
+/**
+ * Remove furniture from the page before Readability scores it. An element holding most of
+ * the page's text is never removed, whatever its name says (some sites wrap everything in
+ * a <form> or call the article container "widget").
+ */
+export function removeFurniture(document: Document): number {
+  const body = document.body;
+  if (!body) return 0;
+  const total = (body.textContent ?? '').length || 1;
+  let removed = 0;
+  const stack: Element[] = [body];
+  while (stack.length) {
+    const el = stack.pop()!;
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const c = kids[i];
+      if (!PROTECTED.has(c.localName) && isFurniture(c) && !c.querySelector('h1')) {
+        const len = (c.textContent ?? '').length;
+        if (len < total * 0.35 || DROP_TAGS.has(c.localName) && c.localName !== 'form') {
+          c.remove();
+          removed++;
+          continue;
+        }
+      }
+      stack.push(c);
+    }
+  }
+  return removed;
+}
+
+// Short blocks that are calls to action or teasers, not article text.
+const TEASER = /^(?:read more|read also|also read|read next|see also|related(?: articles?| stories| coverage)?\s*:|more on this|more:|recommended|lire aussi|à lire aussi|a lire aussi|voir aussi|lire la suite|lesen sie auch|lesen sie mehr|mehr zum thema|weiterlesen|auch interessant|das könnte sie auch interessieren|leia também|leia mais|veja também|lee también|lea también|leer más|leggi anche|leggi di più|читайте также|sign up|subscribe|follow us|follow @|share this|share on|share:|teilen|partager|compartir|condividi|advertisement|anzeige|werbung|publicidad|publicité|pubblicità|click here|klicken sie hier|newsletter|get our|download the app|all rights reserved|©|copyright)/i;
+
+/** Is this short block a teaser, share prompt or sign-up, not article text? */
+export function isTeaserText(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 160) return false;
+  return TEASER.test(t);
+}
+
+const CAPTION_NAME = /(?:^|[-_\s])(?:caption|figcaption|wp-caption-text|legend|bildunterschrift|image-text|photo-text|img-text)(?:[-_\s]|$)/i;
+const CREDIT_NAME = /(?:^|[-_\s])(?:credit|credits|copyright|image-credit|photo-credit|source|fotograf|photographer|byline)(?:[-_\s]|$)/i;
+
+/**
+ * Take captions out of the extracted article: figcaptions and caption-named elements go to
+ * the captions list (without their credit lines), credit-only elements are dropped, and
+ * teaser / share / sign-up blocks are removed.
+ */
+export function liftCaptionsAndTeasers(root: Element): string[] {
+  const captions: string[] = [];
+  const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (!el.isConnected && !root.contains(el)) continue;
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.slice(0, 300);
+    // A caption-named wrapper that holds several paragraphs is the article, not a caption.
+    const isCaption = el.localName === 'figcaption' ||
+      (CAPTION_NAME.test(name) && el.localName !== 'figure' && (el.textContent ?? '').length < 600);
+    if (isCaption) {
+      for (const credit of Array.from(el.querySelectorAll('*'))) {
+        const cn = `${credit.getAttribute('class') ?? ''}`;
+        if (CREDIT_NAME.test(cn)) credit.remove();
+      }
+      const t = clean(el.textContent ?? '');
+      if (t && !captions.includes(t)) captions.push(t);
+      el.remove();
+      continue;
+    }
+    if (CREDIT_NAME.test(name) && clean(el.textContent ?? '').length < 200) {
+      el.remove();
+      continue;
+    }
+  }
+  // Teasers: short leaf-ish blocks whose text reads as a call to action.
+  for (const el of Array.from(root.querySelectorAll('p, div, li, h2, h3, h4, h5, h6, strong, span, section, aside, ul'))) {
+    const t = el.textContent ?? '';
+    if (t.length <= 160 && isTeaserText(t)) el.remove();
+  }
+  return captions;
+}

@@ -1,0 +1,213 @@
+/// <reference lib="dom" />
+// Metadata evidence an HTML page carries about itself, gathered before the body extractor
+// rewrites the DOM: JSON-LD (NewsArticle and kin, @graph), OpenGraph / Twitter / Dublin
+// Core / citation_* / CMS meta tags, microdata, <time datetime>, byline elements, the
+// canonical URL and Chrome's "saved from url=" comment. Each field keeps its candidates
+// in order of trust; choosing among them happens in html-article.ts.
+
+const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|LiveBlogPosting|ScholarlyArticle|TechArticle|SocialMediaPosting|Report|Review|Blog|Posting|DiscussionForumPosting|MedicalWebPage|Recipe|AdvertiserContentArticle|SatiricalArticle)$/i;
+
+export interface LdArticle {
+  headline: string | null;
+  authors: string[];
+  datePublished: string | null;
+  dateModified: string | null;
+  publisher: string | null;
+  url: string | null;
+  language: string | null;
+  description: string | null;
+}
+
+export interface HtmlMetadata {
+  ld: LdArticle[];
+  /** WebPage / WebSite objects: their dates are weaker evidence than an article's. */
+  ldPage: LdArticle[];
+  ldSiteNames: string[];
+  /** meta name/property/itemprop (lower case) → contents, in document order. */
+  meta: Map<string, string[]>;
+  microHeadline: string | null;
+  microAuthors: string[];
+  microDates: string[];
+  microModified: string[];
+  /** <time datetime> values, those marked as publication first. */
+  timeDates: string[];
+  /** Text of byline-like elements (class/id/rel "author", "byline"). */
+  bylines: string[];
+  /** Text of date-like elements (class "date", "time", "published", "datum", …). */
+  dateTexts: string[];
+  h1s: string[];
+  title: string | null;
+  canonical: string | null;
+  savedFromUrl: string | null;
+  lang: string | null;
+}
+
+const MAX_LD_SCRIPT = 1_000_000;
+
+function asString(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return asString(v[0]);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return asString(o['@value'] ?? o.name ?? o['@id'] ?? o.url ?? null);
+  }
+  return null;
+}
+
+function ldNames(v: unknown, depth = 0): string[] {
+  if (v == null || depth > 4) return [];
+  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+  if (Array.isArray(v)) return v.flatMap((x) => ldNames(x, depth + 1));
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const n = o.name ?? (o.givenName || o.familyName ? `${o.givenName ?? ''} ${o.familyName ?? ''}` : null);
+    return typeof n === 'string' && n.trim() ? [n.trim()] : Array.isArray(n) ? ldNames(n, depth + 1) : [];
+  }
+  return [];
+}
+
+function typesOf(o: Record<string, unknown>): string[] {
+  const t = o['@type'];
+  if (typeof t === 'string') return [t.replace(/^.*[/#]/, '')];
+  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^.*[/#]/, ''));
+  return [];
+}
+
+function toLd(o: Record<string, unknown>): LdArticle {
+  const main = o.mainEntityOfPage;
+  return {
+    headline: asString(o.headline) ?? asString(o.name) ?? asString(o.alternativeHeadline),
+    authors: ldNames(o.author ?? o.creator),
+    datePublished: asString(o.datePublished) ?? asString(o.dateCreated) ?? asString(o.uploadDate),
+    dateModified: asString(o.dateModified),
+    publisher: ldNames(o.publisher ?? o.sourceOrganization)[0] ?? null,
+    url: asString(o.url) ?? (typeof main === 'string' ? main : asString(main)),
+    language: asString(o.inLanguage),
+    description: asString(o.description),
+  };
+}
+
+function walkLd(v: unknown, meta: HtmlMetadata, depth: number): void {
+  if (v == null || depth > 6) return;
+  if (Array.isArray(v)) {
+    for (const x of v.slice(0, 200)) walkLd(x, meta, depth + 1);
+    return;
+  }
+  if (typeof v !== 'object') return;
+  const o = v as Record<string, unknown>;
+  const types = typesOf(o);
+  if (types.some((t) => ARTICLE_TYPES.test(t))) meta.ld.push(toLd(o));
+  else if (types.some((t) => /^(?:WebPage|ItemPage|CollectionPage)$/i.test(t))) meta.ldPage.push(toLd(o));
+  if (types.some((t) => /^(?:WebSite|Organization|NewsMediaOrganization)$/i.test(t))) {
+    const n = asString(o.name);
+    if (n) meta.ldSiteNames.push(n);
+  }
+  if (o['@graph']) walkLd(o['@graph'], meta, depth + 1);
+  if (o.mainEntity && typeof o.mainEntity === 'object') walkLd(o.mainEntity, meta, depth + 1);
+}
+
+function parseLdJson(text: string): unknown {
+  const t = text.trim().replace(/^<!--|-->$/g, '').replace(/^\s*\/\/<!\[CDATA\[|\/\/\]\]>\s*$/g, '');
+  try {
+    return JSON.parse(t);
+  } catch {
+    // Control characters inside strings are the commonest breakage.
+    try {
+      return JSON.parse(t.replace(/[\u0000-\u001f]+/g, ' '));
+    } catch {
+      return null;
+    }
+  }
+}
+
+function text(el: Element | null): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const BYLINE_SELECTOR = [
+  '[rel="author"]', '[itemprop="author"]', '.byline', '.author', '.autor', '.auteur', '.author-name',
+  '[class*="byline"]', '[class*="author"]', '[class*="Author"]', '[class*="Byline"]', '[id*="byline"]', '[class*="autor"]',
+].join(',');
+
+const DATE_SELECTOR = [
+  '[class*="date"]', '[class*="Date"]', '[class*="publish"]', '[class*="posted"]', '[class*="datum"]', '[class*="fecha"]',
+  '[class*="time"]:not(time)', '[id*="date"]', '[class*="meta"]', '[class*="dateline"]',
+].join(',');
+
+export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMetadata {
+  const meta: HtmlMetadata = {
+    ld: [], ldPage: [], ldSiteNames: [], meta: new Map(), microHeadline: null, microAuthors: [],
+    microDates: [], microModified: [], timeDates: [], bylines: [], dateTexts: [], h1s: [], title: null, canonical: null,
+    savedFromUrl: null, lang: null,
+  };
+  for (const s of Array.from(document.querySelectorAll('script[type]'))) {
+    const type = (s.getAttribute('type') ?? '').toLowerCase();
+    if (!type.includes('ld+json')) continue;
+    const body = s.textContent ?? '';
+    if (body.length > MAX_LD_SCRIPT) continue;
+    walkLd(parseLdJson(body), meta, 0);
+  }
+  for (const m of Array.from(document.querySelectorAll('meta'))) {
+    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').toLowerCase().trim();
+    const content = m.getAttribute('content');
+    if (!key || content == null || !content.trim()) continue;
+    const list = meta.meta.get(key) ?? [];
+    list.push(content.replace(/\s+/g, ' ').trim());
+    meta.meta.set(key, list);
+  }
+  // Microdata outside <meta>.
+  const h = document.querySelector('[itemprop="headline"]:not(meta)');
+  if (h) meta.microHeadline = text(h) || null;
+  for (const el of Array.from(document.querySelectorAll('[itemprop~="author"]:not(meta), [itemprop~="creator"]:not(meta)')).slice(0, 10)) {
+    const name = el.querySelector('[itemprop="name"]');
+    const v = name ? (name.getAttribute('content') ?? text(name)) : text(el);
+    if (v) meta.microAuthors.push(v);
+  }
+  for (const el of Array.from(document.querySelectorAll('[itemprop~="datePublished"]:not(meta), [itemprop~="dateCreated"]:not(meta)')).slice(0, 5)) {
+    const v = el.getAttribute('datetime') ?? el.getAttribute('content') ?? text(el);
+    if (v) meta.microDates.push(v);
+  }
+  for (const el of Array.from(document.querySelectorAll('[itemprop~="dateModified"]:not(meta)')).slice(0, 3)) {
+    const v = el.getAttribute('datetime') ?? el.getAttribute('content') ?? text(el);
+    if (v) meta.microModified.push(v);
+  }
+  const marked: string[] = [];
+  const plain: string[] = [];
+  for (const t of Array.from(document.querySelectorAll('time')).slice(0, 50)) {
+    const v = t.getAttribute('datetime') ?? '';
+    const hint = `${t.getAttribute('class') ?? ''} ${t.getAttribute('itemprop') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''}`.toLowerCase();
+    if (/modif|updat|aktualisiert/.test(hint)) continue;
+    const value = v.trim() || text(t);
+    if (!value) continue;
+    if (t.hasAttribute('pubdate') || /publi|date-?pub|posted|created/.test(hint)) marked.push(value);
+    else plain.push(value);
+  }
+  meta.timeDates = [...marked, ...plain];
+  for (const el of Array.from(document.querySelectorAll(BYLINE_SELECTOR)).slice(0, 30)) {
+    if (el.closest('[class*="comment"], [id*="comment"]')) continue;
+    const v = text(el);
+    if (v && v.length < 200) meta.bylines.push(v);
+  }
+  for (const el of Array.from(document.querySelectorAll(DATE_SELECTOR)).slice(0, 30)) {
+    if (el.closest('[class*="comment"], [id*="comment"]')) continue;
+    const v = text(el);
+    if (v && v.length < 200) meta.dateTexts.push(v);
+  }
+  meta.h1s = Array.from(document.querySelectorAll('h1')).slice(0, 5).map(text).filter(Boolean);
+  meta.title = text(document.querySelector('title')) || null;
+  meta.canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href')?.trim() || null;
+  const saved = /<!--\s*saved from url=\(\d+\)\s*([^\s>]{1,2000}?)\s*-->/i.exec(rawHtml.slice(0, 4096));
+  if (saved) meta.savedFromUrl = saved[1];
+  meta.lang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang') ?? null;
+  return meta;
+}
+
+/** First non-empty value among meta keys, in the order given. */
+export function metaFirst(meta: HtmlMetadata, keys: string[]): string | null {
+  for (const k of keys) {
+    const v = meta.meta.get(k)?.[0];
+    if (v) return v;
+  }
+  return null;
+}

@@ -1,0 +1,258 @@
+// A page saved as plain text → the article. The body is the densest run of sentence-like
+// paragraphs (menus, buttons, cookie notices and footers are short lines and lists); the
+// headline, byline and date line sit just above it; the site header above those may show
+// the day the page was saved and the site's name; captions are recognised by their photo
+// credits; a standfirst printed again as the first paragraph appears once.
+import type { Extracted, MetadataHints } from '../types.ts';
+import { cleanByline } from './bylines.ts';
+import { findDates, parseDate } from './dates.ts';
+import { chooseLanguage } from './language.ts';
+import { cleanParagraphs } from './paragraphs.ts';
+import { paragraphsToHtml } from './safe-html.ts';
+import { normalizeText, toParagraphs, type TextPara } from './text-lines.ts';
+import { stripSiteSuffix, titleSimilarity } from './titles.ts';
+
+// Lines that end an article: comment sections, "related", newsletter boxes, footers.
+const STOP = /^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|leave a (?:reply|comment)|add (?:a|your) comment|post a comment|write a comment|join the (?:discussion|conversation)|schreibe einen kommentar|kommentar schreiben|laisser un commentaire|deja un comentario|deixe um comentário|lascia un commento|related (?:articles?|stories|posts|content|coverage)|more (?:from|on|stories|news)\b|you (?:may|might) also like|recommended(?: for you)?|most (?:popular|read|viewed)|trending|read next|weitere artikel|mehr zum thema|das könnte sie auch interessieren|meistgelesen|auch interessant|à lire aussi|lire aussi|sur le même sujet|les plus lus|te puede interesar|más noticias|noticias relacionadas|leia também|veja também|notícias relacionadas|potrebbe interessarti|articoli correlati|читайте также|share this (?:article|story|post)|about the author|über den autor|tags?:|schlagworte|themen:|sign up for|subscribe to our|newsletter|navigationspfad|footer|impressum|imprint|privacy policy|datenschutz(?:erklärung)?|all rights reserved|copyright\b|©)/i;
+
+// Interface text, cookie notices, buttons, form fields.
+const JUNK = /^\(?(?:BUTTON|IMG|INLINE|FORM|submit)\)|^\[[^\]]{0,80}\]$|^_{4,}|\[_{3,}|\[\s{3,}\]|^\(\s?[*x ]?\s?\)|cookies?\b.*\b(?:use|accept|consent|einverstanden|akzeptieren|utilis|usamos|utilizziamo)|\b(?:accept|akzeptieren|accepter|aceptar|aceitar|accetta)\s+(?:all|alle|tout|todo|todas|tutti)\b|^(?:skip to|zum inhalt|aller au contenu|ir al contenido|vai al contenuto|menu|menü|search|suche|suchen|recherche|buscar|cerca|log ?in|sign ?in|anmelden|registrieren|se connecter|iniciar sesión|entrar|accedi|home|startseite|accueil|inicio|start)\b.{0,20}$/i;
+
+// Photo credits: how a caption gives itself away in any language.
+const CREDIT = /\((?:photo|foto|image|picture|bild|pic|credit|crédit|crédito|file photo|photograph)\b[^)]{0,120}\)|\b(?:photo|foto|image|picture|bild|credit|crédit|crédito|photograph|illustration|grafik|archivbild|symbolbild|fotó)\s*(?:by|von|par|por|di|:|©)|©|\(c\)\s|\bgetty images\b|\bshutterstock\b|\bistock(?:photo)?\b|\bimago\b|picture[- ]alliance|\bkeystone\b|\/\s*(?:afp|reuters|ap|dpa|epa|ansa|efe|apa|xinhua|sputnik)\s*(?:\)|\/|$)|\/\s*$/i;
+
+const BYLINE_LINE = /^(?:by|von|par|por|di|door|av|af|от|written by|posted by|text:|texte\s*:|autor(?:in)?:|author:|auteur\s*:|escrito por|publicado por)\s+\S/i;
+
+const SENTENCE_END = /[.!?…:;"“”»«)。！？]\s*$|[.!?。][\s"”»]/;
+
+type Kind = 'good' | 'medium' | 'short' | 'junk' | 'stop' | 'caption' | 'byline' | 'date';
+
+function wordCount(s: string): number {
+  const latin = s.split(/\s+/).filter(Boolean).length;
+  // Scripts without spaces count by characters.
+  const cjk = (s.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g) ?? []).length;
+  return Math.max(latin, Math.round(cjk / 2));
+}
+
+function isDateLine(p: string): boolean {
+  if (p.length > 140) return false;
+  const d = findDates(p)[0];
+  if (!d) return false;
+  const rest = (p.slice(0, d.index) + p.slice(d.end)).replace(/[\s|,·•\-–—:()]+/g, ' ').trim();
+  return wordCount(rest) <= 8;
+}
+
+function classify(p: TextPara): Kind {
+  const t = p.text;
+  if (STOP.test(t) && t.length < 80) return 'stop';
+  if (JUNK.test(t)) return 'junk';
+  if (t.length < 600 && CREDIT.test(t)) return 'caption';
+  if (t.length < 140 && BYLINE_LINE.test(t) && cleanByline(t)) return 'byline';
+  if (isDateLine(t)) return 'date';
+  const words = wordCount(t);
+  if (p.bullet) return t.length >= 100 && SENTENCE_END.test(t) ? 'medium' : 'junk';
+  // Menus rendered on one line: "Home | News | Sport | Culture".
+  if ((t.match(/\s[|•·]\s/g) ?? []).length >= 2 && t.length < 200) return 'junk';
+  if (t.length >= 70 && words >= 8 && SENTENCE_END.test(t)) return 'good';
+  if (t.length >= 25 && words >= 4 && SENTENCE_END.test(t)) return 'medium';
+  return 'short';
+}
+
+function weight(kind: Kind, p: TextPara): number {
+  const len = p.text.length;
+  switch (kind) {
+    case 'good': return Math.min(len, 1500);
+    case 'medium': return len * 0.4;
+    case 'short': return -20;
+    case 'junk': return -Math.max(30, Math.min(len, 200));
+    case 'stop': return -2000;
+    case 'caption': return 0;
+    case 'byline': return -10;
+    case 'date': return -10;
+  }
+}
+
+/** The maximum-sum run of paragraphs (Kadane): the article body. */
+function densestRun(ws: number[]): [number, number] | null {
+  let best = 0;
+  let bestRange: [number, number] | null = null;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < ws.length; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += ws[i];
+    if (sum > best) {
+      best = sum;
+      bestRange = [start, i];
+    }
+  }
+  return bestRange;
+}
+
+function looksLikeTitle(p: TextPara, kind: Kind): boolean {
+  if (p.bullet || kind === 'junk' || kind === 'stop' || kind === 'caption' || kind === 'byline' || kind === 'date') return false;
+  const t = p.text;
+  const words = wordCount(t);
+  if (t.length < 12 || t.length > 250 || words < 3) return false;
+  if (/[.:,;]$/.test(t) && !/\.\.\.$|…$/.test(t)) return false;
+  return true;
+}
+
+const DOMAIN = /(?<![@\w.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}[a-z]{2,12})(?![\w-]*@)(?![\w.-])/i;
+const TLD_OK = /\.(?:com|org|net|info|news|co|io|de|fr|es|it|pt|br|ru|uk|ng|in|au|ca|ch|at|nl|be|pl|se|no|dk|fi|cz|hu|ro|gr|tr|jp|kr|cn|tw|hk|sg|za|ke|mx|ar|cl|pe|ve|us|eu|ie|nz|ua|by|kz|il|ae|sa|eg|pk|bd|lk|vn|th|id|my|ph|tv|fm|me|online|media|press|blog)$/i;
+
+function domainIn(text: string): string | null {
+  const m = DOMAIN.exec(text.slice(0, 200));
+  if (!m) return null;
+  const d = m[1].toLowerCase().replace(/^www\d?\./, '');
+  return TLD_OK.test(d) && /[a-z]/.test(d.split('.')[0]) ? d : null;
+}
+
+export interface TextInput {
+  text: string;
+  hints: MetadataHints;
+  format: string;
+}
+
+export function extractText(input: TextInput): Extracted {
+  const warnings: string[] = [];
+  const norm = normalizeText(input.text);
+  if (norm.truncated) warnings.push('text is very long; only the first 5 M characters were read');
+  const paras = toParagraphs(norm.text);
+  const kinds = paras.map(classify);
+  const run = densestRun(kinds.map((k, i) => weight(k, paras[i])));
+  let [s, e] = run ?? [paras.length, paras.length - 1];
+
+  // Header: walk back from the body over byline, date line, standfirst, captions to the headline.
+  let author: string | null = null;
+  let published: string | null = null;
+  let titleIdx = -1;
+  const captions: string[] = [];
+  let standfirst: string | null = null;
+  const windowStart = Math.max(0, s - 14);
+  let anchor = -1; // the byline / date line highest above the body, below the headline
+  let firstCandidate = -1;
+  for (let i = s - 1; i >= windowStart; i--) {
+    const k = kinds[i];
+    if (k === 'stop') break;
+    if (k === 'byline' || k === 'date') {
+      if (k === 'byline') {
+        author ??= cleanByline(paras[i].text);
+        const d = findDates(paras[i].text)[0];
+        if (d) published = d.iso;
+      } else {
+        // Walking upwards, the date line nearest the headline wins over an "updated" line.
+        published = findDates(paras[i].text)[0]?.iso ?? published;
+      }
+      anchor = i;
+      continue;
+    }
+    if (looksLikeTitle(paras[i], k)) {
+      // Above a byline or date line, the first headline-like line is the headline; without
+      // one, the headline-like line nearest the body is the best guess.
+      if (anchor >= 0) {
+        titleIdx = i;
+        break;
+      }
+      if (firstCandidate < 0) firstCandidate = i;
+    }
+  }
+  if (titleIdx < 0) titleIdx = firstCandidate;
+  // Standfirst: sentence-like paragraphs between the headline (or byline) and the body.
+  const headerEnd = Math.max(titleIdx, anchor);
+  if (titleIdx >= 0) {
+    for (let i = headerEnd + 1; i < s; i++) {
+      if ((kinds[i] === 'good' || kinds[i] === 'medium') && !standfirst) standfirst = paras[i].text;
+      if (kinds[i] === 'caption') captions.push(paras[i].text);
+    }
+  }
+
+  // Body: the run, minus captions, bylines and date lines, lists and furniture.
+  const body: string[] = [];
+  for (let i = s; i <= e; i++) {
+    const k = kinds[i];
+    const t = paras[i].text;
+    if (k === 'caption') {
+      captions.push(t);
+      // An image's alt text printed just before its caption is part of the caption.
+      if (body.length && i > s && kinds[i - 1] !== 'good' && t.includes(body[body.length - 1].replace(/^[^:]{1,40}:\s*/, '').slice(0, 40))) body.pop();
+      continue;
+    }
+    if (k === 'byline') {
+      author ??= cleanByline(t);
+      continue;
+    }
+    if (k === 'date') {
+      if (!published && i < s + 4) published = findDates(t)[0]?.iso ?? null;
+      continue;
+    }
+    if (k === 'junk' || k === 'stop') continue;
+    body.push(t);
+  }
+  // A standfirst printed again as the body's first paragraph appears once.
+  const normLead = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (standfirst && body.length && normLead(body[0]) === normLead(standfirst)) standfirst = body[0];
+  else if (body.length > 1 && normLead(body[0]) === normLead(body[1])) {
+    standfirst = body[0];
+    body.shift();
+  } else if (standfirst && !body.some((b) => normLead(b) === normLead(standfirst!))) {
+    body.unshift(standfirst);
+  }
+
+  // The site header: the day the page was saved, the site's name.
+  let savedAt: string | null = null;
+  let site: string | null = null;
+  const headerLimit = titleIdx >= 0 ? titleIdx : Math.min(s, 8);
+  for (let i = 0; i < Math.min(headerLimit, 12); i++) {
+    const t = paras[i].text;
+    if (!savedAt && i < 6 && isDateLine(t)) savedAt = findDates(t)[0]?.iso.slice(0, 10) ?? null;
+    if (!site) site = domainIn(t);
+  }
+
+  const hints = input.hints;
+  let title = titleIdx >= 0 ? paras[titleIdx].text : null;
+  const hintTitle = hints.title ? stripSiteSuffix(hints.title, site ? [site] : []) : null;
+  if (hintTitle && (input.format === 'eml' || input.format === 'md' || !title || titleSimilarity(hintTitle, title) < 0.5)) title = hintTitle;
+  if (hints.author && (input.format === 'eml' || input.format === 'md' || !author)) {
+    const a = cleanByline(hints.author);
+    if (a && !/\b(?:user|admin|administrator|owner|microsoft|office|windows|unknown|author|autor)\b/i.test(a)) author = a;
+  }
+  published = (hints.publishedAt ? parseDate(hints.publishedAt) : null) ?? published;
+  if (published && savedAt && published.slice(0, 10) > savedAt) published = null;
+  if (hints.savedAt) savedAt = parseDate(hints.savedAt) ?? savedAt;
+  if (hints.url) site ??= hostFromUrl(hints.url);
+
+  const paragraphs = cleanParagraphs(body, { title, captions: captions.map(cleanCaption) });
+  const bodyText = paragraphs.join('\n\n');
+  return {
+    title,
+    author,
+    source: hints.source ?? site,
+    site,
+    url: hints.url && /^https?:\/\//i.test(hints.url) ? hints.url : null,
+    publishedAt: published,
+    modifiedAt: null,
+    savedAt,
+    language: chooseLanguage([hints.language], bodyText),
+    standfirst: hints.description ?? standfirst,
+    captions: captions.map(cleanCaption),
+    bodyText,
+    bodyHtml: paragraphsToHtml(paragraphs),
+    warnings,
+  };
+}
+
+function cleanCaption(c: string): string {
+  return c.replace(/[\s/|]+$/, '').trim();
+}
+
+function hostFromUrl(u: string): string | null {
+  try {
+    return new URL(u).hostname.replace(/^www\d?\./, '') || null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,208 @@
+// One import: find the files, extract each on the worker pool, store each in its own
+// transaction, report progress (done/total, current file, rate, ETA), honour cancel.
+// Every file ends as exactly one outcome: added, duplicate, or failed with a reason.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportOutcome, ImportProgress, ImportSummary } from '../api.ts';
+import type { Library } from '../library/open-library.ts';
+import { importExportDocument, isExportDocument } from './export-document.ts';
+import { displayName, readSourceFile, DEFAULT_MAX_FILE_BYTES } from './read-source.ts';
+import { loadSimhashIndex, storeExtraction, type StoreContext } from './store-clip.ts';
+import type { Attachment } from './types.ts';
+import { SAVED_PAGE_FOLDER, walkPaths } from './walk-paths.ts';
+import { WorkerPool } from './worker-pool.ts';
+
+/** A file to import: on disk (path) or already in memory (an upload, a zip entry). */
+export interface ImportSource {
+  display: string;
+  name: string;
+  path?: string;
+  bytes?: Uint8Array;
+  mtimeMs?: number;
+}
+
+export interface ImportOptions {
+  maxFileBytes?: number;
+  pool?: WorkerPool;
+  onProgress?(p: ImportProgress): void;
+  /** Milliseconds between progress events (the last one is always sent). */
+  progressIntervalMs?: number;
+}
+
+export class ImportJob {
+  readonly id = crypto.randomUUID();
+  private cancelledFlag = false;
+  private outcomes: ImportOutcome[] = [];
+  private total = 0;
+  private done = 0;
+  private scanning = true;
+  private current: string | null = null;
+  private started = Date.now();
+  private lastEmit = 0;
+
+  constructor(private readonly library: Library, private readonly options: ImportOptions = {}) {}
+
+  cancel(): void {
+    this.cancelledFlag = true;
+  }
+
+  get cancelled(): boolean {
+    return this.cancelledFlag;
+  }
+
+  private progress(force = false): void {
+    const now = Date.now();
+    if (!force && now - this.lastEmit < (this.options.progressIntervalMs ?? 100)) return;
+    this.lastEmit = now;
+    const elapsed = (now - this.started) / 1000;
+    const rate = elapsed > 0 ? this.done / elapsed : 0;
+    const count = (s: ImportOutcome['status']) => this.outcomes.filter((o) => o.status === s).length;
+    this.options.onProgress?.({
+      jobId: this.id,
+      done: this.done,
+      total: this.total,
+      scanning: this.scanning,
+      currentFile: this.current,
+      added: count('added'),
+      duplicates: count('duplicate'),
+      failed: count('failed'),
+      filesPerSecond: Math.round(rate * 10) / 10,
+      etaSeconds: rate > 0 && !this.scanning ? Math.round((this.total - this.done) / rate) : null,
+    });
+  }
+
+  /** One source is finished: its outcomes (a Cuttings export holds many clips) are kept. */
+  private record(...outcomes: ImportOutcome[]): void {
+    for (const o of outcomes) {
+      o.file = displayName(o.file);
+      this.outcomes.push(o);
+    }
+    this.done++;
+    this.progress();
+  }
+
+  /** Files and folders on disk. */
+  async runPaths(paths: string[]): Promise<ImportSummary> {
+    const sources: ImportSource[] = [];
+    walkPaths(paths, {
+      file: (f) => sources.push({ display: f.display, name: path.basename(f.path), path: f.path }),
+      problem: (p) => {
+        this.total++;
+        this.record({ file: p.display, status: 'failed', reason: p.reason });
+      },
+      cancelled: () => this.cancelledFlag,
+    });
+    return this.runSources(sources);
+  }
+
+  async runSources(sources: ImportSource[]): Promise<ImportSummary> {
+    this.total += sources.length;
+    this.scanning = false;
+    this.progress(true);
+    const ownPool = !this.options.pool;
+    const pool = this.options.pool ?? new WorkerPool();
+    const ctx: StoreContext = { db: this.library.db, libraryDir: this.library.dir, simhashes: loadSimhashIndex(this.library.db) };
+    const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    // Keep both workers fed while the main thread stores what comes back.
+    const window = pool.size * 2;
+    let next = 0;
+    const inFlight = new Set<Promise<void>>();
+    const launch = (src: ImportSource): Promise<void> => {
+      const p = this.importOne(src, ctx, pool, maxBytes).then((o) => this.record(...o));
+      const tracked = p.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      return tracked;
+    };
+    try {
+      while (next < sources.length && !this.cancelledFlag) {
+        while (inFlight.size < window && next < sources.length && !this.cancelledFlag) {
+          const src = sources[next++];
+          this.current = displayName(src.display);
+          launch(src);
+        }
+        if (inFlight.size) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
+    } finally {
+      if (ownPool) await pool.close();
+    }
+    this.current = null;
+    this.progress(true);
+    const count = (s: ImportOutcome['status']) => this.outcomes.filter((o) => o.status === s).length;
+    return {
+      jobId: this.id,
+      cancelled: this.cancelledFlag,
+      added: count('added'),
+      duplicates: count('duplicate'),
+      failed: count('failed'),
+      outcomes: this.outcomes,
+      elapsedMs: Date.now() - this.started,
+    };
+  }
+
+  private async importOne(src: ImportSource, ctx: StoreContext, pool: WorkerPool, maxBytes: number): Promise<ImportOutcome[]> {
+    let bytes: Uint8Array;
+    let mtimeMs = src.mtimeMs;
+    if (src.bytes) {
+      if (src.bytes.byteLength === 0) return [{ file: src.display, status: 'failed', reason: 'file is empty' }];
+      if (src.bytes.byteLength > maxBytes) return [{ file: src.display, status: 'failed', reason: 'file too large' }];
+      bytes = src.bytes;
+    } else {
+      const read = readSourceFile(src.path!, maxBytes);
+      if (!read.ok) {
+        const reason = src.name.includes('\uFFFD') && /ENOENT/.test(read.reason) ? 'the file name is not valid UTF-8 and cannot be opened' : read.reason;
+        return [{ file: src.display, status: 'failed', reason }];
+      }
+      bytes = read.bytes;
+      mtimeMs = read.mtimeMs;
+    }
+    // The worker takes the bytes; keep a copy for originals/ (the stored copy is the file as it was).
+    const original = { name: src.name, bytes };
+    const sent = bytes.slice();
+    const res = await pool.extract(sent, src.name, mtimeMs);
+    if (!res.ok) return [{ file: src.display, status: 'failed', reason: res.reason }];
+    const ex = res.extraction;
+    if (ex.format === 'cuttings-json') {
+      return importExportDocument(ctx, src.display, original, ex.bodyText);
+    }
+    if (ex.format === 'html' && src.path) ex.attachments.push(...savedPageAssets(src.path));
+    return [storeExtraction(ctx, src.display, original, ex)];
+  }
+}
+
+/** The images of a "Webpage, complete" save, from the "Name_files" folder beside it. */
+function savedPageAssets(htmlPath: string): Attachment[] {
+  const dir = path.dirname(htmlPath);
+  const stem = path.basename(htmlPath).replace(/\.html?$/i, '');
+  const out: Attachment[] = [];
+  let budget = 16 * 1024 * 1024;
+  let folders: string[];
+  try {
+    folders = fs.readdirSync(dir).filter((n) => SAVED_PAGE_FOLDER.test(n) && n.replace(SAVED_PAGE_FOLDER, '') === stem);
+  } catch {
+    return out;
+  }
+  for (const folder of folders) {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(path.join(dir, folder));
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      const mime = IMAGE_TYPES[path.extname(n).slice(1).toLowerCase()];
+      if (!mime) continue;
+      const full = path.join(dir, folder, n);
+      const read = readSourceFile(full, 2 * 1024 * 1024);
+      if (!read.ok || read.bytes.byteLength > budget) continue;
+      budget -= read.bytes.byteLength;
+      out.push({ ref: `${folder}/${n}`, mime, bytes: read.bytes });
+    }
+  }
+  return out;
+}
+
+const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' };
+
+export { isExportDocument };

@@ -1,0 +1,137 @@
+// A small pool of extraction worker threads (one per core). A worker that crashes or takes
+// too long on one file is replaced; that file fails with a reason and the batch goes on.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { FileExtraction } from './extract-file.ts';
+import type { WorkerRequest, WorkerResponse } from './worker-messages.ts';
+
+export type ExtractOutcome = { ok: true; extraction: FileExtraction } | { ok: false; reason: string };
+
+interface Pending {
+  req: WorkerRequest;
+  resolve(o: ExtractOutcome): void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Pending | null;
+}
+
+declare const __CUTTINGS_BUNDLED__: boolean | undefined;
+
+function workerUrl(): URL {
+  // In the Electron bundle the worker is plain JavaScript beside main; from source it is TypeScript.
+  if (typeof __CUTTINGS_BUNDLED__ !== 'undefined' && __CUTTINGS_BUNDLED__) return new URL('./extract-worker.mjs', import.meta.url);
+  return new URL('./extract-worker-boot.mjs', import.meta.url);
+}
+
+export interface PoolOptions {
+  size?: number;
+  /** A file that takes longer than this is abandoned (its worker is replaced). */
+  timeoutMs?: number;
+  /** Heap limit per worker: a hostile file exhausts its worker, not the app. */
+  maxOldGenerationSizeMb?: number;
+}
+
+export class WorkerPool {
+  private slots: Slot[] = [];
+  private queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+  readonly size: number;
+  private readonly timeoutMs: number;
+  private readonly heapMb: number;
+
+  constructor(options: PoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? Math.min(os.availableParallelism?.() ?? os.cpus().length, 4));
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.heapMb = options.maxOldGenerationSizeMb ?? 1024;
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const slot: Slot = { worker, busy: null };
+    worker.on('message', (res: WorkerResponse) => {
+      const job = slot.busy;
+      if (!job || job.req.id !== res.id) return;
+      this.finish(slot, res.ok ? { ok: true, extraction: res.extraction } : { ok: false, reason: res.reason });
+    });
+    const died = (why: string) => {
+      const job = slot.busy;
+      this.replace(slot);
+      if (job) {
+        clearTimeout(job.timer);
+        job.resolve({ ok: false, reason: why });
+      }
+      this.pump();
+    };
+    worker.on('error', (e) => died(/memory/i.test(String(e)) ? 'the file needs too much memory to read' : `the reader failed (${String((e as Error).message ?? e).slice(0, 160)})`));
+    worker.on('exit', (code) => {
+      if (!this.closed && slot.busy) died(`the reader stopped unexpectedly (exit ${code})`);
+    });
+    worker.unref();
+    return slot;
+  }
+
+  private replace(slot: Slot): void {
+    slot.busy = null;
+    const i = this.slots.indexOf(slot);
+    void slot.worker.terminate();
+    if (i >= 0) this.slots.splice(i, 1);
+  }
+
+  private finish(slot: Slot, outcome: ExtractOutcome): void {
+    const job = slot.busy!;
+    clearTimeout(job.timer);
+    slot.busy = null;
+    job.resolve(outcome);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.queue.length && !this.closed) {
+      let slot = this.slots.find((s) => !s.busy);
+      if (!slot && this.slots.length < this.size) {
+        slot = this.spawn();
+        this.slots.push(slot);
+      }
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      slot.busy = job;
+      const target = slot;
+      job.timer = setTimeout(() => {
+        if (target.busy !== job) return;
+        this.replace(target);
+        job.resolve({ ok: false, reason: `reading took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped` });
+        this.pump();
+      }, this.timeoutMs);
+      slot.worker.ref();
+      slot.worker.postMessage(job.req, [job.req.bytes.buffer as ArrayBuffer]);
+    }
+    for (const s of this.slots) if (!s.busy) s.worker.unref();
+  }
+
+  /** The bytes are transferred to the worker: the caller must not use them afterwards. */
+  extract(bytes: Uint8Array, name: string, mtimeMs?: number): Promise<ExtractOutcome> {
+    if (this.closed) return Promise.resolve({ ok: false, reason: 'the import was stopped' });
+    // Transfer needs a buffer of its own; a view into a shared one (fs.readFileSync pools) is copied.
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return new Promise((resolve) => {
+      this.queue.push({ req: { id: this.nextId++, name, bytes: own, mtimeMs }, resolve });
+      this.pump();
+    });
+  }
+
+  get pending(): number {
+    return this.queue.length + this.slots.filter((s) => s.busy).length;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue) job.resolve({ ok: false, reason: 'the import was stopped' });
+    this.queue = [];
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots = [];
+  }
+}

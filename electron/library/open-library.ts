@@ -1,0 +1,73 @@
+// Opening a library folder: the SQLite file (WAL, foreign keys, migrations) and originals/.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrations, type Migration } from './migrations/index.ts';
+
+export interface Library {
+  dir: string;
+  db: Database.Database;
+  originalsDir: string;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Path of a better-sqlite3 native binding built for another runtime (Electron's ABI). */
+  nativeBinding?: string;
+  /** Apply migrations only up to this version (used by migration tests). */
+  targetVersion?: number;
+  readonly?: boolean;
+}
+
+export class LibraryError extends Error {}
+
+export function migrate(db: Database.Database, list: Migration[] = migrations, target?: number): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = list.length ? list[list.length - 1].version : 0;
+  if (current > latest) {
+    throw new LibraryError(
+      `This library was written by a newer version of Cuttings (schema ${current}, this version knows ${latest}). Update Cuttings to open it.`,
+    );
+  }
+  for (const m of list) {
+    if (m.version <= current) continue;
+    if (target !== undefined && m.version > target) break;
+    // One transaction per step: a failure leaves the library at the previous version.
+    db.transaction(() => {
+      if (typeof m.up === 'string') db.exec(m.up);
+      else m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+export function openLibrary(dir: string, options: OpenOptions = {}): Library {
+  fs.mkdirSync(dir, { recursive: true });
+  const originalsDir = path.join(dir, 'originals');
+  fs.mkdirSync(originalsDir, { recursive: true });
+  const file = path.join(dir, 'library.sqlite');
+  let db: Database.Database;
+  try {
+    db = new Database(file, { nativeBinding: options.nativeBinding, readonly: options.readonly ?? false });
+  } catch (e) {
+    throw new LibraryError(`Cannot open the library at ${file}: ${(e as Error).message}`);
+  }
+  try {
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) migrate(db, migrations, options.targetVersion);
+    if (!options.readonly && options.targetVersion === undefined) purgeExpiredDeletes(db);
+  } catch (e) {
+    db.close();
+    if (e instanceof LibraryError) throw e;
+    throw new LibraryError(`Cannot open the library at ${file}: ${(e as Error).message}`);
+  }
+  return { dir, db, originalsDir, close: () => db.close() };
+}
+
+/** Deleted clips are kept for undo during one session; they go for good at the next open. */
+function purgeExpiredDeletes(db: Database.Database): void {
+  db.prepare('DELETE FROM clips WHERE deleted_at IS NOT NULL').run();
+}

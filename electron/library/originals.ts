@@ -1,0 +1,43 @@
+// originals/: a content-addressed copy of every imported file, so a clip never depends on
+// the user's Downloads folder staying as it was. Path: originals/ab/abcdef…<ext>.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function sha256(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A safe extension for the stored copy: letters and digits only, never from a hostile name. */
+function safeExtension(name: string): string {
+  const ext = path.extname(name).slice(1).toLowerCase();
+  return /^[a-z0-9]{1,10}$/.test(ext) ? `.${ext}` : '';
+}
+
+export function originalRelativePath(hash: string, name: string): string {
+  return path.join('originals', hash.slice(0, 2), hash + safeExtension(name));
+}
+
+/** Writes the copy (atomically: temp file + rename) unless it is already there. */
+export function storeOriginal(libraryDir: string, bytes: Uint8Array, name: string): { relativePath: string; hash: string; created: boolean } {
+  const hash = sha256(bytes);
+  const relativePath = originalRelativePath(hash, name);
+  const full = path.join(libraryDir, relativePath);
+  const created = !fs.existsSync(full);
+  if (created) {
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    const tmp = `${full}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, full);
+  }
+  return { relativePath, hash, created };
+}
+
+export function removeOriginalIfUnused(libraryDir: string, relativePath: string, stillUsed: boolean): void {
+  if (stillUsed) return;
+  fs.rmSync(path.join(libraryDir, relativePath), { force: true });
+}
+
+export function originalExists(libraryDir: string, relativePath: string | null): boolean {
+  return !!relativePath && fs.existsSync(path.join(libraryDir, relativePath));
+}

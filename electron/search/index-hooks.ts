@@ -1,0 +1,16 @@
+// Called by the import pipeline and by delete/undo inside the transaction that adds or
+// removes clips, so that search's own structures (the typo vocabulary) stay in step with
+// the library. The full-text index itself is kept by triggers (migration 001).
+//
+// onClipsRemoved must run while the clips' text is still readable (a soft delete keeps the
+// row, so before or after the UPDATE both work; before a hard DELETE).
+import type Database from 'better-sqlite3';
+import { addClipWords, removeClipWords } from './vocabulary.ts';
+
+export function onClipsAdded(db: Database.Database, ids: number[]): void {
+  if (ids.length) addClipWords(db, ids);
+}
+
+export function onClipsRemoved(db: Database.Database, ids: number[]): void {
+  if (ids.length) removeClipWords(db, ids);
+}

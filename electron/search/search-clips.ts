@@ -1,0 +1,187 @@
+// The search engine's entry point: parse → correct typos → build SQL → rank → page →
+// snippets for the returned rows only → facets.
+import type Database from 'better-sqlite3';
+import type { SearchArgs, SearchHit, SearchResult, SortOrder } from '../api.ts';
+import { clipFilters, leadSnippet, SORT_SQL, tagsOfClips } from '../library/clips.ts';
+import { parseQuery } from './query-parser.ts';
+import { buildQuery, type BuiltQuery } from './query-builder.ts';
+import { expandTypos, type Correction } from './typo-expansion.ts';
+import { boosted, compareScored, RERANK_WINDOW, type Scored } from './ranking.ts';
+import { CLOSE, OPEN, escapeHtml, markedHtml } from './markup.ts';
+import { computeFacets, NO_FACETS } from './facets.ts';
+
+/** SearchArgs plus what the contract does not carry yet. */
+export interface SearchOptions extends SearchArgs {
+  /** The person is still typing: read the last bare word as a prefix ("venez" → Venezuela). */
+  asYouType?: boolean;
+  /** Skip the facet counts (saved-search counts, the timeline). */
+  facets?: boolean;
+}
+
+const SNIPPET_TOKENS = 32;
+
+/** Parse, correct and build: what both the search and searchConditions start from. */
+export function understand(db: Database.Database, q: string, asYouType = false, paramPrefix = 'sq'): BuiltQuery {
+  const parsed = parseQuery(q, { asYouType });
+  return buildQuery(q, parsed, expandTypos(db, parsed), paramPrefix);
+}
+
+/**
+ * Conditions on alias `c` (clips) meaning "matches this query", for views that narrow to a
+ * search (the timeline). Without words the conditions are the filters alone.
+ */
+export function searchConditions(
+  db: Database.Database,
+  q: string,
+  options: { asYouType?: boolean } = {},
+): { where: string[]; params: Record<string, unknown>; corrections: Correction[]; showingResultsFor: string | null } {
+  const built = understand(db, q, options.asYouType, 'sqc');
+  const where = [...built.where];
+  const params = { ...built.params };
+  if (built.match) {
+    where.push('c.id IN (SELECT rowid FROM clips_fts WHERE clips_fts MATCH @sqc_match)');
+    params.sqc_match = built.match;
+  }
+  return { where, params, corrections: built.corrections, showingResultsFor: built.showingResultsFor };
+}
+
+interface ClipData {
+  id: number;
+  uid: string;
+  title: string;
+  source: string | null;
+  author: string | null;
+  published_at: string | null;
+  saved_at: string | null;
+  imported_at: string;
+  word_count: number;
+  starred: number;
+  lead: string;
+}
+
+function readClips(db: Database.Database, ids: number[]): Map<number, ClipData> {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.uid, c.title, c.source, c.author, c.published_at, c.saved_at, c.imported_at, c.word_count,
+              c.starred, substr(c.body_text, 1, 400) AS lead
+       FROM clips c WHERE c.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as ClipData[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Ids among `ids` that also match `expr` (a rowid-restricted index lookup, cheap). */
+function idsMatching(db: Database.Database, expr: string | null, ids: number[]): Set<number> {
+  if (!expr || ids.length === 0) return new Set();
+  const rows = db
+    .prepare('SELECT rowid FROM clips_fts WHERE clips_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .all(expr, JSON.stringify(ids)) as number[];
+  return new Set(rows);
+}
+
+function marks(db: Database.Database, expr: string, ids: number[]): Map<number, { snippet: string; title: string }> {
+  const rows = db
+    .prepare(
+      `SELECT rowid AS id, snippet(clips_fts, 4, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet,
+              highlight(clips_fts, 0, '${OPEN}', '${CLOSE}') AS title
+       FROM clips_fts WHERE clips_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .all(expr, JSON.stringify(ids)) as { id: number; snippet: string; title: string }[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export function searchClips(db: Database.Database, args: SearchOptions): SearchResult {
+  const started = performance.now();
+  const q = typeof args.q === 'string' ? args.q : '';
+  const built = understand(db, q, args.asYouType ?? false);
+  const limit = Math.max(0, Math.floor(args.limit ?? 50));
+  const offset = Math.max(0, Math.floor(args.offset ?? 0));
+
+  // The list's own filters (sidebar tags, period…) plus the query's filters.
+  const base = clipFilters(args);
+  const extra = base.where.filter((w) => w !== 'c.deleted_at IS NULL');
+  const conditions = [...extra, ...built.where];
+  const params: Record<string, unknown> = { ...base.params, ...built.params };
+  let sort: SortOrder = args.sort ?? (built.match ? 'relevance' : 'newest');
+  if (sort === 'relevance' && !built.match) sort = 'newest';
+
+  // Driven by the index when there are words: deleted clips are not in the index, so the
+  // clips table is joined only when a condition needs its columns.
+  let from: string;
+  let where: string[];
+  if (built.match) {
+    params.sq_match = built.match;
+    const join = extra.length > 0 || built.readsClipColumns;
+    from = join ? 'clips_fts f JOIN clips c ON c.id = f.rowid' : 'clips_fts f';
+    const idOnly = (w: string) => (join ? w : w.replace(/\bc\.id\b/g, 'f.rowid'));
+    where = ['clips_fts MATCH @sq_match', ...conditions.map(idOnly)];
+    if (join) where.push('c.deleted_at IS NULL');
+  } else {
+    from = 'clips c';
+    where = ['c.deleted_at IS NULL', ...conditions];
+  }
+  const whereSql = where.join(' AND ');
+  const total = (db.prepare(`SELECT count(*) FROM ${from} WHERE ${whereSql}`).pluck().get(params) as number);
+
+  let pageIds: number[] = [];
+  if (limit > 0 && total > offset) {
+    if (sort === 'relevance') {
+      const want = Math.max(RERANK_WINDOW, offset + limit);
+      const idCol = from === 'clips c' ? 'c.id' : 'f.rowid';
+      const ranked = db
+        .prepare(`SELECT ${idCol} AS id, f.rank AS score FROM ${from} WHERE ${whereSql} ORDER BY f.rank LIMIT ${want}`)
+        .all(params) as { id: number; score: number }[];
+      const dates = db
+        .prepare('SELECT id, published_at FROM clips WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(ranked.map((r) => r.id))) as { id: number; published_at: string | null }[];
+      const dateOf = new Map(dates.map((d) => [d.id, d.published_at]));
+      const scored: Scored[] = ranked.map((r) => ({ ...r, publishedAt: dateOf.get(r.id) ?? null }));
+      const window = scored.slice(0, RERANK_WINDOW);
+      const windowIds = window.map((r) => r.id);
+      const phrase = idsMatching(db, built.phrase, windowIds);
+      const near = idsMatching(db, built.near, windowIds);
+      const ordered = [...boosted(window, phrase, near), ...scored.slice(RERANK_WINDOW).sort(compareScored)];
+      pageIds = ordered.slice(offset, offset + limit).map((r) => r.id);
+    } else {
+      const order = SORT_SQL[sort] ?? SORT_SQL.newest;
+      const listFrom = from === 'clips_fts f' ? 'clips_fts f JOIN clips c ON c.id = f.rowid' : from;
+      pageIds = db
+        .prepare(`SELECT c.id FROM ${listFrom} WHERE ${where.join(' AND ').replace(/\bf\.rowid\b/g, 'c.id')} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+        .pluck()
+        .all({ ...params, limit, offset }) as number[];
+    }
+  }
+
+  const clips = readClips(db, pageIds);
+  const marked = built.highlight && pageIds.length ? marks(db, built.highlight, pageIds) : new Map();
+  const tags = tagsOfClips(db, pageIds);
+  const hits: SearchHit[] = [];
+  for (const id of pageIds) {
+    const c = clips.get(id);
+    if (!c) continue;
+    const m = marked.get(id);
+    hits.push({
+      id, uid: c.uid, title: c.title, source: c.source, author: c.author, publishedAt: c.published_at,
+      savedAt: c.saved_at, importedAt: c.imported_at, wordCount: c.word_count, starred: c.starred === 1,
+      snippet: m ? markedHtml(m.snippet) : escapeHtml(leadSnippet(c.lead)),
+      titleHtml: m ? markedHtml(m.title) : escapeHtml(c.title),
+      tags: tags.get(id) ?? [],
+    });
+  }
+
+  const wantFacets = args.facets ?? limit > 0;
+  const facetFrom = from === 'clips_fts f' ? 'clips_fts f JOIN clips c ON c.id = f.rowid' : from;
+  const facets = wantFacets
+    ? computeFacets(db, { from: facetFrom, where: where.map((w) => w.replace(/\bf\.rowid\b/g, 'c.id')), params }, total).facets
+    : NO_FACETS;
+
+  return {
+    total,
+    tookMs: performance.now() - started,
+    hits,
+    corrections: built.corrections,
+    showingResultsFor: built.showingResultsFor,
+    facets,
+  };
+}

@@ -1,0 +1,143 @@
+// The library's own list of words as written (folded: lower case, no accents), for typo
+// correction. FTS5's vocabulary holds porter stems ("venezuelan" → "venezuelan", "quickly" →
+// "quickli"), which are not what people type, so search keeps its own:
+//
+//   search_vocab(word, docs)     every word of 3–32 letters, and how many live clips hold it
+//   search_deletes(h, word_id)   for each word, the word and every form of it with one letter
+//                                deleted, hashed to an integer (symmetric-delete index): a
+//                                mistyped word finds its neighbours by a handful of index
+//                                seeks instead of a scan of 100,000+ words.
+//
+// Counts go up when clips are added (import, undo) and down when they are removed (delete).
+// Words are never dropped: a word whose clips are all gone keeps a 0 count and is skipped as
+// a correction. Changes that bypass the hooks (a tag renamed) can leave the counts stale;
+// typo correction then misses a renamed tag's words, nothing worse — whether a word is known
+// is asked of the index itself (see typo-expansion.ts), never of this list.
+import type Database from 'better-sqlite3';
+import { vocabularyWords } from './word-forms.ts';
+
+/** FNV-1a, 32 bits. Collisions only add a candidate that the edit distance then rejects. */
+export function hashKey(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The word and each form of it with one character removed. */
+export function deletionsOf(word: string, depth: number): Set<string> {
+  const out = new Set<string>([word]);
+  let frontier = [word];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      if (w.length <= 2) continue;
+      for (let i = 0; i < w.length; i++) {
+        const del = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(del)) {
+          out.add(del);
+          next.push(del);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+interface ClipText {
+  id: number;
+  title: string;
+  author: string | null;
+  source: string | null;
+  tags_text: string;
+  body_text: string;
+}
+
+/** The words of each clip, as the index sees its columns (title, author, source, tags, body). */
+function wordCounts(rows: ClipText[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const words = new Set<string>();
+  for (const r of rows) {
+    words.clear();
+    vocabularyWords(r.title, words);
+    if (r.author) vocabularyWords(r.author, words);
+    if (r.source) vocabularyWords(r.source, words);
+    vocabularyWords(r.tags_text, words);
+    vocabularyWords(r.body_text, words);
+    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function readClips(db: Database.Database, ids: number[]): ClipText[] {
+  return db
+    .prepare(
+      `SELECT id, title, author, source, tags_text, body_text FROM clips
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as ClipText[];
+}
+
+function applyCounts(db: Database.Database, counts: Map<string, number>, sign: 1 | -1): void {
+  const find = db.prepare('SELECT id FROM search_vocab WHERE word = ?').pluck();
+  const bump = db.prepare('UPDATE search_vocab SET docs = max(0, docs + ?) WHERE id = ?');
+  const add = db.prepare('INSERT INTO search_vocab (word, docs) VALUES (?, ?)');
+  const addDeletion = db.prepare('INSERT OR IGNORE INTO search_deletes (h, word_id) VALUES (?, ?)');
+  for (const [word, n] of counts) {
+    const id = find.get(word) as number | undefined;
+    if (id !== undefined) {
+      bump.run(sign * n, id);
+    } else if (sign > 0) {
+      const wordId = Number(add.run(word, n).lastInsertRowid);
+      for (const del of deletionsOf(word, 1)) addDeletion.run(hashKey(del), wordId);
+    }
+  }
+}
+
+/** Clips in memory at once while counting (bodies are a few KB each). */
+const CHUNK = 2000;
+
+export function addClipWords(db: Database.Database, ids: number[]): void {
+  for (let i = 0; i < ids.length; i += CHUNK) applyCounts(db, wordCounts(readClips(db, ids.slice(i, i + CHUNK))), 1);
+}
+
+export function removeClipWords(db: Database.Database, ids: number[]): void {
+  for (let i = 0; i < ids.length; i += CHUNK) applyCounts(db, wordCounts(readClips(db, ids.slice(i, i + CHUNK))), -1);
+}
+
+/** Recounts every live clip from scratch (the migration's backfill; a repair). */
+export function rebuildVocabulary(db: Database.Database): void {
+  db.exec('DELETE FROM search_deletes; DELETE FROM search_vocab;');
+  const ids = db.prepare('SELECT id FROM clips WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[];
+  addClipWords(db, ids);
+}
+
+export interface VocabularyEntry {
+  word: string;
+  docs: number;
+}
+
+/** Live words sharing a deletion key with any of `keys` (the candidates of a mistyped word). */
+export function wordsByDeletion(db: Database.Database, keys: Iterable<string>): VocabularyEntry[] {
+  const hashes = [...new Set([...keys].map(hashKey))];
+  return db
+    .prepare(
+      `SELECT DISTINCT v.word, v.docs FROM search_deletes d JOIN search_vocab v ON v.id = d.word_id
+       WHERE d.h IN (SELECT value FROM json_each(?)) AND v.docs > 0`,
+    )
+    .all(JSON.stringify(hashes)) as VocabularyEntry[];
+}
+
+/** The most common live words beginning with `prefix` (folded). */
+export function wordsByPrefix(db: Database.Database, prefix: string, limit: number): VocabularyEntry[] {
+  // A range on the unique index, rather than LIKE, so it stays a seek whatever the collation.
+  return db
+    .prepare(
+      `SELECT word, docs FROM search_vocab WHERE word >= ? AND word < ? AND docs > 0
+       ORDER BY docs DESC LIMIT ?`,
+    )
+    .all(prefix, prefix + '\uffff', limit) as VocabularyEntry[];
+}

@@ -1,0 +1,132 @@
+// Browser mode's HTTP server: the token is enforced, the Api answers, and nothing but the
+// loopback interface can reach it.
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventBus } from '../../../electron/handlers/event-bus.ts';
+import { createHandlers, type Handlers } from '../../../electron/handlers/handler-table.ts';
+import { insertClip } from '../../../electron/library/clips.ts';
+import { startServer, type RunningServer } from '../../../electron/server.ts';
+import { tempDir, tempLibrary } from '../../helpers/temp-library.ts';
+
+let lib: ReturnType<typeof tempLibrary>;
+let handlers: Handlers;
+let server: RunningServer;
+let staticDir: string;
+
+beforeAll(async () => {
+  lib = tempLibrary();
+  insertClip(lib.db, {
+    title: 'Kremlin says Venezuela’s Maduro to visit Russia ‘soon’', source: 'guardian.ng', author: 'AFP', publishedAt: '2019-09-20T15:17',
+    bodyText: 'Venezuelan President Nicolas Maduro will visit Russia soon, the Kremlin said Friday.', bodyHtml: '<p>x</p>', contentHash: 'seed',
+  });
+  const events = new EventBus();
+  handlers = createHandlers({ library: lib, events, shell: 'browser', samplesDir: '/nonexistent' });
+  staticDir = tempDir('cuttings-static-');
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Cuttings</title>');
+  server = await startServer({ handlers, events, library: lib, staticDir, port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+  await handlers.dispose();
+  lib.cleanup();
+  fs.rmSync(staticDir, { recursive: true, force: true });
+});
+
+const base = () => `http://127.0.0.1:${server.port}`;
+
+describe('browser-mode server', () => {
+  it('prints a URL on 127.0.0.1 that carries the session token', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=`));
+    expect(server.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('refuses /api without the token, or with a wrong one, with 401', async () => {
+    const none = await fetch(`${base()}/api/search?q=maduro`);
+    expect(none.status).toBe(401);
+    expect((await none.json()).error.code).toBe('unauthorized');
+    expect((await fetch(`${base()}/api/search?q=maduro`, { headers: { authorization: 'Bearer nope' } })).status).toBe(401);
+    expect((await fetch(`${base()}/api/libraryInfo?token=${server.token}x`)).status).toBe(401);
+    expect((await fetch(`${base()}/api/listClips`, { method: 'POST', body: '{}' })).status).toBe(401);
+  });
+
+  it('answers GET /api/search with total, tookMs and hits (Bearer token)', async () => {
+    const res = await fetch(`${base()}/api/search?q=maduro&limit=10`, { headers: { authorization: `Bearer ${server.token}` } });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.total).toBe(1);
+    expect(typeof body.tookMs).toBe('number');
+    expect(Object.keys(body.hits[0])).toEqual(expect.arrayContaining(['id', 'title', 'source', 'author', 'publishedAt', 'snippet']));
+    expect(body.hits[0]).toMatchObject({ source: 'guardian.ng', author: 'AFP', publishedAt: '2019-09-20T15:17' });
+  });
+
+  it('accepts the token as a query parameter, and POST with JSON arguments', async () => {
+    const res = await fetch(`${base()}/api/tagClips?token=${server.token}`, { method: 'POST', body: JSON.stringify({ ids: [1], tags: ['venezuela'] }) });
+    expect(res.status).toBe(200);
+    const tags = await (await fetch(`${base()}/api/listTags?token=${server.token}`)).json();
+    expect(tags).toMatchObject([{ name: 'venezuela', count: 1 }]);
+  });
+
+  it('rejects bad arguments with 400 and a readable message, unknown methods with 404', async () => {
+    const bad = await fetch(`${base()}/api/getClip?token=${server.token}&id=abc`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/id must be a whole number/);
+    const extra = await fetch(`${base()}/api/getClip?token=${server.token}`, { method: 'POST', body: JSON.stringify({ id: 1, evil: true }) });
+    expect(extra.status).toBe(400);
+    expect((await fetch(`${base()}/api/dropTables?token=${server.token}`)).status).toBe(404);
+    expect((await fetch(`${base()}/api/getClip?token=${server.token}&id=42`)).status).toBe(404);
+  });
+
+  it('turns away requests addressed to another host name (DNS rebinding)', async () => {
+    const res = await new Promise<string>((resolve) => {
+      const s = net.connect(server.port, '127.0.0.1', () => {
+        s.write(`GET /api/libraryInfo?token=${server.token} HTTP/1.1\r\nHost: evil.example:${server.port}\r\nConnection: close\r\n\r\n`);
+      });
+      let buf = '';
+      s.on('data', (d) => (buf += d));
+      s.on('end', () => resolve(buf));
+    });
+    expect(res).toMatch(/^HTTP\/1\.1 421/);
+  });
+
+  it('serves the interface with a strict Content-Security-Policy', async () => {
+    const res = await fetch(`${base()}/`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it('cannot be reached on any interface other than loopback', async () => {
+    const others = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((i): i is os.NetworkInterfaceInfo => !!i && !i.internal && i.family === 'IPv4')
+      .map((i) => i.address);
+    for (const address of others) {
+      const outcome = await new Promise<string>((resolve) => {
+        const s = net.connect({ port: server.port, host: address, timeout: 2000 });
+        s.on('connect', () => {
+          s.destroy();
+          resolve('connected');
+        });
+        s.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+        s.on('timeout', () => {
+          s.destroy();
+          resolve('timeout');
+        });
+      });
+      expect(outcome, `reachable on ${address}`).not.toBe('connected');
+    }
+    // And the socket itself is bound to the loopback address only.
+    const listening = await new Promise<string>((resolve) => {
+      const s = net.connect(server.port, '127.0.0.1', () => {
+        resolve(s.remoteAddress ?? '');
+        s.destroy();
+      });
+    });
+    expect(listening).toBe('127.0.0.1');
+  });
+});
