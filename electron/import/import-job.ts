@@ -9,7 +9,8 @@ import type { Library } from '../library/open-library.ts';
 import { importExportDocument, isExportDocument } from './export-document.ts';
 import { displayName, readSourceFile, DEFAULT_MAX_FILE_BYTES } from './read-source.ts';
 import { loadSimhashIndex, storeExtraction, type StoreContext } from './store-clip.ts';
-import type { Attachment } from './types.ts';
+import { ImportError, type Attachment } from './types.ts';
+import { isZipOfClippings, listZipArticles } from './formats/index.ts';
 import { SAVED_PAGE_FOLDER, walkPaths } from './walk-paths.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -20,6 +21,10 @@ export interface ImportSource {
   path?: string;
   bytes?: Uint8Array;
   mtimeMs?: number;
+  /** Set for a file taken out of an archive (archives inside archives are not opened). */
+  depth?: number;
+  /** Set when the file could not even be taken out of its archive. */
+  error?: string;
 }
 
 export interface ImportOptions {
@@ -109,7 +114,15 @@ export class ImportJob {
     let next = 0;
     const inFlight = new Set<Promise<void>>();
     const launch = (src: ImportSource): Promise<void> => {
-      const p = this.importOne(src, ctx, pool, maxBytes).then((o) => this.record(...o));
+      const p = this.importOne(src, ctx, pool, maxBytes).then((o) => {
+        if ('expand' in o) {
+          // A .zip of clippings: its articles join the queue, each with an outcome of its own.
+          sources.push(...o.expand);
+          this.total += o.expand.length - 1;
+          if (o.expand.length === 0) this.record({ file: src.display, status: 'failed', reason: 'the archive holds no files to import' });
+          else this.progress();
+        } else this.record(...o);
+      });
       const tracked = p.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
       return tracked;
@@ -141,9 +154,10 @@ export class ImportJob {
     };
   }
 
-  private async importOne(src: ImportSource, ctx: StoreContext, pool: WorkerPool, maxBytes: number): Promise<ImportOutcome[]> {
+  private async importOne(src: ImportSource, ctx: StoreContext, pool: WorkerPool, maxBytes: number): Promise<ImportOutcome[] | { expand: ImportSource[] }> {
     let bytes: Uint8Array;
     let mtimeMs = src.mtimeMs;
+    if (src.error) return [{ file: src.display, status: 'failed', reason: src.error }];
     if (src.bytes) {
       if (src.bytes.byteLength === 0) return [{ file: src.display, status: 'failed', reason: 'file is empty' }];
       if (src.bytes.byteLength > maxBytes) return [{ file: src.display, status: 'failed', reason: 'file too large' }];
@@ -156,6 +170,19 @@ export class ImportJob {
       }
       bytes = read.bytes;
       mtimeMs = read.mtimeMs;
+    }
+    if (src.depth === undefined && isZipOfClippings(bytes)) {
+      try {
+        return {
+          expand: listZipArticles(bytes).map((e) =>
+            e.error
+              ? { display: `${src.display} › ${e.path}`, name: e.name, bytes: new Uint8Array(0), depth: 1, error: e.error }
+              : { display: `${src.display} › ${e.path}`, name: e.name, bytes: e.bytes, depth: 1, mtimeMs },
+          ),
+        };
+      } catch (e) {
+        return [{ file: src.display, status: 'failed', reason: e instanceof ImportError ? e.reason : 'the archive is damaged' }];
+      }
     }
     // The worker takes the bytes; keep a copy for originals/ (the stored copy is the file as it was).
     const original = { name: src.name, bytes };

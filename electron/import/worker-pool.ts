@@ -50,7 +50,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 48 } });
     const slot: Slot = { worker, busy: null };
     worker.on('message', (res: WorkerResponse) => {
       const job = slot.busy;

@@ -1,51 +1,122 @@
 // Counts by tag, source, author and year over the clips a search matched, so the UI can
-// offer "narrow to…". Computed in SQL over the same FROM/WHERE as the search.
+// offer "narrow to…".
 //
-// Cost grows with the number of matches (each needs its clip's row), so above FACET_LIMIT
-// matches the counts are taken over the FACET_LIMIT best-ranked... no: over the first
-// FACET_LIMIT matches in index order (rowid), which is cheap, and `partial` says so.
+// Counting in SQL means reading each matching clip's row (a page or more each, bodies
+// included) four times over; at 100,000 clips that alone blew the 30 ms budget. Instead a
+// compact table of every clip's year, outlet, author and tags is held in memory per database
+// (~10 bytes a clip), loaded from a covering index, and reloaded when search_state.version —
+// bumped by triggers on every change that matters (migration 002) — moves. A search then only
+// needs the matching ids.
+//
+// Above FACET_LIMIT matches, the counts are taken over the first FACET_LIMIT matches in index
+// order (the rest are not read) and `partial` says so.
 import type Database from 'better-sqlite3';
 import type { FacetCount, SearchResult } from '../api.ts';
 
 export type Facets = SearchResult['facets'];
 
-export const FACET_LIMIT = 5000;
+export const FACET_LIMIT = 10_000;
 /** Values listed per facet (years: all of them). */
 export const FACET_VALUES = 20;
 
-export interface Scope {
-  /** FROM clause yielding alias `c` (clips) for each matching clip. */
-  from: string;
-  where: string[];
-  params: Record<string, unknown>;
-}
-
 export const NO_FACETS: Facets = { tags: [], sources: [], authors: [], years: [] };
 
-export function computeFacets(db: Database.Database, scope: Scope, total: number): { facets: Facets; partial: boolean } {
-  if (total === 0) return { facets: NO_FACETS, partial: false };
-  const partial = total > FACET_LIMIT;
-  const cap = partial ? `LIMIT ${FACET_LIMIT}` : '';
-  // The matching ids once, in a CTE each facet reads (SQLite materialises it per statement).
-  const hits = `hits AS MATERIALIZED (SELECT c.id AS id FROM ${scope.from} WHERE ${scope.where.join(' AND ')} ${cap})`;
-  const run = (sql: string) => db.prepare(`WITH ${hits} ${sql}`).all(scope.params) as FacetCount[];
-  const facets: Facets = {
-    years: run(
-      `SELECT substr(c.published_at, 1, 4) AS value, count(*) AS count FROM hits JOIN clips c ON c.id = hits.id
-       WHERE c.published_at IS NOT NULL GROUP BY value ORDER BY value DESC`,
-    ),
-    sources: run(
-      `SELECT min(c.source) AS value, count(*) AS count FROM hits JOIN clips c ON c.id = hits.id
-       WHERE coalesce(c.source, '') <> '' GROUP BY c.source COLLATE NOCASE ORDER BY count DESC, value LIMIT ${FACET_VALUES}`,
-    ),
-    authors: run(
-      `SELECT min(c.author) AS value, count(*) AS count FROM hits JOIN clips c ON c.id = hits.id
-       WHERE coalesce(c.author, '') <> '' GROUP BY c.author COLLATE NOCASE ORDER BY count DESC, value LIMIT ${FACET_VALUES}`,
-    ),
-    tags: run(
-      `SELECT t.name AS value, count(*) AS count FROM hits JOIN clip_tags ct ON ct.clip_id = hits.id JOIN tags t ON t.id = ct.tag_id
-       GROUP BY t.id ORDER BY count DESC, t.name COLLATE NOCASE LIMIT ${FACET_VALUES}`,
-    ),
+interface FacetTable {
+  version: number;
+  year: Map<number, number>;
+  source: Map<number, number>;
+  author: Map<number, number>;
+  tags: Map<number, number[]>;
+  sourceNames: string[];
+  authorNames: string[];
+  tagNames: Map<number, string>;
+}
+
+const tables = new WeakMap<Database.Database, FacetTable>();
+
+function version(db: Database.Database): number {
+  return db.prepare('SELECT version FROM search_state').pluck().get() as number;
+}
+
+function load(db: Database.Database, v: number): FacetTable {
+  const t: FacetTable = {
+    version: v, year: new Map(), source: new Map(), author: new Map(), tags: new Map(),
+    sourceNames: [], authorNames: [], tagNames: new Map(),
   };
-  return { facets, partial };
+  // Names are grouped case-insensitively ("Reuters" and "reuters" are one outlet).
+  const sourceIds = new Map<string, number>();
+  const authorIds = new Map<string, number>();
+  const intern = (value: string | null, ids: Map<string, number>, names: string[]) => {
+    if (!value) return -1;
+    const key = value.toLowerCase();
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(key, id);
+      names.push(value);
+    }
+    return id;
+  };
+  const rows = db
+    .prepare('SELECT id, published_at, source, author FROM clips INDEXED BY search_clip_facets')
+    .raw()
+    .iterate() as IterableIterator<[number, string | null, string | null, string | null]>;
+  for (const [id, published, source, author] of rows) {
+    const year = published ? Number(published.slice(0, 4)) : NaN;
+    if (Number.isInteger(year)) t.year.set(id, year);
+    const s = intern(source, sourceIds, t.sourceNames);
+    if (s >= 0) t.source.set(id, s);
+    const a = intern(author, authorIds, t.authorNames);
+    if (a >= 0) t.author.set(id, a);
+  }
+  for (const [clip, tag] of db.prepare('SELECT clip_id, tag_id FROM clip_tags').raw().iterate() as IterableIterator<[number, number]>) {
+    const list = t.tags.get(clip);
+    if (list) list.push(tag);
+    else t.tags.set(clip, [tag]);
+  }
+  for (const [id, name] of db.prepare('SELECT id, name FROM tags').raw().iterate() as IterableIterator<[number, string]>) {
+    t.tagNames.set(id, name);
+  }
+  return t;
+}
+
+function table(db: Database.Database): FacetTable {
+  const v = version(db);
+  let t = tables.get(db);
+  if (!t || t.version !== v) {
+    t = load(db, v);
+    tables.set(db, t);
+  }
+  return t;
+}
+
+function top(counts: Map<number, number>, name: (k: number) => string, limit: number): FacetCount[] {
+  return [...counts]
+    .map(([k, count]) => ({ value: name(k), count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    .slice(0, limit);
+}
+
+export function facetsOf(db: Database.Database, ids: number[]): Facets {
+  if (ids.length === 0) return NO_FACETS;
+  const t = table(db);
+  const years = new Map<number, number>();
+  const sources = new Map<number, number>();
+  const authors = new Map<number, number>();
+  const tags = new Map<number, number>();
+  const bump = (m: Map<number, number>, k: number | undefined) => {
+    if (k !== undefined) m.set(k, (m.get(k) ?? 0) + 1);
+  };
+  for (const id of ids) {
+    bump(years, t.year.get(id));
+    bump(sources, t.source.get(id));
+    bump(authors, t.author.get(id));
+    for (const tag of t.tags.get(id) ?? []) bump(tags, tag);
+  }
+  return {
+    years: [...years].sort((a, b) => b[0] - a[0]).map(([y, count]) => ({ value: String(y), count })),
+    sources: top(sources, (k) => t.sourceNames[k], FACET_VALUES),
+    authors: top(authors, (k) => t.authorNames[k], FACET_VALUES),
+    tags: top(tags, (k) => t.tagNames.get(k) ?? '', FACET_VALUES),
+  };
 }

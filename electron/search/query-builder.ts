@@ -3,7 +3,7 @@
 // string, so nothing the user typed is ever read as FTS5 syntax.
 import type { Clause, FilterClause, ParsedQuery, TermClause } from './query-parser.ts';
 import { normaliseDate } from './query-parser.ts';
-import { ftsString, type Correction } from './typo-expansion.ts';
+import { ftsString, type Correction, type Expansion } from './typo-expansion.ts';
 import { NEAR_DISTANCE } from './ranking.ts';
 import { periodEnd } from '../library/periods.ts';
 
@@ -24,11 +24,13 @@ export interface BuiltQuery {
   showingResultsFor: string | null;
 }
 
-function termExpr(term: TermClause, replacements: string[] | undefined): string {
-  const star = term.prefix ? '*' : '';
+function termExpr(term: TermClause, expansion: Expansion | undefined): string {
+  // Completions replace the prefix: the word as typed stands for itself, whole.
+  const star = term.prefix && expansion?.kind !== 'completion' ? '*' : '';
   const own = ftsString(term.words.join(' ')) + star;
-  if (!replacements?.length) return own;
-  return `(${[own, ...replacements.map((r) => ftsString(r) + star)].join(' OR ')})`;
+  if (!expansion?.words.length) return own;
+  const all = new Set([own, ...expansion.words.map((r) => ftsString(r) + star)]);
+  return `(${[...all].join(' OR ')})`;
 }
 
 function likePattern(value: string): string {
@@ -76,13 +78,13 @@ function filterSql(f: FilterClause, p: Params): [string, boolean] {
   }
 }
 
-function rewrite(q: string, expansions: Map<TermClause, string[]>): string {
-  const edits = [...expansions].sort((a, b) => b[0].start - a[0].start);
+function rewrite(q: string, expansions: Map<TermClause, Expansion>): string {
+  const edits = [...expansions].filter(([, e]) => e.kind === 'typo').sort((a, b) => b[0].start - a[0].start);
   let out = q;
-  for (const [term, replacements] of edits) {
+  for (const [term, e] of edits) {
     if (term.start < 0) continue;
     const text = out.slice(term.start, term.end);
-    out = out.slice(0, term.start) + text.replace(term.words[0], replacements[0]) + out.slice(term.end);
+    out = out.slice(0, term.start) + text.replace(term.words[0], e.words[0]) + out.slice(term.end);
   }
   return out;
 }
@@ -90,7 +92,7 @@ function rewrite(q: string, expansions: Map<TermClause, string[]>): string {
 export function buildQuery(
   q: string,
   parsed: ParsedQuery,
-  expansions: Map<TermClause, string[]> = new Map(),
+  expansions: Map<TermClause, Expansion> = new Map(),
   paramPrefix = 'sq',
 ): BuiltQuery {
   const p = new Params(paramPrefix);
@@ -145,13 +147,17 @@ export function buildQuery(
   let phrase: string | null = null;
   let near: string | null = null;
   if (sequence.length >= 2) {
-    const best = (t: TermClause) => expansions.get(t)?.[0] ?? t.words.join(' ');
-    const prefixInside = sequence.slice(0, -1).some((t) => t.prefix);
-    if (!prefixInside) phrase = ftsString(sequence.map(best).join(' ')) + (sequence[sequence.length - 1].prefix ? '*' : '');
-    near = `NEAR(${sequence.map((t) => ftsString(best(t)) + (t.prefix ? '*' : '')).join(' ')}, ${NEAR_DISTANCE})`;
+    // The likeliest reading of each word; a word being typed stands as its commonest completion.
+    const best = (t: TermClause) => expansions.get(t)?.words[0] ?? t.words.join(' ');
+    const star = (t: TermClause) => (t.prefix && expansions.get(t)?.kind !== 'completion' ? '*' : '');
+    const prefixInside = sequence.slice(0, -1).some((t) => star(t));
+    if (!prefixInside) phrase = ftsString(sequence.map(best).join(' ')) + star(sequence[sequence.length - 1]);
+    near = `NEAR(${sequence.map((t) => ftsString(best(t)) + star(t)).join(' ')}, ${NEAR_DISTANCE})`;
   }
 
-  const corrections = [...expansions].map(([t, replacements]) => ({ word: t.words[0].toLowerCase(), replacements }));
+  const corrections = [...expansions]
+    .filter(([, e]) => e.kind === 'typo')
+    .map(([t, e]) => ({ word: t.words[0].toLowerCase(), replacements: e.words }));
   return {
     match,
     highlight: highlight.length ? highlight.join(' OR ') : null,

@@ -23,6 +23,8 @@ export interface TermClause {
   quoted: boolean;
   /** The last word is a prefix (typed `word*`, or the last word while typing). */
   prefix: boolean;
+  /** The prefix comes from as-you-type, not from a typed star: completions may stand in for it. */
+  typing?: boolean;
   negated: boolean;
   /** Where the clause sits in the query text, to rewrite it for "showing results for". */
   start: number;
@@ -199,7 +201,10 @@ export function parseQuery(q: string, options: { asYouType?: boolean } = {}): Pa
   if (options.asYouType) {
     const last = tokens[tokens.length - 1];
     const c = last?.clause;
-    if (last?.bare && c?.kind === 'term' && !c.negated && c.words[c.words.length - 1].length >= 2) c.prefix = true;
+    if (last?.bare && c?.kind === 'term' && !c.negated && c.words[c.words.length - 1].length >= 2 && !c.prefix) {
+      c.prefix = true;
+      c.typing = true;
+    }
   }
   const groups: Clause[][] = [];
   let joinNext = false;

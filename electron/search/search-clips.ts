@@ -5,10 +5,10 @@ import type { SearchArgs, SearchHit, SearchResult, SortOrder } from '../api.ts';
 import { clipFilters, leadSnippet, SORT_SQL, tagsOfClips } from '../library/clips.ts';
 import { parseQuery } from './query-parser.ts';
 import { buildQuery, type BuiltQuery } from './query-builder.ts';
-import { expandTypos, type Correction } from './typo-expansion.ts';
+import { expandTerms, type Correction } from './typo-expansion.ts';
 import { boosted, compareScored, RERANK_WINDOW, type Scored } from './ranking.ts';
 import { CLOSE, OPEN, escapeHtml, markedHtml } from './markup.ts';
-import { computeFacets, NO_FACETS } from './facets.ts';
+import { FACET_LIMIT, facetsOf, NO_FACETS } from './facets.ts';
 
 /** SearchArgs plus what the contract does not carry yet. */
 export interface SearchOptions extends SearchArgs {
@@ -23,7 +23,7 @@ const SNIPPET_TOKENS = 32;
 /** Parse, correct and build: what both the search and searchConditions start from. */
 export function understand(db: Database.Database, q: string, asYouType = false, paramPrefix = 'sq'): BuiltQuery {
   const parsed = parseQuery(q, { asYouType });
-  return buildQuery(q, parsed, expandTypos(db, parsed), paramPrefix);
+  return buildQuery(q, parsed, expandTerms(db, parsed), paramPrefix);
 }
 
 /**
@@ -122,13 +122,28 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
     where = ['c.deleted_at IS NULL', ...conditions];
   }
   const whereSql = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) FROM ${from} WHERE ${whereSql}`).pluck().get(params) as number);
+  const idCol = from === 'clips c' ? 'c.id' : 'f.rowid';
+
+  // The matching ids (up to FACET_LIMIT) feed the facets and, when they are all of them, the
+  // total; group_concat returns them in one row (per-row overhead dominated otherwise).
+  const wantFacets = args.facets ?? limit > 0;
+  let facetIds: number[] = [];
+  let total: number | null = null;
+  if (wantFacets) {
+    const joined = db
+      .prepare(`SELECT group_concat(id) FROM (SELECT ${idCol} AS id FROM ${from} WHERE ${whereSql} LIMIT ${FACET_LIMIT + 1})`)
+      .pluck()
+      .get(params) as string | null;
+    facetIds = joined ? joined.split(',').map(Number) : [];
+    if (facetIds.length <= FACET_LIMIT) total = facetIds.length;
+    else facetIds.length = FACET_LIMIT;
+  }
+  total ??= db.prepare(`SELECT count(*) FROM ${from} WHERE ${whereSql}`).pluck().get(params) as number;
 
   let pageIds: number[] = [];
   if (limit > 0 && total > offset) {
     if (sort === 'relevance') {
       const want = Math.max(RERANK_WINDOW, offset + limit);
-      const idCol = from === 'clips c' ? 'c.id' : 'f.rowid';
       const ranked = db
         .prepare(`SELECT ${idCol} AS id, f.rank AS score FROM ${from} WHERE ${whereSql} ORDER BY f.rank LIMIT ${want}`)
         .all(params) as { id: number; score: number }[];
@@ -170,11 +185,7 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
     });
   }
 
-  const wantFacets = args.facets ?? limit > 0;
-  const facetFrom = from === 'clips_fts f' ? 'clips_fts f JOIN clips c ON c.id = f.rowid' : from;
-  const facets = wantFacets
-    ? computeFacets(db, { from: facetFrom, where: where.map((w) => w.replace(/\bf\.rowid\b/g, 'c.id')), params }, total).facets
-    : NO_FACETS;
+  const facets = wantFacets ? facetsOf(db, facetIds) : NO_FACETS;
 
   return {
     total,

@@ -6,7 +6,7 @@ import { findDates } from './dates.ts';
 const MAX_INPUT = 300;
 
 // Leading words that introduce a byline, in the languages Cuttings meets most.
-const LEAD = /^(?:(?:written|posted|published|reported|reporting|text|words|story|photos?|interview)\s+(?:by|von)\s+|by\s*:?\s+|von\s+|par\s+|por\s+|di\s+|door\s+|av\s+|af\s+|från\s+|от\s+|автор[ыа]?\s*:?\s*|text\s*:\s*|texte\s*:\s*|autor(?:in|a|es)?\s*:?\s+|auteurs?\s*:?\s+|authors?\s*:?\s+|redaktion\s*:\s*|escrito por\s+|publicado por\s+)/i;
+const LEAD = /^(?:(?:written|posted|published|reported|reporting|text|words|story|photos?|interview)\s+(?:by|von)\s+|by\s*:?\s+|von\s+|par\s+|por\s+|di\s+|door\s+|av\s+|af\s+|från\s+|от\s+|автор[ыа]?\s*:?\s*|text\s*:\s*|texte\s*:\s*|autor(?:in|a|es)?\s*:?\s+|auteurs?\s*:?\s+|authors?\s*:?\s+|redaktion\s*:\s*|escrito por\s+|publicado por\s+|eingestellt von\s+|verfasst von\s+|geschrieben von\s+|interview\s*:\s*|fotos?\s*:\s*|photos?\s*:\s*)/i;
 
 // Job titles and desk names that follow a name and are not names themselves.
 const ROLE_WORDS = /\b(?:staff|reporter|writer|correspondent|editor|editorial|columnist|contributor|contributing|journalist|redakteur(?:in)?|korrespondent(?:in)?|redaktion|envoy[ée]e? sp[ée]ciale?|journaliste|rédact(?:eur|rice)|corresponsal|periodista|redactor[a]?|reda[cç][aã]o|giornalista|inviat[oa]|senior|chief|political|business|science|sports?|news desk|desk|team|bureau|photographer|fotograf|contributor|guest|freelance|updated|aktualisiert|mis à jour|actualizado|published|veröffentlicht|publié|publicado)\b/i;
@@ -15,9 +15,13 @@ const AGENCY = /^(?:AFP|AP|dpa|Reuters|EFE|ANSA|APA|SDA|KNA|epd|Xinhua|TASS|ТА
 
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu', 'y', 'e', 'st.', "d'"]);
 
+// Labels and words that appear where a byline would, but are not names.
+const NOT_NAMES = /^(?:posted|published|updated|by|von|par|author|authors|autor|autoren|auteur|auteurs|autores|redaktion|share|teilen|follow|more|mehr|comments?|kommentare?|admin|administrator|anonymous|unknown|guest|home|news|staff|editor|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|text|foto|photo|interview|quelle|source)$/i;
+
 /** Does this string look like one person's (or agency's) name? */
 export function looksLikeName(s: string): boolean {
   if (!s || s.length > 60 || s.length < 2) return false;
+  if (NOT_NAMES.test(s)) return false;
   if (AGENCY.test(s)) return true;
   if (/[\d@/\\<>{}[\]=_|#]|https?:|www\./i.test(s)) return false;
   const words = s.split(/\s+/);
@@ -37,6 +41,8 @@ function stripNoise(s: string): string {
   const d = findDates(t)[0];
   if (d && d.index > 0) t = t.slice(0, d.index);
   else if (d && d.index === 0) t = t.slice(d.end);
+  // "… am", "… on", "… le" left dangling before a cut-off date.
+  for (let i = 0; i < 3; i++) t = t.replace(/[\s,|/–—-]+(?:am|on|le|el|il|em|den|vom|du|del|at|um|published|updated|veröffentlicht|publié|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|sun)?\s*$/i, '');
   // Cut at e-mail addresses, handles, and anything after a bar or bullet.
   t = t.replace(/\S+@\S+/g, ' ').replace(/(^|\s)@\w+/g, ' ');
   t = t.split(/\s[|•·]\s|\s[|•·]|[|•·]\s|\n/)[0];

@@ -16,7 +16,7 @@ export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs:
   let current = '';
   let total = 0;
   const flush = () => {
-    const t = current.replace(/[ \t\r\n\f\u00a0\u200b]+/g, ' ').trim();
+    const t = current.replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '').replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim();
     if (t) {
       paragraphs.push(t);
       total += t.length;

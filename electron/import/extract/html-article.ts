@@ -7,11 +7,11 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Extracted, MetadataHints } from '../types.ts';
 import { cleanByline } from './bylines.ts';
-import { parseDate, parseMachineDate } from './dates.ts';
+import { findDates, parseDate, parseMachineDate } from './dates.ts';
 import { domToParagraphs } from './dom-text.ts';
 import { liftCaptionsAndTeasers, removeFurniture } from './html-cleaning.ts';
 import { collectHtmlMetadata, metaFirst, type HtmlMetadata } from './html-metadata.ts';
-import { chooseLanguage } from './language.ts';
+import { chooseLanguage, normalizeLanguageTag } from './language.ts';
 import { toSafeHtml } from './safe-html.ts';
 import { hostLabels, squash, stripSiteSuffix, titleSimilarity } from './titles.ts';
 import { cleanParagraphs } from './paragraphs.ts';
@@ -71,32 +71,34 @@ function chooseUrl(meta: HtmlMetadata, hints: MetadataHints): string | null {
 
 function cleanText(s: string | null | undefined): string | null {
   if (!s) return null;
-  const t = s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = s.replace(/\u00ad/g, '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
   return t || null;
 }
 
 function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, sites: string[], readabilityTitle: string | null): string | null {
   const og = metaFirst(meta, ['og:title', 'twitter:title']);
-  const metaTitles = [meta.ld[0]?.headline, og, meta.microHeadline, metaFirst(meta, ['dc.title', 'citation_title', 'title']), meta.title, hints.title]
+  const ordered = [meta.ld[0]?.headline, og, meta.microHeadline, hints.title, metaFirst(meta, ['dc.title', 'citation_title', 'title']), meta.title, readabilityTitle]
     .map(cleanText)
-    .filter((x): x is string => !!x);
-  // The headline as shown on the page: an <h1> that the page's own metadata confirms.
+    .filter((x): x is string => !!x)
+    .map((t) => stripSiteSuffix(t, sites) || t)
+    // A "title" that is only the site's name says nothing about the article.
+    .filter((t) => !sites.some((site) => squash(site) === squash(t)));
+  // The headline as shown on the page: an <h1> that the page's own metadata confirms. An
+  // <h1> that adds a kicker ("Klimaschutz: …") to the confirmed title loses the kicker.
   for (const h1 of meta.h1s.slice(0, 3)) {
     const h = cleanText(h1);
     if (!h || h.length < 4 || h.length > 300) continue;
-    for (const t of metaTitles) {
-      const stripped = stripSiteSuffix(t, sites);
-      if (titleSimilarity(stripped, h) >= 0.8 || (squash(t).includes(squash(h)) && squash(h).length >= 12)) return h;
+    const sh = squash(h);
+    if (sites.some((site) => squash(site) === sh)) continue;
+    for (const t of ordered) {
+      const st = squash(t);
+      if (st === sh) return h;
+      if (sh.includes(st) && st.length >= 10) return t;
+      if (st.includes(sh) && sh.length >= st.length * 0.5) return h;
+      if (titleSimilarity(t, h) >= 0.8) return h;
     }
   }
-  const ld = cleanText(meta.ld[0]?.headline);
-  if (ld) return stripSiteSuffix(ld, sites);
-  for (const t of [og, meta.microHeadline, hints.title, metaFirst(meta, ['dc.title', 'citation_title']), meta.title, readabilityTitle]) {
-    const c = cleanText(t);
-    if (c) return stripSiteSuffix(c, sites) || c;
-  }
-  const h = cleanText(meta.h1s[0]);
-  return h;
+  return ordered[0] ?? cleanText(meta.h1s[0]);
 }
 
 function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabilityByline: string | null, publisher: string | null): string | null {
@@ -139,20 +141,50 @@ function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabilityBylin
 
 function urlDate(url: string | null): string | null {
   if (!url) return null;
-  const m = /\/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:\/|[-_]|\.html?|$)/.exec(url) ?? /[-_/]((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:\D|$)/.exec(url);
-  return m ? parseMachineDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
+  const path = url.replace(/^https?:\/\/[^/]+/i, '');
+  let m = /\/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:\/|[-_]|\.html?|$)/.exec(path) ?? /[-_/]((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:\D|$)/.exec(path);
+  if (m) return parseMachineDate(`${m[1]}-${m[2]}-${m[3]}`);
+  m = /[/_-](0[1-9]|[12]\d|3[01])[-_.](0[1-9]|1[0-2])[-_.]((?:19|20)\d\d)(?:\D|$)/.exec(path);
+  return m ? parseMachineDate(`${m[3]}-${m[2]}-${m[1]}`) : null;
 }
 
-function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHints, slashOrder: 'dmy' | 'mdy' | undefined, readabilityDate: string | null): { published: string | null; modified: string | null } {
+// A machine date in UTC ("…T03:37:00Z") may fall on another calendar day where it was
+// published; the day a reader saw is the one written on the page.
+const UTC_STAMP = /T(\d{1,2}):(\d{2})(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$/i;
+// Where a language is spoken in essentially one time zone, its UTC offset in hours (standard
+// time; a slip of an hour only matters right at midnight).
+const LANG_OFFSET: Record<string, number> = { de: 1, fr: 1, it: 1, nl: 1, pl: 1, cs: 1, sk: 1, hu: 1, sv: 1, da: 1, no: 1, nb: 1, hr: 1, sl: 1, fi: 2, ro: 2, bg: 2, el: 2, uk: 2, tr: 3, ru: 3, ja: 9, ko: 9, zh: 8 };
+
+function shiftDay(iso: string, hours: number): string {
+  const d = new Date(Date.parse(`${iso.slice(0, 16)}:00Z`) + hours * 3_600_000);
+  return d.toISOString().slice(0, 16);
+}
+
+function shownDay(iso: string, texts: string[], slashOrder: 'dmy' | 'mdy' | undefined): string | null {
+  const target = Date.parse(iso.slice(0, 10));
+  for (const t of texts) {
+    for (const f of findDates(t, { slashOrder }).slice(0, 5)) {
+      const d = Date.parse(f.iso.slice(0, 10));
+      if (Math.abs(d - target) <= 86_400_000) return f.iso;
+    }
+  }
+  return null;
+}
+
+function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHints, slashOrder: 'dmy' | 'mdy' | undefined, readabilityDate: string | null, lang: string | null): { published: string | null; modified: string | null } {
   const opts = { slashOrder };
+  let raw: string | null = null;
   const first = (vals: (string | null | undefined)[]) => {
     for (const v of vals) {
       const d = v ? parseDate(v, opts) : null;
-      if (d) return d;
+      if (d) {
+        raw = v ?? null;
+        return d;
+      }
     }
     return null;
   };
-  const published =
+  let published =
     first(meta.ld.map((l) => l.datePublished)) ??
     first(PUBLISHED_KEYS.flatMap((k) => meta.meta.get(k) ?? [])) ??
     first(meta.microDates) ??
@@ -160,9 +192,17 @@ function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHint
     first(meta.ldPage.map((l) => l.datePublished)) ??
     urlDate(url) ??
     first(readabilityDate ? [readabilityDate] : []) ??
+    first([meta.nearH1]) ??
     first(meta.bylines) ??
     first(meta.dateTexts.slice(0, 10)) ??
+    first([meta.title]) ??
     first(hints.publishedAt ? [hints.publishedAt] : []);
+  if (published && raw && UTC_STAMP.test(raw)) {
+    const shown = shownDay(published, [...meta.microDates, meta.nearH1, ...meta.bylines, ...meta.dateTexts.slice(0, 10), ...meta.timeDates.filter((t) => !/^\d{4}-/.test(t))], slashOrder);
+    const offset = lang ? LANG_OFFSET[lang] : undefined;
+    if (shown) published = shown.slice(0, 10);
+    else if (offset !== undefined && published.length > 10) published = shiftDay(published, offset);
+  }
   const modified =
     first(meta.ld.map((l) => l.dateModified)) ??
     first(MODIFIED_KEYS.flatMap((k) => meta.meta.get(k) ?? [])) ??
@@ -223,7 +263,7 @@ export function extractHtml(input: HtmlInput): Extracted {
   const bodyHtml = root ? toSafeHtml(root, { baseUrl: url, attachmentRefs: input.attachmentRefs, maxChars: MAX_BODY_CHARS * 2 }) : '';
 
   const author = chooseAuthor(meta, hints, rByline, source);
-  const { published, modified } = chooseDates(meta, url, hints, slashOrder, rDate);
+  const { published, modified } = chooseDates(meta, url, hints, slashOrder, rDate, normalizeLanguageTag(langGuess));
   const standfirst = cleanText(meta.ld[0]?.description ?? metaFirst(meta, ['og:description', 'description', 'twitter:description']) ?? hints.description)?.slice(0, 1000) ?? null;
 
   return {

@@ -36,6 +36,8 @@ export interface HtmlMetadata {
   /** Text of date-like elements (class "date", "time", "published", "datum", …). */
   dateTexts: string[];
   h1s: string[];
+  /** Page text around the first <h1> (a little before, more after): where date lines sit. */
+  nearH1: string;
   title: string | null;
   canonical: string | null;
   savedFromUrl: string | null;
@@ -128,17 +130,44 @@ function text(el: Element | null): string {
 const BYLINE_SELECTOR = [
   '[rel="author"]', '[itemprop="author"]', '.byline', '.author', '.autor', '.auteur', '.author-name',
   '[class*="byline"]', '[class*="author"]', '[class*="Author"]', '[class*="Byline"]', '[id*="byline"]', '[class*="autor"]',
+  '[id*="author"]', '[data-testid*="byline"]', '[class*="writer"]', '[class*="verfasser"]',
 ].join(',');
+const AUTHOR_LINK_SELECTOR = 'a[href*="/author/"], a[href*="/authors/"], a[href*="/autor/"], a[href*="/autoren/"], a[href*="/auteur/"], a[href*="/autor-"], a[href*="/redakteur"], a[href*="/journalist"]';
+
+/** Text of an element with its inline pieces spaced ("<span>By</span><a>Jane</a>" → "By Jane"). */
+export function spacedText(el: Element, max = 400): string {
+  const parts: string[] = [];
+  let len = 0;
+  const stack: Node[] = [el];
+  while (stack.length && len < max) {
+    const n = stack.pop()!;
+    if (n.nodeType === 3) {
+      const v = n.nodeValue ?? '';
+      parts.push(v);
+      len += v.length;
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const tag = (n as Element).localName;
+    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') continue;
+    const kids = n.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+// A short element whose text starts like a byline, wherever it sits.
+const BYLINE_TEXT = /^(?:by|von|par|por|door|av|af|от|written by|posted by|text:|autor(?:in)?:|author:|auteur\s*:|escrito por|publicado por)\s+\S/i;
 
 const DATE_SELECTOR = [
   '[class*="date"]', '[class*="Date"]', '[class*="publish"]', '[class*="posted"]', '[class*="datum"]', '[class*="fecha"]',
-  '[class*="time"]:not(time)', '[id*="date"]', '[class*="meta"]', '[class*="dateline"]',
+  '[class*="time"]:not(time)', '[id*="date"]', '[class*="created"]', '[class*="meta"]', '[class*="dateline"]',
 ].join(',');
 
 export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMetadata {
   const meta: HtmlMetadata = {
     ld: [], ldPage: [], ldSiteNames: [], meta: new Map(), microHeadline: null, microAuthors: [],
-    microDates: [], microModified: [], timeDates: [], bylines: [], dateTexts: [], h1s: [], title: null, canonical: null,
+    microDates: [], microModified: [], timeDates: [], bylines: [], dateTexts: [], h1s: [], nearH1: '', title: null, canonical: null,
     savedFromUrl: null, lang: null,
   };
   for (const s of Array.from(document.querySelectorAll('script[type]'))) {
@@ -186,8 +215,21 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
   meta.timeDates = [...marked, ...plain];
   for (const el of Array.from(document.querySelectorAll(BYLINE_SELECTOR)).slice(0, 30)) {
     if (el.closest('[class*="comment"], [id*="comment"]')) continue;
-    const v = text(el);
+    const v = spacedText(el);
     if (v && v.length < 200) meta.bylines.push(v);
+  }
+  for (const el of Array.from(document.querySelectorAll('p, span, div, li, address, strong, em, b, small, h4, h5, h6')).slice(0, 5000)) {
+    if (el.children.length > 6) continue;
+    const v = spacedText(el, 160);
+    if (v.length < 120 && BYLINE_TEXT.test(v) && !el.closest('[class*="comment"], [id*="comment"]')) {
+      meta.bylines.push(v);
+      if (meta.bylines.length > 60) break;
+    }
+  }
+  for (const el of Array.from(document.querySelectorAll(AUTHOR_LINK_SELECTOR)).slice(0, 5)) {
+    if (el.closest('nav, header nav, footer, [class*="comment"], [id*="comment"], [class*="menu"]')) continue;
+    const v = text(el);
+    if (v && v.length < 80) meta.bylines.push(v);
   }
   for (const el of Array.from(document.querySelectorAll(DATE_SELECTOR)).slice(0, 30)) {
     if (el.closest('[class*="comment"], [id*="comment"]')) continue;
@@ -195,6 +237,20 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     if (v && v.length < 200) meta.dateTexts.push(v);
   }
   meta.h1s = Array.from(document.querySelectorAll('h1')).slice(0, 5).map(text).filter(Boolean);
+  const firstH1 = document.querySelector('h1');
+  if (firstH1) {
+    // Walk up until the ancestor holds some text besides the headline, then read from the
+    // headline on: the byline and date line follow it in nearly every layout.
+    let box: Element = firstH1;
+    const h1Text = text(firstH1);
+    for (let i = 0; i < 4 && box.parentElement; i++) {
+      box = box.parentElement;
+      if (spacedText(box, 3000).length > h1Text.length + 200) break;
+    }
+    const t = spacedText(box, 6000);
+    const at = t.indexOf(h1Text.slice(0, 40));
+    meta.nearH1 = t.slice(Math.max(0, at >= 0 ? at - 300 : 0), (at >= 0 ? at : 0) + 1500);
+  }
   meta.title = text(document.querySelector('title')) || null;
   meta.canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href')?.trim() || null;
   const saved = /<!--\s*saved from url=\(\d+\)\s*([^\s>]{1,2000}?)\s*-->/i.exec(rawHtml.slice(0, 4096));

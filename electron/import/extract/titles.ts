@@ -67,16 +67,17 @@ export function stripSiteSuffix(raw: string, sites: string[] = []): string {
       title = rejoin(segments.slice(0, -1), seps.slice(0, -1));
       continue;
     }
-    if (matchesSite(first, sites) && words(segments.slice(1).join(' ')) >= 2) {
+    if ((matchesSite(first, sites) || /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(first)) && words(segments.slice(1).join(' ')) >= 2) {
       title = rejoin(segments.slice(1), seps.slice(1));
       continue;
     }
+    // No site name matched: a short trailing segment after a bar (or, if it reads like a
+    // name rather than a clause, after a dash) is still most likely the site.
     const sep = seps[seps.length - 1];
     const rest = rejoin(segments.slice(0, -1), seps.slice(0, -1));
-    if (
-      (sep === '|' || sep === '–' || sep === '—' || sep === '-' || sep === '::' || sep === '»' || sep === '·' || sep === '•') &&
-      words(lastSeg) <= 4 && lastSeg.length <= 40 && words(rest) >= 3 && rest.length > lastSeg.length
-    ) {
+    const barLike = sep === '|' || sep === '::' || sep === '»' || sep === '·' || sep === '•';
+    const dashLike = (sep === '–' || sep === '—' || sep === '-') && words(lastSeg) <= 3 && !/[?!.,:;"“”„«»]/.test(lastSeg);
+    if ((barLike || dashLike) && words(lastSeg) <= 4 && lastSeg.length <= 40 && words(rest) >= 3 && rest.length > lastSeg.length) {
       title = rest;
       continue;
     }

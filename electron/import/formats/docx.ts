@@ -142,8 +142,9 @@ const SKIP_CONTAINERS = new Set(['instrText', 'delText', 'commentReference', 'Fa
 function documentToHtml(xml: string, links: Map<string, Relationship>, headings: Map<string, number>): string {
   const out: string[] = [];
   let skipDepth = 0; // inside something whose text is not content
-  let para: { style: string | null; list: boolean; html: string; hasText: boolean } | null = null;
-  const paraStack: (typeof para)[] = [];
+  type Para = { style: string | null; list: boolean; html: string; hasText: boolean };
+  let para: Para | null = null;
+  const paraStack: Para[] = [];
   let inList = false;
   let inText = false;
   // Field codes: begin → instrText → separate → shown text → end.

@@ -16,6 +16,8 @@ export interface ReadOptions {
   maxPdfPages?: number;
   /** Wall-clock budget for reading one PDF (ms); the reader thread is stopped after it. */
   pdfTimeoutMs?: number;
+  /** Budget for the text of one PDF page (ms): a content-stream bomb is stopped here. */
+  pdfPageTimeoutMs?: number;
   /** Heap given to the PDF reader thread (MiB); it dies, not the app, when exceeded. */
   pdfMemoryMb?: number;
   /** Most attachments (images of a saved page) kept, and their total size (bytes). */
@@ -39,6 +41,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxTextChars: 16 * MiB,
   maxPdfPages: 2_000,
   pdfTimeoutMs: 60_000,
+  pdfPageTimeoutMs: 4_000,
   pdfMemoryMb: 768,
   maxAttachments: 500,
   maxAttachmentBytes: 64 * MiB,

@@ -52,7 +52,7 @@ export function splitFrontMatter(s: string): { frontMatter: string | null; body:
 export function readFrontMatter(yaml: string, warnings: string[]): MetadataHints {
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(yaml, { schema: 'core', uniqueKeys: false, prettyErrors: false, maxAliasCount: 50 });
+    doc = parseDocument(yaml, { schema: 'core', uniqueKeys: false, prettyErrors: false });
   } catch {
     warnings.push('the front matter could not be read');
     return {};

@@ -1,8 +1,11 @@
 // @ts-check
 // The PDF reader thread. pdf.js is asynchronous, while readBytes() is synchronous and must
-// stay bounded, so pdf.ts runs pdf.js here and waits on a shared flag: a runaway document
-// (a content-stream bomb, a lying page count) is stopped by the caps below, and if it still
-// takes too long the whole thread is terminated — never the import itself.
+// stay bounded, so pdf.ts runs pdf.js here and blocks on a shared counter. This thread
+// posts the document info, then each page's text items as soon as the page is read, and
+// bumps the counter after every message. pdf.js can spin for many seconds inside one page
+// without ever returning to the event loop (a content-stream bomb), so no timer here could
+// stop it: the caller watches the clock and terminates this thread, keeping the pages it
+// already received.
 //
 // Plain JavaScript (not TypeScript) because a worker thread starts without the TS loader.
 // It only extracts positioned text items; layout (lines, columns, headers) is pdf-layout.ts.
@@ -18,9 +21,10 @@ async function load() {
 
 /**
  * @param {Uint8Array} bytes
- * @param {{maxPages: number, maxChars: number, deadline: number}} limits
+ * @param {{maxPages: number, maxChars: number}} limits
+ * @param {(msg: any) => void} send
  */
-async function extract(bytes, limits) {
+async function extract(bytes, limits, send) {
   const lib = await load();
   const task = lib.getDocument({
     data: bytes,
@@ -37,83 +41,67 @@ async function extract(bytes, limits) {
     cMapUrl: workerData.cMapUrl,
     cMapPacked: true,
     standardFontDataUrl: workerData.standardFontDataUrl,
-    maxImageSize: 1,
   });
-  const doc = await task.promise;
-  const warnings = [];
   try {
+    const doc = await task.promise;
     const meta = await doc.getMetadata().catch(() => null);
     const info = meta && meta.info ? meta.info : {};
     const pick = (/** @type {string} */ k) => (typeof info[k] === 'string' ? info[k].slice(0, 2000) : null);
+    send({
+      type: 'info',
+      numPages: doc.numPages,
+      info: { title: pick('Title'), author: pick('Author'), subject: pick('Subject'), keywords: pick('Keywords'), creator: pick('Creator'), producer: pick('Producer'), creationDate: pick('CreationDate'), modDate: pick('ModDate') },
+    });
     const pageCount = Math.min(doc.numPages, limits.maxPages);
-    if (doc.numPages > limits.maxPages) warnings.push(`only the first ${limits.maxPages} of ${doc.numPages} pages were read`);
-    const pages = [];
+    if (doc.numPages > limits.maxPages) send({ type: 'warning', text: `only the first ${limits.maxPages} of ${doc.numPages} pages were read` });
     let chars = 0;
     for (let n = 1; n <= pageCount; n++) {
-      if (Date.now() > limits.deadline) {
-        warnings.push(`reading stopped at page ${n} (time limit)`);
-        break;
-      }
+      send({ type: 'start', page: n });
       let page;
       try {
         page = await doc.getPage(n);
       } catch {
-        warnings.push(`page ${n} is damaged and was skipped`);
+        send({ type: 'warning', text: `page ${n} is damaged and was skipped` });
         continue;
       }
       const view = page.view; // [x0, y0, x1, y1]
       const items = [];
-      const reader = page.streamTextContent({ includeMarkedContent: false, disableNormalization: false }).getReader();
-      let stopped = false;
       try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          for (const it of value.items) {
-            if (typeof it.str !== 'string') continue;
-            const t = it.transform;
-            items.push([it.str, t[4], t[5], it.width, it.height, Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]), t[1] !== 0 || t[2] !== 0 ? 1 : 0, it.hasEOL ? 1 : 0]);
-            chars += it.str.length;
-          }
-          if (chars > limits.maxChars || Date.now() > limits.deadline) {
-            stopped = true;
-            await reader.cancel('limit');
-            break;
-          }
+        const content = await page.getTextContent({ includeMarkedContent: false });
+        for (const it of content.items) {
+          if (typeof it.str !== 'string') continue;
+          const t = it.transform;
+          items.push([it.str, t[4], t[5], it.width, it.height, Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]), t[1] !== 0 || t[2] !== 0 ? 1 : 0, it.hasEOL ? 1 : 0]);
+          chars += it.str.length;
         }
       } catch {
-        warnings.push(`the text of page ${n} could not all be read`);
+        send({ type: 'warning', text: `the text of page ${n} could not be read` });
       }
-      pages.push({ x0: view[0], y0: view[1], width: view[2] - view[0], height: view[3] - view[1], items });
+      send({ type: 'page', page: { x0: view[0], y0: view[1], width: view[2] - view[0], height: view[3] - view[1], items } });
       page.cleanup();
-      if (stopped) {
-        warnings.push(chars > limits.maxChars ? 'the text was cut at the size limit' : `reading stopped at page ${n} (time limit)`);
+      if (chars > limits.maxChars) {
+        send({ type: 'warning', text: 'the text was cut at the size limit' });
         break;
       }
     }
-    return {
-      ok: true,
-      numPages: doc.numPages,
-      info: { title: pick('Title'), author: pick('Author'), subject: pick('Subject'), keywords: pick('Keywords'), creator: pick('Creator'), producer: pick('Producer'), creationDate: pick('CreationDate'), modDate: pick('ModDate') },
-      pages,
-      warnings,
-    };
+    send({ type: 'done' });
   } finally {
-    await doc.destroy().catch(() => {});
+    await task.destroy().catch(() => {});
   }
 }
 
 parentPort?.on('message', async (msg) => {
-  /** @type {any} */
-  let result;
+  /** @param {any} m */
+  const send = (m) => {
+    msg.port.postMessage(m);
+    Atomics.add(msg.flag, 0, 1);
+    Atomics.notify(msg.flag, 0);
+  };
   try {
-    result = await extract(msg.bytes, msg.limits);
+    await extract(msg.bytes, msg.limits, send);
   } catch (err) {
     const e = /** @type {any} */ (err);
-    result = { ok: false, name: e && e.name ? String(e.name) : 'Error', message: e && e.message ? String(e.message).slice(0, 300) : String(e) };
+    send({ type: 'failed', name: e && e.name ? String(e.name) : 'Error', message: e && e.message ? String(e.message).slice(0, 300) : String(e) });
   }
-  msg.port.postMessage(result);
   msg.port.close();
-  Atomics.store(msg.flag, 0, 1);
-  Atomics.notify(msg.flag, 0);
 });

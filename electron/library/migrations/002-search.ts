@@ -20,6 +20,22 @@ export const search: Migration = {
         word_id INTEGER NOT NULL REFERENCES search_vocab(id) ON DELETE CASCADE,
         PRIMARY KEY (h, word_id)
       ) WITHOUT ROWID;
+
+      -- Bumped by any change facets read (clip dates, outlets, authors, tags, deletes), so the
+      -- in-memory facet table (electron/search/facets.ts) knows when to reload.
+      CREATE TABLE search_state (version INTEGER NOT NULL);
+      INSERT INTO search_state (version) VALUES (0);
+      CREATE TRIGGER search_state_clip_ai AFTER INSERT ON clips BEGIN UPDATE search_state SET version = version + 1; END;
+      CREATE TRIGGER search_state_clip_ad AFTER DELETE ON clips BEGIN UPDATE search_state SET version = version + 1; END;
+      CREATE TRIGGER search_state_clip_au AFTER UPDATE OF published_at, source, author, deleted_at ON clips
+        BEGIN UPDATE search_state SET version = version + 1; END;
+      CREATE TRIGGER search_state_tag_ai AFTER INSERT ON clip_tags BEGIN UPDATE search_state SET version = version + 1; END;
+      CREATE TRIGGER search_state_tag_ad AFTER DELETE ON clip_tags BEGIN UPDATE search_state SET version = version + 1; END;
+      CREATE TRIGGER search_state_tags_au AFTER UPDATE OF name ON tags BEGIN UPDATE search_state SET version = version + 1; END;
+
+      -- Covering index for loading that table: a scan of a few MB instead of every clip row
+      -- (bodies make each row a page or more).
+      CREATE INDEX search_clip_facets ON clips(published_at, source, author);
     `);
     // Stored in the index's config, so ORDER BY rank uses these weights and snippet() runs
     // only on the rows returned (ORDER BY bm25(...) computes it for every match first).

@@ -97,3 +97,14 @@ export function createHttpBridge(): CuttingsBridge {
     },
   };
 }
+
+/** Browser mode: where a clip's original file downloads from (an attachment, never rendered). */
+export function originalDownloadUrl(id: number): string {
+  let token = '';
+  try {
+    token = sessionStorage.getItem('cuttings.token') ?? '';
+  } catch {
+    token = new URL(window.location.href).searchParams.get('token') ?? '';
+  }
+  return `api/original/${id}?token=${encodeURIComponent(token)}`;
+}

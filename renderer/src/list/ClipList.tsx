@@ -3,7 +3,6 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import { formatDate } from '../common/format.ts';
-import { sanitizeMarks } from '../common/sanitize.ts';
 import { PAGE_SIZE, type ClipPager, type ListRow } from './clip-pager.ts';
 
 export const ROW_HEIGHT = 92;
@@ -182,7 +181,3 @@ function RowPlaceholder() {
   );
 }
 
-/** Search hits carry HTML; it is sanitized once, when the page arrives. */
-export function markRow(titleHtml: string, snippetHtml: string): { titleHtml: string; snippetHtml: string } {
-  return { titleHtml: sanitizeMarks(titleHtml), snippetHtml: sanitizeMarks(snippetHtml) };
-}

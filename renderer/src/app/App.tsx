@@ -1,0 +1,677 @@
+// The window: sidebar, clip list (with search, filters and the timeline) and the reader.
+// Holds what the user is looking at; the library itself is reached only through the Api.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MouseEvent as ReactMouseEvent } from 'react';
+import type { FacetCount, LibraryInfo, Period, SavedSearch, SearchResult, SortOrder, Tag } from '../../../electron/api.ts';
+import { getBridge } from '../api/bridge.ts';
+import { periodLabel, plural } from '../common/format.ts';
+import { Modal } from '../common/Modal.tsx';
+import { ToastStack, useToasts } from '../common/toasts.tsx';
+import { collectDropped, type DroppedFile } from '../import/dropped-files.ts';
+import { DropOverlay, EmptyLibrary, ImportBar, ImportSummarySheet } from '../import/ImportViews.tsx';
+import { useImporter } from '../import/use-importer.ts';
+import { ClipPager, type ListRow } from '../list/clip-pager.ts';
+import { ClipList, type ClipListHandle } from '../list/ClipList.tsx';
+import { rowFromHit, rowFromSummary } from '../list/rows.ts';
+import { BulkPane } from '../reader/BulkPane.tsx';
+import { Reader } from '../reader/Reader.tsx';
+import { SearchBar } from '../search/SearchBar.tsx';
+import { Sidebar, type View } from '../sidebar/Sidebar.tsx';
+import { Timeline } from '../timeline/Timeline.tsx';
+import { useSearchInput } from '../search/use-search-input.ts';
+
+const SORTS: { value: SortOrder; label: string }[] = [
+  { value: 'relevance', label: 'Best match' },
+  { value: 'newest', label: 'Newest first' },
+  { value: 'oldest', label: 'Oldest first' },
+  { value: 'imported', label: 'Recently imported' },
+  { value: 'title', label: 'Title' },
+];
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
+}
+
+export function App() {
+  const bridge = getBridge();
+  const api = bridge.api;
+  const { toasts, show, dismiss } = useToasts();
+  const toastError = useCallback((message: string) => show({ message, tone: 'error' }), [show]);
+
+  const [info, setInfo] = useState<LibraryInfo | null>(null);
+  const [tags, setTags] = useState<Tag[]>([]);
+  const [sources, setSources] = useState<FacetCount[]>([]);
+  const [saved, setSaved] = useState<SavedSearch[]>([]);
+  const [revision, setRevision] = useState(0);
+
+  const [view, setView] = useState<View>('all');
+  const [filterTags, setFilterTags] = useState<string[]>([]);
+  const [source, setSource] = useState<string | null>(null);
+  const [period, setPeriod] = useState<Period | null>(null);
+  const search = useSearchInput();
+  const q = search.query;
+  const [listSort, setListSort] = useState<SortOrder>('newest');
+  const [searchSort, setSearchSort] = useState<SortOrder>('relevance');
+  const sort = q ? searchSort : listSort;
+
+  const [selection, setSelection] = useState<ReadonlySet<number>>(new Set());
+  const [active, setActive] = useState(-1);
+  const anchor = useRef(-1);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [reading, setReading] = useState(false);
+  const [timelineOpen, setTimelineOpen] = useState(false);
+  const [searchMeta, setSearchMeta] = useState<{ key: string; result: SearchResult } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [savingSearch, setSavingSearch] = useState(false);
+
+  const listRef = useRef<ClipListHandle>(null);
+  const tagInputRef = useRef<HTMLInputElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+
+  const importer = useImporter(bridge, toastError);
+
+  // ---- the library's lists -------------------------------------------------------------
+  const loadMeta = useCallback(async () => {
+    const [i, t, s, ss] = await Promise.all([
+      api.libraryInfo({}),
+      api.listTags({}),
+      api.listSources({}),
+      api.listSavedSearches({}).catch(() => [] as SavedSearch[]),
+    ]);
+    setInfo(i);
+    setTags(t);
+    setSources(s);
+    setSaved(ss);
+  }, [api]);
+
+  useEffect(() => {
+    loadMeta().catch((e: Error) => toastError(e.message));
+  }, [loadMeta, toastError]);
+
+  // ---- the list --------------------------------------------------------------------------
+  const listArgs = useMemo(
+    () => ({
+      tags: filterTags.length ? filterTags : undefined,
+      source: source ?? undefined,
+      starred: view === 'starred' ? true : undefined,
+      importedWithinDays: view === 'recent' ? 7 : undefined,
+      from: period?.from,
+      to: period?.to,
+      undated: period?.undated ? true : undefined,
+    }),
+    [filterTags, source, view, period],
+  );
+  const key = JSON.stringify({ q, sort, ...listArgs });
+  const pager = useMemo(
+    () =>
+      new ClipPager(key, async (offset, limit) => {
+        const clean = JSON.parse(JSON.stringify(listArgs)) as typeof listArgs;
+        if (q) {
+          const r = await api.search({ ...clean, q, sort, limit, offset });
+          if (offset === 0) setSearchMeta({ key, result: r });
+          return { total: r.total, rows: r.hits.map(rowFromHit) };
+        }
+        const p = await api.listClips({ ...clean, sort, limit, offset });
+        return { total: p.total, rows: p.clips.map(rowFromSummary) };
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  );
+  // Until the new query answers, the previous results stay on screen (no flash while typing).
+  const [shown, setShown] = useState<ClipPager>(pager);
+  useEffect(() => {
+    if (pager.loaded) {
+      setShown(pager);
+      return;
+    }
+    return pager.subscribe(() => pager.loaded && setShown(pager));
+  }, [pager]);
+  useEffect(() => {
+    setActive(openId !== null ? shown.indexOfId(openId) : -1);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown]);
+
+  const meta = searchMeta && searchMeta.key === shown.key ? searchMeta.result : null;
+
+  // ---- refreshing after changes ----------------------------------------------------------
+  const refreshTimer = useRef<number | null>(null);
+  const pagersRef = useRef({ pager, shown });
+  pagersRef.current = { pager, shown };
+  const refresh = useCallback(() => {
+    if (refreshTimer.current !== null) window.clearTimeout(refreshTimer.current);
+    refreshTimer.current = window.setTimeout(() => {
+      refreshTimer.current = null;
+      const { pager: p, shown: s } = pagersRef.current;
+      p.refresh();
+      if (s !== p) s.refresh();
+      setRevision((r) => r + 1);
+      loadMeta().catch(() => undefined);
+    }, 60);
+  }, [loadMeta]);
+  useEffect(() => bridge.on('library-changed', refresh), [bridge, refresh]);
+
+  // ---- selection -------------------------------------------------------------------------
+  const selectRange = useCallback(
+    (from: number, to: number, keep: boolean) => {
+      const lo = Math.min(from, to);
+      const hi = Math.max(from, to);
+      const p = shown;
+      void p.ensure(lo, hi + 1).then(() => {
+        const ids = p.loadedIds(lo, hi + 1);
+        setSelection((sel) => new Set([...(keep ? sel : []), ...ids]));
+      });
+    },
+    [shown],
+  );
+
+  const openRow = useCallback((index: number, row: ListRow) => {
+    anchor.current = index;
+    setActive(index);
+    setSelection(new Set([row.id]));
+    setOpenId(row.id);
+  }, []);
+
+  const onRowMouseDown = (index: number, row: ListRow, e: ReactMouseEvent) => {
+    if (e.button !== 0) return;
+    if (e.shiftKey && anchor.current >= 0) {
+      e.preventDefault();
+      setActive(index);
+      selectRange(anchor.current, index, e.metaKey || e.ctrlKey);
+    } else if (e.metaKey || e.ctrlKey) {
+      anchor.current = index;
+      setActive(index);
+      setSelection((sel) => {
+        const next = new Set(sel);
+        if (next.has(row.id)) next.delete(row.id);
+        else next.add(row.id);
+        return next;
+      });
+    } else openRow(index, row);
+  };
+
+  const moveTo = (to: number, extend: boolean) => {
+    const total = shown.total ?? 0;
+    if (!total) return;
+    const i = Math.max(0, Math.min(total - 1, to));
+    setActive(i);
+    listRef.current?.scrollToIndex(i);
+    const p = shown;
+    void p.ensure(i, i + 1).then(() => {
+      const row = p.row(i);
+      if (!row) return;
+      if (extend && anchor.current >= 0) selectRange(anchor.current, i, false);
+      else openRow(i, row);
+    });
+  };
+
+  const selectedIds = useMemo(() => [...selection], [selection]);
+  const multi = selection.size > 1;
+
+  // ---- actions ---------------------------------------------------------------------------
+  const deleteClips = useCallback(
+    async (ids: number[]) => {
+      if (ids.length === 0) return;
+      try {
+        const positions = ids.map((id) => shown.indexOfId(id)).filter((i) => i >= 0);
+        const first = positions.length ? Math.min(...positions) : active;
+        const gone = new Set(ids);
+        let nextRow: ListRow | undefined;
+        for (let i = Math.max(...positions, first) + 1; i < (shown.total ?? 0) && !nextRow; i++) {
+          const r = shown.row(i);
+          if (!r) break;
+          if (!gone.has(r.id)) nextRow = r;
+        }
+        for (let i = first - 1; i >= 0 && !nextRow; i--) {
+          const r = shown.row(i);
+          if (r && !gone.has(r.id)) nextRow = r;
+        }
+        const r = await api.deleteClips({ ids });
+        setSelection(new Set(nextRow ? [nextRow.id] : []));
+        setOpenId(nextRow?.id ?? null);
+        setActive(nextRow ? Math.max(0, first) : -1);
+        anchor.current = first;
+        refresh();
+        show({
+          message: `Deleted ${plural(r.deleted, 'clip')}.`,
+          action: {
+            label: 'Undo',
+            run: async () => {
+              try {
+                const u = await api.undoDelete({ undoToken: r.undoToken });
+                if (ids.length === 1) {
+                  setOpenId(ids[0]);
+                  setSelection(new Set(ids));
+                }
+                refresh();
+                show({ message: `Restored ${plural(u.restored, 'clip')}.` });
+              } catch (e) {
+                toastError((e as Error).message);
+              }
+            },
+          },
+        });
+      } catch (e) {
+        toastError((e as Error).message);
+      }
+    },
+    [api, shown, active, refresh, show, toastError],
+  );
+
+  const deleteTag = async (tag: Tag) => {
+    try {
+      const r = await api.deleteTag({ id: tag.id });
+      setFilterTags((ts) => ts.filter((t) => t.toLowerCase() !== tag.name.toLowerCase()));
+      refresh();
+      show({
+        message: `Deleted tag “${r.name}”${r.clipIds.length ? ` from ${plural(r.clipIds.length, 'clip')}` : ''}.`,
+        action: {
+          label: 'Undo',
+          run: async () => {
+            try {
+              await api.createTag({ name: r.name, colour: r.colour });
+              if (r.clipIds.length) await api.tagClips({ ids: r.clipIds, tags: [r.name] });
+              refresh();
+            } catch (e) {
+              toastError((e as Error).message);
+            }
+          },
+        },
+      });
+    } catch (e) {
+      toastError((e as Error).message);
+    }
+  };
+
+  const tagAction = async (f: () => Promise<unknown>) => {
+    try {
+      await f();
+      refresh();
+    } catch (e) {
+      toastError((e as Error).message);
+    }
+  };
+
+  const clearFilters = () => {
+    setFilterTags([]);
+    setSource(null);
+    setPeriod(null);
+    search.clear();
+  };
+
+  const focusTagInput = () => {
+    if (!tagInputRef.current) return false;
+    tagInputRef.current.focus();
+    return true;
+  };
+
+  // ---- keyboard --------------------------------------------------------------------------
+  const keyHandler = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  keyHandler.current = (e: KeyboardEvent) => {
+    const mod = e.metaKey || e.ctrlKey;
+    if ((mod && e.key.toLowerCase() === 'f') || (e.key === '/' && !isTyping(e.target) && !mod)) {
+      e.preventDefault();
+      search.focus();
+      return;
+    }
+    if (document.querySelector('[role=dialog]')) return;
+    if (isTyping(e.target)) return;
+    if (e.altKey) return;
+    const page = listRef.current?.visibleRows() ?? 10;
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        moveTo(active < 0 ? 0 : active + 1, e.shiftKey);
+        break;
+      case 'ArrowUp':
+        e.preventDefault();
+        moveTo(active < 0 ? 0 : active - 1, e.shiftKey);
+        break;
+      case 'PageDown':
+        e.preventDefault();
+        moveTo(active + page, e.shiftKey);
+        break;
+      case 'PageUp':
+        e.preventDefault();
+        moveTo(active - page, e.shiftKey);
+        break;
+      case 'Home':
+        e.preventDefault();
+        moveTo(0, e.shiftKey);
+        break;
+      case 'End':
+        e.preventDefault();
+        moveTo((shown.total ?? 1) - 1, e.shiftKey);
+        break;
+      case 'Enter': {
+        const row = active >= 0 ? shown.row(active) : undefined;
+        if (row && row.id !== openId) openRow(active, row);
+        else if (openId !== null) setReading((r) => !r);
+        e.preventDefault();
+        break;
+      }
+      case 'Delete':
+      case 'Backspace':
+        if (selectedIds.length) {
+          e.preventDefault();
+          void deleteClips(selectedIds);
+        }
+        break;
+      case 'Escape':
+        if (reading) setReading(false);
+        else if (search.input) search.clear();
+        break;
+      case 't':
+      case 'T':
+        if (!mod && focusTagInput()) e.preventDefault();
+        break;
+      case 'a':
+        if (mod) {
+          e.preventDefault();
+          selectRange(0, Math.min((shown.total ?? 0) - 1, 9_999), false);
+        }
+        break;
+      default:
+    }
+  };
+  useEffect(() => {
+    const h = (e: KeyboardEvent) => keyHandler.current(e);
+    window.addEventListener('keydown', h);
+    return () => window.removeEventListener('keydown', h);
+  }, []);
+
+  // ---- drag and drop ---------------------------------------------------------------------
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const files = collectDropped(e.dataTransfer);
+      void files.then((f) => importer.importFiles(f));
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [importer.importFiles]);
+
+  const pickFiles = (input: HTMLInputElement | null) => {
+    if (!input?.files) return;
+    const files: DroppedFile[] = Array.from(input.files)
+      .filter((f) => !f.name.startsWith('.'))
+      .map((file) => ({ file, name: file.webkitRelativePath || file.name }));
+    input.value = '';
+    void importer.importFiles(files);
+  };
+
+  useEffect(() => {
+    if (importer.summary?.samples) {
+      show({ message: `Loaded ${plural(importer.summary.added, 'sample clipping')}.` });
+      importer.dismissSummary();
+    }
+    if (importer.summary) refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [importer.summary]);
+
+  // ---- rendering -------------------------------------------------------------------------
+  const empty = info !== null && info.clipCount === 0 && !importer.view && !q;
+  const total = shown.total;
+  const listLabel = q ? `Search results for ${q}` : 'Clips';
+
+  const chips: { label: string; remove(): void }[] = [];
+  if (view === 'starred') chips.push({ label: 'Starred', remove: () => setView('all') });
+  if (view === 'recent') chips.push({ label: 'Imported this week', remove: () => setView('all') });
+  for (const t of filterTags) chips.push({ label: `Tag: ${t}`, remove: () => setFilterTags((ts) => ts.filter((x) => x !== t)) });
+  if (source) chips.push({ label: `Source: ${source}`, remove: () => setSource(null) });
+  if (period?.undated) chips.push({ label: 'Undated', remove: () => setPeriod(null) });
+  else if (period?.from)
+    chips.push({
+      label: period.to && period.to !== period.from ? `${periodLabel(period.from)} – ${periodLabel(period.to)}` : periodLabel(period.from),
+      remove: () => setPeriod(null),
+    });
+
+  const facetChips: { label: string; count: number; apply(): void }[] = [];
+  if (meta) {
+    for (const f of meta.facets.tags.slice(0, 4))
+      if (!filterTags.some((t) => t.toLowerCase() === f.value.toLowerCase()))
+        facetChips.push({ label: `#${f.value}`, count: f.count, apply: () => setFilterTags((ts) => [...ts, f.value]) });
+    for (const f of meta.facets.sources.slice(0, 4))
+      if (source?.toLowerCase() !== f.value.toLowerCase()) facetChips.push({ label: f.value, count: f.count, apply: () => setSource(f.value) });
+    for (const f of meta.facets.years.slice(0, 4)) facetChips.push({ label: f.value, count: f.count, apply: () => setPeriod({ from: f.value, to: f.value }) });
+  }
+
+  return (
+    <div className={`app${reading ? ' reading-mode' : ''}`}>
+      <Sidebar
+        view={view}
+        clipCount={info?.clipCount ?? 0}
+        tags={tags}
+        sources={sources}
+        saved={saved}
+        activeTags={filterTags}
+        activeSource={source}
+        activeQuery={q}
+        timelineOpen={timelineOpen}
+        onView={(v) => {
+          setView(v);
+          if (v === 'all') clearFilters();
+          if (v === 'recent') setListSort('imported');
+          else if (listSort === 'imported') setListSort('newest');
+        }}
+        onTag={(name, additive) => {
+          setFilterTags((ts) => {
+            const has = ts.some((t) => t.toLowerCase() === name.toLowerCase());
+            if (additive) return has ? ts.filter((t) => t.toLowerCase() !== name.toLowerCase()) : [...ts, name];
+            return has && ts.length === 1 ? [] : [name];
+          });
+        }}
+        onSource={setSource}
+        onSaved={(s) => search.set(s.query)}
+        onDeleteSaved={(s) => tagAction(() => api.deleteSavedSearch({ id: s.id }))}
+        onToggleTimeline={() => setTimelineOpen((o) => !o)}
+        onRenameTag={(t, name) => {
+          setFilterTags((ts) => ts.map((x) => (x.toLowerCase() === t.name.toLowerCase() ? name : x)));
+          void tagAction(() => api.renameTag({ id: t.id, name }));
+        }}
+        onRecolourTag={(t, colour) => tagAction(() => api.recolourTag({ id: t.id, colour }))}
+        onMergeTags={(from, into) => {
+          setFilterTags((ts) => ts.filter((x) => x.toLowerCase() !== from.name.toLowerCase()));
+          void tagAction(async () => {
+            await api.mergeTags({ from: [from.id], into: into.id });
+            show({ message: `Merged “${from.name}” into “${into.name}”.` });
+          });
+        }}
+        onDeleteTag={deleteTag}
+        onImport={() => fileInput.current?.click()}
+        onImportFolder={() => folderInput.current?.click()}
+        importing={importer.view ? <ImportBar view={importer.view} onCancel={importer.cancel} /> : null}
+      />
+
+      {empty ? (
+        <main className="empty-main">
+          <EmptyLibrary onSamples={importer.loadSamples} onImport={() => fileInput.current?.click()} busy={!!importer.view} />
+        </main>
+      ) : (
+        <>
+          <main className="list-column" aria-label="Clip list">
+            <SearchBar
+              search={search}
+              onSave={() => setSavingSearch(true)}
+              chips={chips}
+              facets={facetChips}
+              showingResultsFor={meta?.showingResultsFor ?? null}
+              corrections={meta?.corrections ?? []}
+            />
+            {timelineOpen && <Timeline api={api} q={q} tags={filterTags} revision={revision} period={period} onPeriod={setPeriod} />}
+            <div className="list-head">
+              <span className="list-count" aria-live="polite">
+                {total === null ? '' : q ? plural(total, 'result') : plural(total, 'clip')}
+              </span>
+              <label className="sort">
+                <span className="visually-hidden">Sort by</span>
+                <select
+                  value={sort}
+                  aria-label="Sort by"
+                  onChange={(e) => (q ? setSearchSort : setListSort)(e.target.value as SortOrder)}
+                >
+                  {SORTS.filter((s) => q || s.value !== 'relevance').map((s) => (
+                    <option key={s.value} value={s.value}>
+                      {s.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <ClipList
+              ref={listRef}
+              pager={shown}
+              selection={selection}
+              activeIndex={active}
+              label={listLabel}
+              emptyText={q ? `No clips match “${q}”.` : chips.length ? 'No clips match these filters.' : 'No clips here yet.'}
+              onRowMouseDown={onRowMouseDown}
+              onRowDoubleClick={(i, row) => {
+                openRow(i, row);
+                setReading(true);
+              }}
+              onKeyDown={() => undefined}
+            />
+          </main>
+          <section className="reader-column" aria-label="Reading pane">
+            {multi ? (
+              <BulkPane
+                ref={tagInputRef}
+                api={api}
+                ids={selectedIds}
+                rows={selectedIds.map((id) => shown.row(shown.indexOfId(id))).filter((r): r is ListRow => !!r)}
+                allTags={tags}
+                onChanged={refresh}
+                onDelete={() => deleteClips(selectedIds)}
+                toast={show}
+              />
+            ) : openId !== null ? (
+              <Reader
+                ref={tagInputRef}
+                api={api}
+                clipId={openId}
+                revision={revision}
+                allTags={tags}
+                reading={reading}
+                toast={show}
+                onChanged={refresh}
+                onOpenClip={(id) => {
+                  setOpenId(id);
+                  setSelection(new Set([id]));
+                  setActive(shown.indexOfId(id));
+                }}
+                onDelete={deleteClips}
+                onToggleReading={() => setReading((r) => !r)}
+              />
+            ) : (
+              <div className="reader-empty">
+                <div className="reader-empty-inner">
+                  <div className="reader-empty-title">No clip selected</div>
+                  <div className="reader-empty-sub">
+                    {total ? 'Choose a clip to read it. ↑ ↓ move, / searches, T tags.' : ''}
+                  </div>
+                </div>
+              </div>
+            )}
+          </section>
+        </>
+      )}
+
+      <input ref={fileInput} type="file" multiple hidden onChange={(e) => pickFiles(e.currentTarget)} aria-label="Choose files to import" />
+      <input
+        ref={(el) => {
+          folderInput.current = el;
+          el?.setAttribute('webkitdirectory', '');
+        }}
+        type="file"
+        multiple
+        hidden
+        onChange={(e) => pickFiles(e.currentTarget)}
+        aria-label="Choose a folder to import"
+      />
+
+      {dragging && <DropOverlay />}
+      {importer.summary && !importer.summary.samples && (
+        <ImportSummarySheet
+          summary={importer.summary}
+          onClose={importer.dismissSummary}
+          onShow={(id) => {
+            importer.dismissSummary();
+            setOpenId(id);
+            setSelection(new Set([id]));
+          }}
+        />
+      )}
+      {savingSearch && (
+        <SaveSearchDialog
+          query={q}
+          onClose={() => setSavingSearch(false)}
+          onSave={(name) => {
+            setSavingSearch(false);
+            void tagAction(() => api.saveSearch({ name, query: q }));
+          }}
+        />
+      )}
+      <ToastStack toasts={toasts} dismiss={dismiss} />
+    </div>
+  );
+}
+
+function SaveSearchDialog({ query, onClose, onSave }: { query: string; onClose(): void; onSave(name: string): void }) {
+  const [name, setName] = useState(query);
+  return (
+    <Modal title="Save search" onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) onSave(name.trim());
+        }}
+      >
+        <label className="field">
+          <span>Name</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <p className="modal-text subtle">Query: {query}</p>
+        <div className="modal-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn primary" disabled={!name.trim()}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,276 @@
+// The reader: the clip's header (outlet, title, byline, dates), its tags, note and actions,
+// and the article itself in a sandboxed iframe that can run nothing and load nothing.
+import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
+import type { Api, Clip, Tag } from '../../../electron/api.ts';
+import { citation, formatDate, formatDateTime, hostOf, plural } from '../common/format.ts';
+import { articleDocument, sanitizeArticle, type ArticleLink } from '../common/sanitize.ts';
+import type { ShowToast } from '../common/toasts.tsx';
+import { originalDownloadUrl } from '../api/http-bridge.ts';
+import { TagEditor } from './TagEditor.tsx';
+
+interface Props {
+  api: Api;
+  clipId: number;
+  revision: number;
+  allTags: Tag[];
+  reading: boolean;
+  toast: ShowToast;
+  onChanged(): void;
+  onOpenClip(id: number): void;
+  onDelete(ids: number[]): void;
+  onToggleReading(): void;
+}
+
+export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props, tagInputRef) {
+  const { api, clipId, revision } = props;
+  const [clip, setClip] = useState<Clip | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [noteOpen, setNoteOpen] = useState(false);
+  const [linksOpen, setLinksOpen] = useState(false);
+  const [dupesOpen, setDupesOpen] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.getClip({ id: clipId }).then(
+      (c) => {
+        if (!live) return;
+        setClip(c);
+        setError(null);
+      },
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, clipId, revision]);
+
+  useEffect(() => {
+    setNoteOpen(false);
+    setLinksOpen(false);
+    setDupesOpen(false);
+  }, [clipId]);
+
+  useEffect(() => {
+    if (clip && clip.id === clipId) document.title = `${clip.title} — Cuttings`;
+    return () => {
+      document.title = 'Cuttings';
+    };
+  }, [clip, clipId]);
+
+  const safe = useMemo(() => (clip ? sanitizeArticle(clip.bodyHtml, clip.bodyText) : null), [clip]);
+  const srcDoc = useMemo(
+    () => (clip && safe ? articleDocument(safe, clip.standfirst, clip.captions, 'system') : ''),
+    [clip, safe],
+  );
+
+  if (error && (!clip || clip.id !== clipId)) return <div className="reader-empty">{error}</div>;
+  if (!clip || !safe) return <div className="reader-empty" aria-busy="true" />;
+
+  const refresh = async () => {
+    setClip(await api.getClip({ id: clip.id }));
+    props.onChanged();
+  };
+  const run = async (f: () => Promise<unknown>) => {
+    try {
+      await f();
+      await refresh();
+    } catch (e) {
+      props.toast({ message: (e as Error).message, tone: 'error' });
+    }
+  };
+
+  const openLink = async (url: string) => {
+    setLinksOpen(false);
+    try {
+      const r = await api.openExternal({ url });
+      if (!r.opened) window.open(url, '_blank', 'noopener,noreferrer');
+    } catch (e) {
+      props.toast({ message: (e as Error).message, tone: 'error' });
+    }
+  };
+
+  const openOriginal = async () => {
+    try {
+      const r = await api.openOriginal({ id: clip.id });
+      if (r.opened) return;
+      const href = r.url ?? originalDownloadUrl(clip.id);
+      const a = document.createElement('a');
+      a.href = href;
+      a.rel = 'noopener noreferrer';
+      a.download = clip.original.name ?? '';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    } catch (e) {
+      props.toast({ message: (e as Error).message, tone: 'error' });
+    }
+  };
+
+  const copyCitation = async () => {
+    const text = citation(clip);
+    try {
+      await navigator.clipboard.writeText(text);
+      props.toast({ message: 'Citation copied.' });
+    } catch {
+      props.toast({ message: `Citation: ${text}` });
+    }
+  };
+
+  const dupes = clip.nearDuplicates;
+  const dupeOutlets = new Set(dupes.map((d) => d.source ?? d.title)).size;
+
+  return (
+    <article className={`reader${props.reading ? ' reading' : ''}`} aria-label="Reader">
+      <div className="reader-toolbar" role="toolbar" aria-label="Clip actions">
+        <button
+          type="button"
+          className={`tool${clip.starred ? ' on' : ''}`}
+          aria-pressed={clip.starred}
+          aria-label={clip.starred ? 'Unstar' : 'Star'}
+          title={clip.starred ? 'Unstar' : 'Star'}
+          onClick={() => run(() => api.updateClip({ id: clip.id, patch: { starred: !clip.starred } }))}
+        >
+          <span aria-hidden="true">{clip.starred ? '★' : '☆'}</span>
+        </button>
+        <button type="button" className={`tool${noteOpen || clip.note ? ' on-soft' : ''}`} aria-expanded={noteOpen} onClick={() => setNoteOpen((o) => !o)} title="Note">
+          Note
+        </button>
+        <div className="popover-anchor">
+          <button
+            type="button"
+            className="tool"
+            aria-haspopup="menu"
+            aria-expanded={linksOpen}
+            disabled={safe.links.length === 0}
+            onClick={() => setLinksOpen((o) => !o)}
+            title="Links in this article open in your browser"
+          >
+            Links{safe.links.length ? ` ${safe.links.length}` : ''}
+          </button>
+          {linksOpen && <LinkMenu links={safe.links} onOpen={openLink} onClose={() => setLinksOpen(false)} />}
+        </div>
+        <span className="toolbar-gap" />
+        <button type="button" className="tool" onClick={copyCitation} title="Copy a citation for this clip">
+          Copy citation
+        </button>
+        <button type="button" className="tool" onClick={openOriginal} disabled={!clip.original.available} title={clip.original.name ?? 'Original file'}>
+          Open original
+        </button>
+        <button type="button" className="tool" onClick={props.onToggleReading} aria-pressed={props.reading} title="Focus on the article (Enter)">
+          {props.reading ? 'Exit focus' : 'Focus'}
+        </button>
+        <button type="button" className="tool danger" onClick={() => props.onDelete([clip.id])} title="Delete (Delete key)">
+          Delete
+        </button>
+      </div>
+
+      <header className="reader-header">
+        <div className="reader-eyebrow">
+          <span className="outlet">{clip.source ?? clip.site ?? (clip.url ? hostOf(clip.url) : 'Unknown source')}</span>
+          {clip.publishedAt && <span className="sep">·</span>}
+          {clip.publishedAt && <time dateTime={clip.publishedAt}>{formatDate(clip.publishedAt, 'long')}</time>}
+        </div>
+        <h1 className="reader-title">{clip.title}</h1>
+        <div className="reader-byline">
+          {clip.author && <span>By {clip.author}</span>}
+          <span className="reader-dates">
+            {clip.publishedAt ? `Published ${formatDateTime(clip.publishedAt)}` : 'Publication date unknown'}
+            {clip.savedAt && ` · Saved ${formatDate(clip.savedAt, 'long')}`}
+            {` · ${plural(clip.wordCount, 'word')}`}
+          </span>
+        </div>
+        <TagEditor
+          ref={tagInputRef}
+          tags={clip.tags}
+          allTags={props.allTags}
+          label="Tags"
+          onAdd={(name) => run(() => api.tagClips({ ids: [clip.id], tags: [name] }))}
+          onRemove={(name) => run(() => api.untagClips({ ids: [clip.id], tags: [name] }))}
+        />
+        {dupes.length > 0 && (
+          <div className="dupes">
+            <button type="button" className="link-button" aria-expanded={dupesOpen} onClick={() => setDupesOpen((o) => !o)}>
+              Also in {plural(dupeOutlets, 'other outlet')}
+            </button>
+            {dupesOpen && (
+              <ul className="dupe-list">
+                {dupes.map((d) => (
+                  <li key={d.id}>
+                    <button type="button" className="link-button" onClick={() => props.onOpenClip(d.id)}>
+                      {d.source ?? 'Unknown source'}
+                    </button>
+                    <span className="dupe-meta">
+                      {' — '}
+                      {d.title}
+                      {d.publishedAt ? `, ${formatDate(d.publishedAt)}` : ''} ({Math.round(d.similarity * 100)}% alike)
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        {(noteOpen || clip.note) && <NoteField key={clip.id} note={clip.note} autoFocus={noteOpen} onSave={(note) => run(() => api.updateClip({ id: clip.id, patch: { note } }))} />}
+      </header>
+
+      <iframe
+        key={clip.id}
+        className="article-frame"
+        title={`Article text: ${clip.title}`}
+        sandbox=""
+        referrerPolicy="no-referrer"
+        srcDoc={srcDoc}
+      />
+      {safe.blockedImages > 0 && (
+        <div className="reader-footnote">{plural(safe.blockedImages, 'remote image')} not loaded, to keep your reading private.</div>
+      )}
+    </article>
+  );
+});
+
+function NoteField({ note, autoFocus, onSave }: { note: string; autoFocus: boolean; onSave(note: string): void }) {
+  const [value, setValue] = useState(note);
+  const saved = useRef(note);
+  return (
+    <textarea
+      className="note"
+      aria-label="Note"
+      placeholder="Write a note about this clip…"
+      autoFocus={autoFocus}
+      value={value}
+      rows={Math.min(6, Math.max(2, value.split('\n').length))}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={() => {
+        if (value !== saved.current) {
+          saved.current = value;
+          onSave(value);
+        }
+      }}
+      onKeyDown={(e) => e.key === 'Escape' && (e.target as HTMLTextAreaElement).blur()}
+    />
+  );
+}
+
+function LinkMenu({ links, onOpen, onClose }: { links: ArticleLink[]; onOpen(url: string): void; onClose(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+    const away = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && onClose();
+    window.addEventListener('mousedown', away);
+    return () => window.removeEventListener('mousedown', away);
+  }, [onClose]);
+  return (
+    <div ref={ref} className="popover link-menu" role="menu" aria-label="Links in this article" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
+      <div className="popover-note">Opens in your web browser</div>
+      {links.map((l) => (
+        <button key={l.n} type="button" role="menuitem" className="menu-item" title={l.url} onClick={() => onOpen(l.url)}>
+          <span className="link-n">{l.n}</span>
+          <span className="link-text">
+            <span className="link-label">{l.text || hostOf(l.url)}</span>
+            <span className="link-host">{hostOf(l.url)}</span>
+          </span>
+        </button>
+      ))}
+    </div>
+  );
+}

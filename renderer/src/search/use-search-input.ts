@@ -1,0 +1,62 @@
+// The search field's text and the query the list follows. A keystroke after a pause searches
+// at once; keystrokes in quick succession wait ~80 ms for the typing to settle, so the list
+// updates as you type without asking the library for every intermediate word. Stale
+// answers are dropped by the list (each query has its own pager).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type React from 'react';
+
+export const DEBOUNCE_MS = 80;
+
+export interface SearchInput {
+  input: string;
+  query: string;
+  setInput(value: string): void;
+  /** Sets both at once (saved searches, Esc). */
+  set(value: string): void;
+  clear(): void;
+  focus(): void;
+  ref: React.RefObject<HTMLInputElement | null>;
+}
+
+export function useSearchInput(): SearchInput {
+  const [input, setInputState] = useState('');
+  const [query, setQuery] = useState('');
+  const lastFired = useRef(0);
+  const timer = useRef<number | null>(null);
+  const ref = useRef<HTMLInputElement | null>(null);
+
+  useEffect(() => () => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+  }, []);
+
+  const setInput = useCallback((value: string) => {
+    setInputState(value);
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    const fire = () => {
+      timer.current = null;
+      lastFired.current = performance.now();
+      setQuery(value.trim());
+    };
+    if (performance.now() - lastFired.current >= DEBOUNCE_MS) fire();
+    else timer.current = window.setTimeout(fire, DEBOUNCE_MS);
+  }, []);
+
+  const set = useCallback((value: string) => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    setInputState(value);
+    setQuery(value.trim());
+  }, []);
+
+  return {
+    input,
+    query,
+    setInput,
+    set,
+    clear: () => set(''),
+    focus: () => {
+      ref.current?.focus();
+      ref.current?.select();
+    },
+    ref,
+  };
+}
