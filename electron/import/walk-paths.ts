@@ -51,7 +51,10 @@ export function walkPaths(inputs: string[], cb: WalkCallbacks): void {
     try {
       st = fs.statSync(full); // follows links: a link to a folder is walked, a loop fails with ELOOP
     } catch (e) {
-      cb.problem({ display, reason: describeFsError(e) });
+      // Node reads names as UTF-8; a name in another encoding comes back with U+FFFD and
+      // cannot be opened under that spelling.
+      const badName = (e as NodeJS.ErrnoException).code === 'ENOENT' && display.includes('\uFFFD');
+      cb.problem({ display, reason: badName ? 'the file name is not valid UTF-8 and cannot be opened; rename the file' : describeFsError(e) });
       return;
     }
     if (st.isDirectory()) {

@@ -11,7 +11,8 @@
 /** Column order of clips_fts: title, author, source, tags, body. */
 export const RANK_FUNCTION = 'bm25(8.0, 4.0, 4.0, 5.0, 1.0)';
 
-export const RERANK_WINDOW = 200;
+/** Position checks cost a seek per row and term; the first page or so is where order matters. */
+export const RERANK_WINDOW = 60;
 /** Multipliers of the (negative, lower-is-better) BM25 score. */
 export const PHRASE_BOOST = 2.0;
 export const NEAR_BOOST = 1.4;
@@ -33,8 +34,6 @@ export function compareScored(a: Scored, b: Scored): number {
   return b.id - a.id;
 }
 
-export function boosted(rows: Scored[], phrase: Set<number>, near: Set<number>): Scored[] {
-  return rows
-    .map((r) => ({ ...r, score: r.score * (phrase.has(r.id) ? PHRASE_BOOST : near.has(r.id) ? NEAR_BOOST : 1) }))
-    .sort(compareScored);
+export function boosted<T extends { id: number; score: number }>(rows: T[], phrase: Set<number>, near: Set<number>): T[] {
+  return rows.map((r) => ({ ...r, score: r.score * (phrase.has(r.id) ? PHRASE_BOOST : near.has(r.id) ? NEAR_BOOST : 1) }));
 }

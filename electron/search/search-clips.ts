@@ -70,6 +70,22 @@ function readClips(db: Database.Database, ids: number[]): Map<number, ClipData> 
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Publication dates of rows whose score equals a neighbour's: only ties need them. */
+function datesOfTies(db: Database.Database, lists: { id: number; score: number }[][]): Map<number, string | null> {
+  const tied: number[] = [];
+  for (const rows of lists) {
+    const counts = new Map<number, number>();
+    for (const r of rows) counts.set(r.score, (counts.get(r.score) ?? 0) + 1);
+    for (const r of rows) if (counts.get(r.score)! > 1) tied.push(r.id);
+  }
+  if (tied.length === 0) return new Map();
+  const rows = db
+    .prepare('SELECT id, published_at FROM clips WHERE id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(tied)) as [number, string | null][];
+  return new Map(rows);
+}
+
 /** Ids among `ids` that also match `expr` (a rowid-restricted index lookup, cheap). */
 function idsMatching(db: Database.Database, expr: string | null, ids: number[]): Set<number> {
   if (!expr || ids.length === 0) return new Set();
@@ -113,9 +129,12 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
   if (built.match) {
     params.sq_match = built.match;
     const join = extra.length > 0 || built.readsClipColumns;
-    from = join ? 'clips_fts f JOIN clips c ON c.id = f.rowid' : 'clips_fts f';
-    const idOnly = (w: string) => (join ? w : w.replace(/\bc\.id\b/g, 'f.rowid'));
-    where = ['clips_fts MATCH @sq_match', ...conditions.map(idOnly)];
+    // CROSS JOIN keeps the index as the outer loop; the unary + stops FTS5 from taking
+    // "rowid IN (tagged clips)" as a constraint, which it answers with one full query per
+    // id (98 ms instead of 0.3 ms for a tag at 10,000 clips).
+    from = join ? 'clips_fts f CROSS JOIN clips c ON c.id = f.rowid' : 'clips_fts f';
+    const id = join ? '+c.id' : '+f.rowid';
+    where = ['clips_fts MATCH @sq_match', ...conditions.map((w) => w.replace(/\bc\.id\b/g, id))];
     if (join) where.push('c.deleted_at IS NULL');
   } else {
     from = 'clips c';
@@ -147,22 +166,22 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
       const ranked = db
         .prepare(`SELECT ${idCol} AS id, f.rank AS score FROM ${from} WHERE ${whereSql} ORDER BY f.rank LIMIT ${want}`)
         .all(params) as { id: number; score: number }[];
-      const dates = db
-        .prepare('SELECT id, published_at FROM clips WHERE id IN (SELECT value FROM json_each(?))')
-        .all(JSON.stringify(ranked.map((r) => r.id))) as { id: number; published_at: string | null }[];
-      const dateOf = new Map(dates.map((d) => [d.id, d.published_at]));
-      const scored: Scored[] = ranked.map((r) => ({ ...r, publishedAt: dateOf.get(r.id) ?? null }));
-      const window = scored.slice(0, RERANK_WINDOW);
-      const windowIds = window.map((r) => r.id);
-      const phrase = idsMatching(db, built.phrase, windowIds);
+      const windowIds = ranked.slice(0, RERANK_WINDOW).map((r) => r.id);
+      // The exact phrase implies nearness: only the near ones are tested for it.
       const near = idsMatching(db, built.near, windowIds);
-      const ordered = [...boosted(window, phrase, near), ...scored.slice(RERANK_WINDOW).sort(compareScored)];
+      const phrase = idsMatching(db, built.phrase, [...near]);
+      const window = boosted(ranked.slice(0, RERANK_WINDOW), phrase, near);
+      const rest = ranked.slice(RERANK_WINDOW);
+      const dateOf = datesOfTies(db, [window, rest]);
+      const scored = (rows: { id: number; score: number }[]): Scored[] =>
+        rows.map((r) => ({ ...r, publishedAt: dateOf.get(r.id) ?? null })).sort(compareScored);
+      const ordered = [...scored(window), ...scored(rest)];
       pageIds = ordered.slice(offset, offset + limit).map((r) => r.id);
     } else {
       const order = SORT_SQL[sort] ?? SORT_SQL.newest;
-      const listFrom = from === 'clips_fts f' ? 'clips_fts f JOIN clips c ON c.id = f.rowid' : from;
+      const listFrom = from === 'clips_fts f' ? 'clips_fts f CROSS JOIN clips c ON c.id = f.rowid' : from;
       pageIds = db
-        .prepare(`SELECT c.id FROM ${listFrom} WHERE ${where.join(' AND ').replace(/\bf\.rowid\b/g, 'c.id')} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+        .prepare(`SELECT c.id FROM ${listFrom} WHERE ${whereSql.replace(/\bf\.rowid\b/g, 'c.id')} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
         .pluck()
         .all({ ...params, limit, offset }) as number[];
     }

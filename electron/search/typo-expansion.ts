@@ -24,7 +24,7 @@ export interface Expansion {
 }
 
 /** Completions used in place of a prefix that starts more words than this. */
-export const MAX_COMPLETIONS = 12;
+export const MAX_COMPLETIONS = 8;
 
 /** Edits allowed for a word of this length: short words have too many neighbours. */
 export function maxDistance(length: number): number {

@@ -42,9 +42,16 @@ function isDateLine(p: string): boolean {
   return wordCount(rest) <= 8;
 }
 
+// A comment counter or comment-section header anywhere in a short line.
+const COMMENTS_HEADER = /\b\d+\s+(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties)\b|\bresponses? to\s+["“«„]|\b(?:leave a (?:reply|comment)|kommentar schreiben|laisser un commentaire)\b/i;
+// "Teaser headline … the first words of the story..." — a link to another article.
+const TEASER_END = /(?:\.\.\.|…)\s*(?:\(?(?:more|mehr|plus|más|mais)\)?)?$/i;
+
 function classify(p: TextPara): Kind {
   const t = p.text;
   if (STOP.test(t) && t.length < 80) return 'stop';
+  if (t.length < 120 && COMMENTS_HEADER.test(t)) return 'stop';
+  if (t.length < 400 && TEASER_END.test(t)) return 'junk';
   if (JUNK.test(t)) return 'junk';
   if (t.length < 600 && CREDIT.test(t)) return 'caption';
   if (t.length < 140 && BYLINE_LINE.test(t) && cleanByline(t)) return 'byline';

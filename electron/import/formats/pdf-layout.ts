@@ -33,6 +33,8 @@ interface Block {
 }
 
 const MAX_BLOCKS_FOR_CUTS = 3000;
+// Scripts written without spaces between words: never insert one between two of these.
+const CJK = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u3040-\u309f\uac00-\ud7af]/;
 
 export function layoutPages(pages: PdfPage[], title: string | null): string {
   const segmentsPerPage = pages.map(pageSegments);
@@ -76,7 +78,7 @@ export function pageSegments(page: PdfPage): Segment[] {
       if (!seg) {
         seg = { text: it.str, x0: it.x, x1: it.x + it.w, y: it.y, size: it.size };
       } else {
-        const needsSpace = gap > it.size * 0.15 && !/\s$/.test(seg.text) && !/^\s/.test(it.str);
+        const needsSpace = gap > it.size * 0.15 && !/\s$/.test(seg.text) && !/^\s/.test(it.str) && !(CJK.test(seg.text.slice(-1)) && CJK.test(it.str[0]));
         seg.text += (needsSpace ? ' ' : '') + it.str;
         seg.x1 = Math.max(seg.x1, it.x + it.w);
         seg.size = Math.max(seg.size, it.size);
@@ -216,7 +218,9 @@ function blockText(b: Block): string {
     if (i > 0) {
       const prev = b.lines[i - 1];
       const wrapped = width > 0 && b.x1 - prev.x1 < Math.max(width * 0.15, prev.size * 4);
-      out += wrapped ? ' ' : '\n';
+      // A line broken after a hyphen ("semi-" / "automated") or inside CJK text joins tight.
+      const tight = /\p{L}-$/u.test(out) || (CJK.test(out.slice(-1)) && CJK.test(l.text[0]));
+      out += wrapped ? (tight ? '' : ' ') : '\n';
     }
     out += l.text;
   });

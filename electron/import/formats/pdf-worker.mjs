@@ -10,6 +10,7 @@
 // Plain JavaScript (not TypeScript) because a worker thread starts without the TS loader.
 // It only extracts positioned text items; layout (lines, columns, headers) is pdf-layout.ts.
 import { parentPort, workerData } from 'node:worker_threads';
+import { inflateSync } from 'node:zlib';
 
 /** @type {any} */
 let pdfjs = null;
@@ -26,8 +27,11 @@ async function load() {
  */
 async function extract(bytes, limits, send) {
   const lib = await load();
+  // pdf.js takes ownership of (and may detach) the buffer it is given: keep our own view
+  // of the file for the ActualText pass below.
+  const original = bytes;
   const task = lib.getDocument({
-    data: bytes,
+    data: bytes.slice(),
     isEvalSupported: false,
     enableScripting: false,
     disableFontFace: true,
@@ -67,8 +71,9 @@ async function extract(bytes, limits, send) {
       const view = page.view; // [x0, y0, x1, y1]
       const items = [];
       try {
-        const content = await page.getTextContent({ includeMarkedContent: false });
-        for (const it of content.items) {
+        const content = await page.getTextContent({ includeMarkedContent: true });
+        const texts = withActualText(content.items, original, page.ref);
+        for (const it of texts) {
           if (typeof it.str !== 'string') continue;
           const t = it.transform;
           items.push([it.str, t[4], t[5], it.width, it.height, Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]), t[1] !== 0 || t[2] !== 0 ? 1 : 0, it.hasEOL ? 1 : 0]);
@@ -88,6 +93,117 @@ async function extract(bytes, limits, send) {
   } finally {
     await task.destroy().catch(() => {});
   }
+}
+
+/**
+ * Chrome prints characters it has no font for as glyph 0 wrapped in
+ * "/Span <</ActualText <FEFF…>>> BDC … EMC"; pdf.js ignores ActualText and yields "\0".
+ * When a page has such items, its content stream is scanned for the marked-content
+ * openings in order and each span's text is replaced by its ActualText. Only used when
+ * the count of openings matches pdf.js's, so a page with form XObjects is left as it is.
+ * @param {any[]} items @param {Uint8Array} bytes @param {{num: number, gen: number} | null} ref
+ */
+function withActualText(items, bytes, ref) {
+  const plain = items.filter((it) => typeof it.str === 'string');
+  if (!ref || !plain.some((it) => it.str.includes('\0'))) return plain;
+  /** @type {(string | null)[] | null} */
+  let actual = null;
+  try {
+    actual = actualTextsOfPage(bytes, ref);
+  } catch {
+    actual = null;
+  }
+  const begins = items.filter((it) => it.type === 'beginMarkedContent' || it.type === 'beginMarkedContentProps').length;
+  if (!actual || actual.length !== begins) return plain.map((it) => ({ ...it, str: it.str.replace(/\0/g, '') }));
+  const out = [];
+  /** @type {{text: string | null, used: boolean}[]} */
+  const stack = [];
+  let k = 0;
+  for (const it of items) {
+    if (it.type === 'beginMarkedContent' || it.type === 'beginMarkedContentProps') stack.push({ text: actual[k++], used: false });
+    else if (it.type === 'endMarkedContent') stack.pop();
+    else if (typeof it.str === 'string') {
+      let span = null;
+      for (let i = stack.length - 1; i >= 0 && !span; i--) if (stack[i].text !== null) span = stack[i];
+      if (span && span.text !== null) {
+        out.push({ ...it, str: span.used ? '' : span.text });
+        span.used = true;
+      } else out.push({ ...it, str: it.str.replace(/\0/g, '') });
+    }
+  }
+  return out;
+}
+
+/** @param {Uint8Array} bytes @param {{num: number, gen: number}} ref */
+function actualTextsOfPage(bytes, ref) {
+  const src = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  const pageObj = objectBody(src, ref.num, ref.gen);
+  if (!pageObj) return null;
+  const contents = /\/Contents\s*(\[[^\]]{0,20000}\]|\d+\s+\d+\s+R)/.exec(pageObj);
+  if (!contents) return null;
+  const refs = [...contents[1].matchAll(/(\d+)\s+(\d+)\s+R/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  let content = '';
+  for (const [num, gen] of refs.slice(0, 500)) {
+    const body = objectBody(src, num, gen);
+    if (!body) return null;
+    const start = /stream\r?\n/.exec(body);
+    const end = body.lastIndexOf('endstream');
+    if (!start || end < 0) return null;
+    const dict = body.slice(0, start.index);
+    let data = Buffer.from(body.slice(start.index + start[0].length, end), 'latin1');
+    if (/\/FlateDecode/.test(dict)) data = inflateSync(data, { maxOutputLength: 64 * 1024 * 1024 });
+    else if (/\/Filter/.test(dict)) return null;
+    content += data.toString('latin1') + '\n';
+  }
+  /** @type {(string | null)[]} */
+  const out = [];
+  const re = /(BDC|BMC)(?=[\s/[<(]|$)/g;
+  let prev = 0;
+  let m;
+  while ((m = re.exec(content))) {
+    const before = m.index > 0 ? content[m.index - 1] : ' ';
+    if (/[A-Za-z0-9_.]/.test(before)) continue; // part of another token
+    if (m[1] === 'BMC') out.push(null);
+    else {
+      const operands = content.slice(prev, m.index);
+      const open = operands.lastIndexOf('<<');
+      const dict = open >= 0 ? operands.slice(open) : '';
+      const at = /\/ActualText\s*(<[0-9A-Fa-f\s]*>|\((?:\\[^]|[^\\)]){0,10000}\))/.exec(dict);
+      out.push(at ? pdfString(at[1]) : null);
+    }
+    prev = m.index + m[0].length;
+    if (out.length > 200000) return null;
+  }
+  return out;
+}
+
+/** The text of object "num gen obj … endobj" (the last definition wins: incremental updates). @param {string} src @param {number} num @param {number} gen */
+function objectBody(src, num, gen) {
+  const re = new RegExp(`(?:^|\\s)${num}\\s+${gen}\\s+obj\\b`, 'g');
+  let last = null;
+  let m;
+  while ((m = re.exec(src))) last = m;
+  if (!last) return null;
+  const end = src.indexOf('endobj', last.index);
+  return src.slice(last.index + last[0].length, end < 0 ? src.length : end);
+}
+
+/** A PDF text string (hex or literal; UTF-16BE with BOM, else PDFDocEncoding ≈ latin1). @param {string} tok */
+function pdfString(tok) {
+  let raw;
+  if (tok.startsWith('<')) raw = Buffer.from(tok.slice(1, -1).replace(/\s+/g, ''), 'hex');
+  else {
+    /** @type {Record<string, string>} */
+    const map = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
+    const body = tok.slice(1, -1).replace(/\\([nrtbf()\\]|[0-7]{1,3}|\r?\n)/g, (_, e) => {
+      if (map[e] !== undefined) return map[e];
+      if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8) & 0xff);
+      return '';
+    });
+    raw = Buffer.from(body, 'latin1');
+  }
+  if (raw[0] === 0xfe && raw[1] === 0xff) return Buffer.from(raw.subarray(2)).swap16().toString('utf16le');
+  return raw.toString('latin1');
 }
 
 parentPort?.on('message', async (msg) => {

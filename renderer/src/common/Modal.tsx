@@ -12,7 +12,9 @@ export function Modal({ title, onClose, children, wide }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.modal-x)');
+    const first =
+      box.current?.querySelector<HTMLElement>('[data-autofocus]') ??
+      box.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.modal-x)');
     (first ?? box.current)?.focus();
     return () => previous?.focus?.();
   }, []);

@@ -114,7 +114,7 @@ export function ImportSummarySheet({ summary, onClose, onShow }: { summary: Merg
         </section>
       )}
       <div className="modal-actions">
-        <button type="button" className="btn primary" onClick={onClose}>
+        <button type="button" className="btn primary" data-autofocus onClick={onClose}>
           Done
         </button>
       </div>

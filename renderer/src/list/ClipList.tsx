@@ -143,14 +143,6 @@ function RowContent({ row }: { row: ListRow }) {
     <>
       <div className="row-line1">
         {row.starred && <span className="row-star" aria-label="Starred" title="Starred">★</span>}
-        {row.titleHtml !== null ? (
-          <span className="row-title" title={row.title} dangerouslySetInnerHTML={{ __html: row.titleHtml }} />
-        ) : (
-          <span className="row-title" title={row.title}>{row.title}</span>
-        )}
-        <span className="row-date">{row.publishedAt ? formatDate(row.publishedAt) : 'Undated'}</span>
-      </div>
-      <div className="row-line2">
         <span className="row-meta">{meta || 'Unknown source'}</span>
         <span className="row-tags">
           {row.tags.slice(0, 3).map((t) => (
@@ -161,7 +153,13 @@ function RowContent({ row }: { row: ListRow }) {
           ))}
           {row.tags.length > 3 && <span className="row-tag more">+{row.tags.length - 3}</span>}
         </span>
+        <span className="row-date">{row.publishedAt ? formatDate(row.publishedAt) : 'Undated'}</span>
       </div>
+      {row.titleHtml !== null ? (
+        <div className="row-title" title={row.title} dangerouslySetInnerHTML={{ __html: row.titleHtml }} />
+      ) : (
+        <div className="row-title" title={row.title}>{row.title}</div>
+      )}
       {row.snippetHtml !== null ? (
         <div className="row-snippet" dangerouslySetInnerHTML={{ __html: row.snippetHtml }} />
       ) : (
@@ -174,8 +172,8 @@ function RowContent({ row }: { row: ListRow }) {
 function RowPlaceholder() {
   return (
     <>
-      <div className="row-line1"><span className="skeleton" style={{ width: '60%' }} /></div>
-      <div className="row-line2"><span className="skeleton" style={{ width: '30%' }} /></div>
+      <div className="row-line1"><span className="skeleton" style={{ width: '30%' }} /></div>
+      <div className="row-title"><span className="skeleton" style={{ width: '75%' }} /></div>
       <div className="row-snippet"><span className="skeleton" style={{ width: '90%' }} /></div>
     </>
   );

@@ -59,7 +59,7 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
 
   const safe = useMemo(() => (clip ? sanitizeArticle(clip.bodyHtml, clip.bodyText) : null), [clip]);
   const srcDoc = useMemo(
-    () => (clip && safe ? articleDocument(safe, clip.standfirst, clip.captions, 'system') : ''),
+    () => (clip && safe ? articleDocument(safe, standfirstToShow(clip), clip.captions, 'system') : ''),
     [clip, safe],
   );
 
@@ -124,7 +124,7 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
       <div className="reader-toolbar" role="toolbar" aria-label="Clip actions">
         <button
           type="button"
-          className={`tool${clip.starred ? ' on' : ''}`}
+          className={`tool star${clip.starred ? ' on' : ''}`}
           aria-pressed={clip.starred}
           aria-label={clip.starred ? 'Unstar' : 'Star'}
           title={clip.starred ? 'Unstar' : 'Star'}
@@ -227,6 +227,14 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
     </article>
   );
 });
+
+/** The standfirst, unless the body already opens with it (some pages repeat it). */
+function standfirstToShow(clip: Clip): string | null {
+  if (!clip.standfirst) return null;
+  const flat = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  const lead = flat(clip.standfirst);
+  return lead && flat(clip.bodyText.slice(0, clip.standfirst.length + 200)).startsWith(lead) ? null : clip.standfirst;
+}
 
 function NoteField({ note, autoFocus, onSave }: { note: string; autoFocus: boolean; onSave(note: string): void }) {
   const [value, setValue] = useState(note);

@@ -64,7 +64,8 @@ export function Timeline({ api, q, tags, revision, period, onPeriod }: Props) {
   const total = bars.reduce((s, b) => s + b.count, 0);
 
   const inFilter = (p: string) => {
-    if (!period || period.undated || !period.from) return false;
+    // Highlight only a period narrower than what is on screen (not the zoom window itself).
+    if (!period || period.undated || !period.from || period.from.length !== p.length) return false;
     const to = period.to ?? period.from;
     return p.slice(0, period.from.length) >= period.from && p.slice(0, to.length) <= to;
   };
@@ -106,7 +107,7 @@ export function Timeline({ api, q, tags, revision, period, onPeriod }: Props) {
             </span>
           ))}
         </nav>
-        <span className="timeline-total">{plural(total, 'dated clip')}</span>
+        <span className="timeline-total">{plural(total, 'clip')}</span>
         <button
           type="button"
           className={`chip-button${period?.undated ? ' on' : ''}`}
@@ -116,11 +117,6 @@ export function Timeline({ api, q, tags, revision, period, onPeriod }: Props) {
         >
           Undated {data?.undated ?? 0}
         </button>
-        {period && (
-          <button type="button" className="chip-button" onClick={() => onPeriod(null)}>
-            Clear period
-          </button>
-        )}
       </div>
       {bars.length === 0 ? (
         <div className="timeline-empty">{data ? 'No dated clips here yet.' : ''}</div>
