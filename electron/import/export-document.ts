@@ -8,7 +8,12 @@ import { storeOriginal } from '../library/originals.ts';
 import { ensureTag, tagClips } from '../library/tags.ts';
 import { onClipsAdded } from '../search/index-hooks.ts';
 import { contentHash, simhash } from './fingerprints.ts';
-import type { StoreContext, Original } from './store-clip.ts';
+import type { StoreContext } from './store-clip.ts';
+
+export interface Original {
+  name: string;
+  bytes: Uint8Array;
+}
 
 export function buildExportDocument(db: Database.Database, ids?: number[]): ExportDocument {
   const rows = (

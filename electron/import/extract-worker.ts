@@ -1,7 +1,9 @@
-// A worker thread that turns one file's bytes into an extraction. Extraction is CPU work
-// (DOM parsing, Readability, PDF text), so it runs here, off the thread that owns the library.
+// A worker thread that turns one file's bytes into an extraction ready to store. Extraction
+// is CPU work (DOM parsing, Readability, PDF text), so it runs here, off the thread that
+// owns the library.
 import { parentPort } from 'node:worker_threads';
 import { extractFromBytes } from './extract-file.ts';
+import { prepareClip } from './prepare-clip.ts';
 import { ImportError } from './types.ts';
 import type { WorkerRequest, WorkerResponse } from './worker-messages.ts';
 
@@ -16,14 +18,12 @@ parentPort!.on('message', (req: WorkerRequest) => {
   let res: WorkerResponse;
   try {
     const extraction = extractFromBytes(req.bytes, req.name, req.mtimeMs);
-    res = { id: req.id, ok: true, extraction };
+    if (req.extraAttachments?.length) extraction.attachments.push(...req.extraAttachments);
+    // Our own export is restored by the pipeline; its copy is written there.
+    const prepared = prepareClip(extraction, req.bytes, req.name, extraction.format === 'cuttings-json' ? undefined : req.libraryDir);
+    res = { id: req.id, ok: true, extraction, prepared };
   } catch (e) {
     res = { id: req.id, ok: false, reason: reasonOf(e) };
   }
-  const transfer = res.ok ? res.extraction.attachments.map((a) => a.bytes.buffer as ArrayBuffer) : [];
-  try {
-    parentPort!.postMessage(res, transfer);
-  } catch {
-    parentPort!.postMessage(res);
-  }
+  parentPort!.postMessage(res);
 });

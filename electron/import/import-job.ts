@@ -11,7 +11,7 @@ import { displayName, readSourceFile, DEFAULT_MAX_FILE_BYTES } from './read-sour
 import { loadSimhashIndex, storeExtraction, type StoreContext } from './store-clip.ts';
 import { ImportError, type Attachment } from './types.ts';
 import { isZipOfClippings, listZipArticles } from './formats/index.ts';
-import { SAVED_PAGE_FOLDER, walkPaths } from './walk-paths.ts';
+import { SAVED_PAGE_SUFFIXES, walkPaths } from './walk-paths.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 /** A file to import: on disk (path) or already in memory (an upload, a zip entry). */
@@ -184,17 +184,18 @@ export class ImportJob {
         return [{ file: src.display, status: 'failed', reason: e instanceof ImportError ? e.reason : 'the archive is damaged' }];
       }
     }
-    // The worker takes the bytes; keep a copy for originals/ (the stored copy is the file as it was).
-    const original = { name: src.name, bytes };
-    const sent = bytes.slice();
-    const res = await pool.extract(sent, src.name, mtimeMs);
+    const isHtmlFile = !!src.path && /\.html?$/i.test(src.name);
+    const res = await pool.extract(bytes, src.name, mtimeMs, {
+      libraryDir: this.library.dir,
+      attachments: isHtmlFile ? savedPageAssets(src.path!) : undefined,
+    });
     if (!res.ok) return [{ file: src.display, status: 'failed', reason: res.reason }];
     const ex = res.extraction;
     if (ex.format === 'cuttings-json') {
-      return importExportDocument(ctx, src.display, original, ex.bodyText);
+      // The bytes went to the worker; the export's text is its content (re-encoded as UTF-8).
+      return importExportDocument(ctx, src.display, { name: src.name, bytes: new TextEncoder().encode(ex.bodyText) }, ex.bodyText);
     }
-    if (ex.format === 'html' && src.path) ex.attachments.push(...savedPageAssets(src.path));
-    return [storeExtraction(ctx, src.display, original, ex)];
+    return [storeExtraction(ctx, src.display, src.name, ex, res.prepared)];
   }
 }
 
@@ -204,14 +205,10 @@ function savedPageAssets(htmlPath: string): Attachment[] {
   const stem = path.basename(htmlPath).replace(/\.html?$/i, '');
   const out: Attachment[] = [];
   let budget = 16 * 1024 * 1024;
-  let folders: string[];
-  try {
-    folders = fs.readdirSync(dir).filter((n) => SAVED_PAGE_FOLDER.test(n) && n.replace(SAVED_PAGE_FOLDER, '') === stem);
-  } catch {
-    return out;
-  }
-  for (const folder of folders) {
-    let names: string[] = [];
+  // Probe the few names browsers give that folder, rather than listing a folder of thousands.
+  for (const suffix of SAVED_PAGE_SUFFIXES) {
+    const folder = `${stem}${suffix}`;
+    let names: string[];
     try {
       names = fs.readdirSync(path.join(dir, folder));
     } catch {
@@ -220,8 +217,7 @@ function savedPageAssets(htmlPath: string): Attachment[] {
     for (const n of names) {
       const mime = IMAGE_TYPES[path.extname(n).slice(1).toLowerCase()];
       if (!mime) continue;
-      const full = path.join(dir, folder, n);
-      const read = readSourceFile(full, 2 * 1024 * 1024);
+      const read = readSourceFile(path.join(dir, folder, n), 2 * 1024 * 1024);
       if (!read.ok || read.bytes.byteLength > budget) continue;
       budget -= read.bytes.byteLength;
       out.push({ ref: `${folder}/${n}`, mime, bytes: read.bytes });

@@ -1,17 +1,15 @@
-// Writing one extracted article into the library: duplicate check, the original's copy,
-// the clip row, near-duplicate links and the search hooks, all in one transaction, so a
-// failure leaves nothing half-written.
+// Writing one extracted article into the library: duplicate check, the clip row,
+// near-duplicate links and the search hooks, in one transaction, so a failure leaves
+// nothing half-written. (The original's copy was written by the worker: see prepare-clip.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ImportOutcome } from '../api.ts';
 import { insertClip } from '../library/clips.ts';
-import { storeOriginal } from '../library/originals.ts';
-import { tagClips } from '../library/tags.ts';
 import { onClipsAdded } from '../search/index-hooks.ts';
 import type { FileExtraction } from './extract-file.ts';
-import { contentHash, simhash, similarityFromDistance, SimhashIndex } from './fingerprints.ts';
-import { inlineAttachments } from './inline-attachments.ts';
+import { similarityFromDistance, SimhashIndex } from './fingerprints.ts';
+import type { PreparedClip } from './prepare-clip.ts';
 
 export interface StoreContext {
   db: Database.Database;
@@ -26,41 +24,33 @@ export function loadSimhashIndex(db: Database.Database): SimhashIndex {
   return index;
 }
 
-function findDuplicate(db: Database.Database, hash: string, url: string | null, title: string): { id: number; title: string } | undefined {
+export function findDuplicate(db: Database.Database, hash: string, url: string | null, title: string): { id: number; title: string } | undefined {
   const byText = db.prepare('SELECT id, title FROM clips WHERE content_hash = ? AND deleted_at IS NULL LIMIT 1').get(hash) as { id: number; title: string } | undefined;
-  if (byText) return byText;
-  if (!url) return undefined;
-  return db
-    .prepare('SELECT id, title FROM clips WHERE url = ? AND title = ? AND deleted_at IS NULL LIMIT 1')
-    .get(url, title) as { id: number; title: string } | undefined;
+  if (byText || !url) return byText;
+  // The same page saved twice with a changed header or comment count: same URL, same title.
+  return db.prepare('SELECT id, title FROM clips WHERE url = ? AND title = ? AND deleted_at IS NULL LIMIT 1').get(url, title) as { id: number; title: string } | undefined;
 }
 
-/** A title for a file whose article has none: its name, without the extension. */
-function fallbackTitle(name: string): string {
-  const base = path.basename(name).replace(/\.[a-z0-9]{1,10}$/i, '').replace(/[_]+/g, ' ').trim();
-  return base || 'Untitled clipping';
+/** Removes a copy the worker wrote for a clip that was not stored, unless a stored clip uses it. */
+export function discardOriginal(ctx: StoreContext, prepared: PreparedClip): void {
+  const rel = prepared.original?.created ? prepared.original.relativePath : null;
+  if (!rel) return;
+  const used = ctx.db.prepare('SELECT 1 FROM clips WHERE original_path = ?').get(rel);
+  if (!used) fs.rmSync(path.join(ctx.libraryDir, rel), { force: true });
 }
 
-export interface Original {
-  name: string;
-  bytes: Uint8Array;
-}
-
-export function storeExtraction(ctx: StoreContext, display: string, original: Original, ex: FileExtraction, extra?: { tags?: string[] }): ImportOutcome {
-  const title = ex.title?.trim() || fallbackTitle(original.name);
+export function storeExtraction(ctx: StoreContext, display: string, name: string, ex: FileExtraction, prepared: PreparedClip): ImportOutcome {
   if (!ex.bodyText.trim() && !ex.title) {
+    discardOriginal(ctx, prepared);
     return { file: display, status: 'failed', reason: 'no article text was found in this file' };
   }
-  // Same text = same clip (a clip with no body is known by its title alone).
-  const hash = contentHash(ex.bodyText.trim() ? ex.bodyText : title);
-  const dup = findDuplicate(ctx.db, hash, ex.url, title);
-  if (dup) return { file: display, status: 'duplicate', duplicateOf: dup.id, title: dup.title, reason: `already in the library as "${dup.title}"` };
-
-  const fingerprint = simhash(ex.bodyText);
-  let written: string | null = null;
+  const title = prepared.title;
+  const dup = findDuplicate(ctx.db, prepared.contentHash, ex.url, title);
+  if (dup) {
+    discardOriginal(ctx, prepared);
+    return { file: display, status: 'duplicate', duplicateOf: dup.id, title: dup.title, reason: `already in the library as "${dup.title}"` };
+  }
   try {
-    const stored = storeOriginal(ctx.libraryDir, original.bytes, original.name);
-    written = stored.created ? stored.relativePath : null;
     const { id, near } = ctx.db.transaction(() => {
       const id = insertClip(ctx.db, {
         title,
@@ -74,27 +64,26 @@ export function storeExtraction(ctx: StoreContext, display: string, original: Or
         savedAt: ex.savedAt,
         language: ex.language,
         bodyText: ex.bodyText,
-        bodyHtml: inlineAttachments(ex.bodyHtml, ex.attachments),
+        bodyHtml: ex.bodyHtml,
         captions: ex.captions,
-        contentHash: hash,
-        simhash: fingerprint,
-        originalName: original.name,
+        contentHash: prepared.contentHash,
+        simhash: prepared.simhash,
+        originalName: name,
         originalFormat: ex.format,
-        originalPath: stored.relativePath,
-        originalSize: original.bytes.byteLength,
+        originalPath: prepared.original?.relativePath ?? null,
+        originalSize: prepared.size,
       });
-      const near = fingerprint ? ctx.simhashes.near(fingerprint) : [];
+      const near = prepared.simhash ? ctx.simhashes.near(prepared.simhash) : [];
       const link = ctx.db.prepare('INSERT OR IGNORE INTO near_duplicates (clip_id, other_id, similarity) VALUES (?, ?, ?)');
       for (const n of near) {
         const sim = similarityFromDistance(n.distance);
         link.run(id, n.id, sim);
         link.run(n.id, id, sim);
       }
-      if (extra?.tags?.length) tagClips(ctx.db, [id], extra.tags);
       onClipsAdded(ctx.db, [id]);
       return { id, near };
     })();
-    if (fingerprint) ctx.simhashes.add(id, fingerprint);
+    if (prepared.simhash) ctx.simhashes.add(id, prepared.simhash);
     return {
       file: display,
       status: 'added',
@@ -104,12 +93,8 @@ export function storeExtraction(ctx: StoreContext, display: string, original: Or
       warnings: ex.warnings.length ? ex.warnings : undefined,
     };
   } catch (e) {
-    // The row did not make it: the copy of the original must not stay behind either,
-    // unless another clip already uses the same bytes.
-    if (written) {
-      const used = ctx.db.prepare('SELECT 1 FROM clips WHERE original_path = ?').get(written);
-      if (!used) fs.rmSync(path.join(ctx.libraryDir, written), { force: true });
-    }
+    // The row did not make it: the copy of the original must not stay behind either.
+    discardOriginal(ctx, prepared);
     return { file: display, status: 'failed', reason: `could not be saved in the library (${(e as Error).message})` };
   }
 }

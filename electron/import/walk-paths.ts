@@ -22,7 +22,8 @@ export interface WalkCallbacks {
 }
 
 /** How a folder of a "Webpage, complete" save is named: "Page_files" (Chrome, Firefox) or "Page-Dateien" etc. */
-export const SAVED_PAGE_FOLDER = /(_files|-Dateien|_fichiers|_archivos|_arquivos|_file|\.files)$/i;
+export const SAVED_PAGE_SUFFIXES = ['_files', '-Dateien', '_fichiers', '_archivos', '_arquivos', '_file', '.files'];
+export const SAVED_PAGE_FOLDER = new RegExp(`(${SAVED_PAGE_SUFFIXES.map((s) => s.replace('.', '\\.')).join('|')})$`, 'i');
 
 export function describeFsError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;

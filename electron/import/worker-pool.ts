@@ -3,9 +3,11 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileExtraction } from './extract-file.ts';
+import type { PreparedClip } from './prepare-clip.ts';
+import type { Attachment } from './types.ts';
 import type { WorkerRequest, WorkerResponse } from './worker-messages.ts';
 
-export type ExtractOutcome = { ok: true; extraction: FileExtraction } | { ok: false; reason: string };
+export type ExtractOutcome = { ok: true; extraction: FileExtraction; prepared: PreparedClip } | { ok: false; reason: string };
 
 interface Pending {
   req: WorkerRequest;
@@ -55,7 +57,7 @@ export class WorkerPool {
     worker.on('message', (res: WorkerResponse) => {
       const job = slot.busy;
       if (!job || job.req.id !== res.id) return;
-      this.finish(slot, res.ok ? { ok: true, extraction: res.extraction } : { ok: false, reason: res.reason });
+      this.finish(slot, res.ok ? { ok: true, extraction: res.extraction, prepared: res.prepared } : { ok: false, reason: res.reason });
     });
     const died = (why: string) => {
       const job = slot.busy;
@@ -113,12 +115,12 @@ export class WorkerPool {
   }
 
   /** The bytes are transferred to the worker: the caller must not use them afterwards. */
-  extract(bytes: Uint8Array, name: string, mtimeMs?: number): Promise<ExtractOutcome> {
+  extract(bytes: Uint8Array, name: string, mtimeMs?: number, extra: { libraryDir?: string; attachments?: Attachment[] } = {}): Promise<ExtractOutcome> {
     if (this.closed) return Promise.resolve({ ok: false, reason: 'the import was stopped' });
     // Transfer needs a buffer of its own; a view into a shared one (fs.readFileSync pools) is copied.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return new Promise((resolve) => {
-      this.queue.push({ req: { id: this.nextId++, name, bytes: own, mtimeMs }, resolve });
+      this.queue.push({ req: { id: this.nextId++, name, bytes: own, mtimeMs, libraryDir: extra.libraryDir, extraAttachments: extra.attachments }, resolve });
       this.pump();
     });
   }

@@ -9,7 +9,8 @@
 // needs the matching ids.
 //
 // Above FACET_LIMIT matches, the counts are taken over the first FACET_LIMIT matches in index
-// order (the rest are not read) and `partial` says so.
+// order (oldest imports first; the rest are not read), so they are a sample, not exact: the
+// contract has no field to say so yet (a `facetsPartial` flag is proposed).
 import type Database from 'better-sqlite3';
 import type { FacetCount, SearchResult } from '../api.ts';
 

@@ -226,8 +226,3 @@ export function parseQuery(q: string, options: { asYouType?: boolean } = {}): Pa
   }
   return { groups };
 }
-
-/** True when the query has words to match (not only filters or nothing). */
-export function hasPositiveTerms(parsed: ParsedQuery): boolean {
-  return parsed.groups.some((g) => g.every((c) => !c.negated) && g.some((c) => c.kind === 'term'));
-}

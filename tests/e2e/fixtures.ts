@@ -72,6 +72,7 @@ export { expect };
 export async function dropFiles(page: Page, files: string[]): Promise<void> {
   const payload = files.map((f) => ({ name: path.basename(f), data: fs.readFileSync(f).toString('base64') }));
   await page.evaluate(async (items) => {
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const dt = new DataTransfer();
     for (const it of items) {
       const bin = atob(it.data);
@@ -83,7 +84,10 @@ export async function dropFiles(page: Page, files: string[]): Promise<void> {
     const fire = (type: string) => target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
     fire('dragenter');
     fire('dragover');
-    await new Promise((r) => setTimeout(r, 50));
+    // Like a hand: the overlay shows, the pointer moves a little, then lets go.
+    for (let i = 0; i < 40 && !document.querySelector('.drop-overlay'); i++) await wait(25);
+    fire('dragover');
+    await wait(30);
     fire('drop');
   }, payload);
 }

@@ -19,6 +19,12 @@ test('drop, search with a typo, tag, filter by tag and by timeline, delete and u
     dialogs.push(d.message());
     void d.dismiss();
   });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // Chromium reports each script the sandboxed reader frame refused to run: that is the point.
+    if (m.type() === 'error' && !/Blocked script execution in 'about:srcdoc'/.test(m.text())) errors.push(m.text());
+  });
   await page.goto(server.url);
 
   // First run: an empty library explains drag-and-drop and offers the samples.
@@ -85,7 +91,7 @@ test('drop, search with a typo, tag, filter by tag and by timeline, delete and u
   await expect(tagInput).toBeFocused();
   await tagInput.fill('venezuela');
   await tagInput.press('Enter');
-  await expect(reader.getByRole('group', { name: 'Tags' })).toContainText('venezuela');
+  await expect(reader.getByRole('group', { name: 'Tags' }), `errors: ${errors.join('\n')}`).toContainText('venezuela');
   await tagInput.fill('russia');
   await tagInput.press('Enter');
   await tagInput.fill('ven');
@@ -137,6 +143,7 @@ test('drop, search with a typo, tag, filter by tag and by timeline, delete and u
   await shot(page, 'dark-theme');
 
   expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
 });
 
 test('a new user can load the sample clippings', async ({ page, server }) => {

@@ -45,7 +45,21 @@ export function normaliseLabel(label: string | null | undefined): string | null 
   }
 }
 
+// windows-1252's 0x80–0x9F (WHATWG table; undefined bytes map to the C1 control as
+// browsers do). Node 20's TextDecoder('windows-1252') wrongly decodes these as ISO-8859-1
+// controls, so this decoder is ours.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  return /[\x80-\x9f]/.test(latin1) ? latin1.replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80])) : latin1;
+}
+
 export function decodeAs(bytes: Uint8Array, encoding: string): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   if (encoding.startsWith('iconv:')) return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), encoding.slice(6));
   // ignoreBOM false: a BOM that matches is dropped, as browsers do.
   return new TextDecoder(encoding).decode(bytes);
@@ -126,7 +140,7 @@ export function decodeUtf8OrLegacy(bytes: Uint8Array, declaredUtf8 = false): Dec
     return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings };
   }
   if (declaredUtf8) warnings.push('declared UTF-8 but the bytes are windows-1252: decoded as windows-1252');
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', warnings };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252', warnings };
 }
 
 /** A label as it may appear in a warning: short and printable. */

@@ -61,7 +61,7 @@ export function readEml(bytes: Uint8Array, limits: Limits): ReadResult {
   if (body.kind === 'html') {
     const decoded = decodeHtml(bytesOfBody, charset);
     const read = htmlFromString(decoded.text, limits, [...warnings, ...decoded.warnings]);
-    return { format: 'eml', kind: 'html', html: read.html, hints, attachments: [], warnings: read.warnings };
+    return { ...read, format: 'eml', hints, attachments: [] };
   }
   const decoded = decodeText(bytesOfBody, charset);
   const text = capText(cleanText(decoded.text), limits.maxTextChars, warnings);

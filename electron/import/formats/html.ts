@@ -4,8 +4,8 @@
 import { ImportError, type MetadataHints, type ReadResult } from '../types.ts';
 import { decodeHtml } from './charset.ts';
 import type { Limits } from './limits.ts';
-import { htmlResult, safeUrl } from './result.ts';
-import { capText, cleanHtml } from './text-clean.ts';
+import { htmlResult, safeUrl, textResult } from './result.ts';
+import { capText, cleanHtml, cleanText } from './text-clean.ts';
 
 export function readHtml(bytes: Uint8Array, limits: Limits, transportCharset?: string | null): ReadResult {
   const decoded = decodeHtml(bytes, transportCharset);
@@ -15,6 +15,11 @@ export function readHtml(bytes: Uint8Array, limits: Limits, transportCharset?: s
 export function htmlFromString(source: string, limits: Limits, warnings: string[] = [], hints: MetadataHints = {}): ReadResult {
   const html = capText(cleanHtml(source), limits.maxTextChars, warnings);
   if (!htmlHasText(html)) throw new ImportError('no article text found');
+  if (!/<[A-Za-z!?/]/.test(html)) {
+    // Not one tag (e.g. a UTF-7 page read literally): hand it over as the text it is.
+    warnings.push('the page has no markup: read as plain text');
+    return textResult('html', cleanText(html), hints, warnings);
+  }
   const savedFrom = savedFromUrl(html);
   return htmlResult('html', html, { url: savedFrom, ...hints }, warnings);
 }

@@ -40,7 +40,7 @@ export function readMhtml(bytes: Uint8Array, limits: Limits): ReadResult {
     url: safeUrl(headerText(root.headers, 'snapshot-content-location')) ?? safeUrl(page.headers.raw.get('content-location')) ?? read.hints.url,
     savedAt: isoDate(headerText(root.headers, 'date')),
   });
-  return { format: 'mhtml', kind: 'html', html: read.html, hints, attachments: images.finish(), warnings };
+  return { ...read, format: 'mhtml', hints, attachments: images.finish(), warnings };
 }
 
 /** The page: the part named by the `start` parameter, else the first text/html part. */

@@ -47,8 +47,9 @@ export function readWebarchive(bytes: Uint8Array, limits: Limits): ReadResult {
     images.add(typeof sub.WebResourceURL === 'string' ? sub.WebResourceURL : null, subMime, sub.WebResourceData);
   }
   return {
-    format: 'webarchive', kind: 'html', html: read.html,
+    ...read,
+    format: 'webarchive',
     hints: pruneHints({ ...read.hints, url: url ?? read.hints.url }),
-    attachments: images.finish(), warnings: read.warnings,
+    attachments: images.finish(),
   };
 }

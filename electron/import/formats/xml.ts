@@ -3,6 +3,8 @@
 // entity is ever defined, expanded or fetched; an unknown entity reference becomes
 // nothing. Linear in the input; well-formedness of the element nesting is checked.
 
+import { decodeWindows1252 } from './charset.ts';
+
 export type XmlToken =
   | { t: 'open'; name: string; attrs: Record<string, string>; selfClosing: boolean }
   | { t: 'close'; name: string }
@@ -160,7 +162,7 @@ export function xmlBytesToString(bytes: Uint8Array): string {
     }
     if (enc.startsWith('utf-16')) enc = 'utf-8';
   }
-  return new TextDecoder(enc).decode(bytes);
+  return enc === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(enc).decode(bytes);
 }
 
 /** Collects the text of simple elements (name → first text), e.g. for metadata files. */

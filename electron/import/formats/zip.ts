@@ -6,6 +6,7 @@
 import { Inflate } from 'fflate';
 import { ImportError } from '../types.ts';
 import { concatChunks } from './bytes.ts';
+import { decodeWindows1252 } from './charset.ts';
 import type { Limits } from './limits.ts';
 import { formatMiB } from './result.ts';
 
@@ -71,7 +72,7 @@ export class ZipArchive {
       const commentLen = view.getUint16(p + 32, true);
       const localOffset = view.getUint32(p + 42, true);
       const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
-      const name = new TextDecoder(flags & 0x800 ? 'utf-8' : 'windows-1252').decode(nameBytes);
+      const name = flags & 0x800 ? new TextDecoder('utf-8').decode(nameBytes) : decodeWindows1252(nameBytes);
       const entry: ZipEntry = {
         name, method, flags, compressedSize, declaredSize, localOffset,
         isDirectory: name.endsWith('/') || name.endsWith('\\'), dataStart: -1,

@@ -403,10 +403,10 @@ export function App() {
       if (depth === 0) setDragging(false);
     };
     const drop = (e: DragEvent) => {
-      if (!e.dataTransfer) return;
-      e.preventDefault();
       depth = 0;
       setDragging(false);
+      if (!e.dataTransfer) return;
+      e.preventDefault();
       const files = collectDropped(e.dataTransfer);
       void files.then((f) => importer.importFiles(f));
     };

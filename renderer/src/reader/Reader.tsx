@@ -1,6 +1,6 @@
 // The reader: the clip's header (outlet, title, byline, dates), its tags, note and actions,
 // and the article itself in a sandboxed iframe that can run nothing and load nothing.
-import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Api, Clip, Tag } from '../../../electron/api.ts';
 import { citation, formatDate, formatDateTime, hostOf, plural } from '../common/format.ts';
 import { articleDocument, sanitizeArticle, type ArticleLink } from '../common/sanitize.ts';
@@ -29,20 +29,26 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
   const [linksOpen, setLinksOpen] = useState(false);
   const [dupesOpen, setDupesOpen] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    api.getClip({ id: clipId }).then(
-      (c) => {
-        if (!live) return;
+  // Only the latest request may update the reader: a slow answer never overwrites a newer one.
+  const seq = useRef(0);
+  const load = useCallback(
+    async (id: number) => {
+      const n = ++seq.current;
+      try {
+        const c = await api.getClip({ id });
+        if (n !== seq.current) return;
         setClip(c);
         setError(null);
-      },
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, clipId, revision]);
+      } catch (e) {
+        if (n === seq.current) setError((e as Error).message);
+      }
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    void load(clipId);
+  }, [load, clipId, revision]);
 
   useEffect(() => {
     setNoteOpen(false);
@@ -67,7 +73,7 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
   if (!clip || !safe) return <div className="reader-empty" aria-busy="true" />;
 
   const refresh = async () => {
-    setClip(await api.getClip({ id: clip.id }));
+    await load(clip.id);
     props.onChanged();
   };
   const run = async (f: () => Promise<unknown>) => {

@@ -118,6 +118,18 @@ describe('search over a small library', () => {
     expect(ids('^maduro')).toEqual([seed]);
   });
 
+  it('never throws on thousands of hostile queries, searching or narrowing the timeline', () => {
+    const alphabet = ['"', '*', '^', ':', '(', ')', '-', 'NEAR', 'OR', 'AND', ' ', 'é', '\u0301', '²', '中文', 'tag:', 'year:2019', 'source:', 'is:starred', "'", '\u0000', '🙂', 'maduro', 'ß', '\u200b', '+', '%', '_', '\\'];
+    let state = 7;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 2000; i++) {
+      let q = '';
+      for (let k = Math.floor(random() * 10); k > 0; k--) q += alphabet[Math.floor(random() * alphabet.length)];
+      expect(() => searchClips(lib.db, { q, asYouType: random() < 0.5 }), q).not.toThrow();
+      expect(() => timeline(lib.db, {}, searchConditions(lib.db, q)), q).not.toThrow();
+    }
+  });
+
   it('returns escaped HTML with <mark> only', () => {
     const [id] = addClips(lib, [{ title: 'Bobby <script>alert(1)</script> & "tables"', bodyText: 'Robert\u0001 <img src=x onerror=alert(1)> tables\u0002 drop tables', publishedAt: '2018-01-01' }]);
     const hit = searchClips(lib.db, { q: 'tables' }).hits.find((h) => h.id === id)!;

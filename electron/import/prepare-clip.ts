@@ -1,0 +1,38 @@
+// The CPU work of storing a clip that needs no database: images inlined, fingerprints, the
+// original's copy written. It runs in the extraction worker, so the thread that owns the
+// library only checks for duplicates and inserts.
+import path from 'node:path';
+import { storeOriginal } from '../library/originals.ts';
+import type { FileExtraction } from './extract-file.ts';
+import { contentHash, simhash } from './fingerprints.ts';
+import { inlineAttachments } from './inline-attachments.ts';
+
+export interface PreparedClip {
+  title: string;
+  /** Same text = same clip: the hash of the normalised body (or of the title, for a clip with no body). */
+  contentHash: string;
+  simhash: string | null;
+  /** The original's copy in originals/, when a library folder was given. */
+  original: { relativePath: string; created: boolean } | null;
+  size: number;
+}
+
+/** A title for a file whose article has none: its name, without the extension. */
+export function fallbackTitle(name: string): string {
+  const base = path.basename(name).replace(/\.[a-z0-9]{1,10}$/i, '').replace(/[_]+/g, ' ').trim();
+  return base || 'Untitled clipping';
+}
+
+/** Mutates `ex`: attachments are inlined into bodyHtml and then dropped. */
+export function prepareClip(ex: FileExtraction, bytes: Uint8Array, name: string, libraryDir?: string): PreparedClip {
+  ex.bodyHtml = inlineAttachments(ex.bodyHtml, ex.attachments);
+  ex.attachments = [];
+  const title = ex.title?.trim() || fallbackTitle(name);
+  return {
+    title,
+    contentHash: contentHash(ex.bodyText.trim() ? ex.bodyText : title),
+    simhash: simhash(ex.bodyText),
+    original: libraryDir ? storeOriginal(libraryDir, bytes, name) : null,
+    size: bytes.byteLength,
+  };
+}
