@@ -86,15 +86,22 @@ function datesOfTies(db: Database.Database, lists: { id: number; score: number }
   return new Map(rows);
 }
 
-/** Ids among `ids` that also match `expr` (a rowid-restricted index lookup, cheap). */
-function idsMatching(db: Database.Database, expr: string | null, ids: number[]): Set<number> {
+/**
+ * Ids among `ids` that also match `expr`. With few matches overall, one pass over them with
+ * the ids as a plain filter (the unary +) is cheapest; with many, FTS5 seeks each id (about
+ * 0.5 ms an id at 100,000 clips, so only the re-rank window is ever asked).
+ */
+function idsMatching(db: Database.Database, expr: string | null, ids: number[], scan: boolean): Set<number> {
   if (!expr || ids.length === 0) return new Set();
   const rows = db
-    .prepare('SELECT rowid FROM clips_fts WHERE clips_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))')
+    .prepare(`SELECT rowid FROM clips_fts WHERE clips_fts MATCH ? AND ${scan ? '+' : ''}rowid IN (SELECT value FROM json_each(?))`)
     .pluck()
     .all(expr, JSON.stringify(ids)) as number[];
   return new Set(rows);
 }
+
+/** Below this many matches, a NEAR or phrase test scans them rather than seeking each id. */
+const PROXIMITY_SCAN_LIMIT = 5000;
 
 function marks(db: Database.Database, expr: string, ids: number[]): Map<number, { snippet: string; title: string }> {
   const rows = db
@@ -168,8 +175,9 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
         .all(params) as { id: number; score: number }[];
       const windowIds = ranked.slice(0, RERANK_WINDOW).map((r) => r.id);
       // The exact phrase implies nearness: only the near ones are tested for it.
-      const near = idsMatching(db, built.near, windowIds);
-      const phrase = idsMatching(db, built.phrase, [...near]);
+      const scan = total <= PROXIMITY_SCAN_LIMIT;
+      const near = idsMatching(db, built.near, windowIds, scan);
+      const phrase = idsMatching(db, built.phrase, [...near], scan);
       const window = boosted(ranked.slice(0, RERANK_WINDOW), phrase, near);
       const rest = ranked.slice(RERANK_WINDOW);
       const dateOf = datesOfTies(db, [window, rest]);
@@ -188,7 +196,11 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
   }
 
   const clips = readClips(db, pageIds);
-  const marked = built.highlight && pageIds.length ? marks(db, built.highlight, pageIds) : new Map();
+  // Snippets from the query itself when it has words: every returned row matches it, and an
+  // AND seeks far faster per row than the OR of all words (80 ms against 7 at 100,000 clips).
+  // The OR serves queries whose words sit in OR-groups with filters.
+  const markExpr = built.match ?? built.highlight;
+  const marked = markExpr && pageIds.length ? marks(db, markExpr, pageIds) : new Map();
   const tags = tagsOfClips(db, pageIds);
   const hits: SearchHit[] = [];
   for (const id of pageIds) {

@@ -14,16 +14,17 @@ export interface Correction {
 
 /**
  * What a term is read as besides itself. 'typo': close words for an unknown word (reported
- * to the user). 'completion': for a word still being typed that starts many words, its most
- * common completions stand in for an FTS5 prefix query — a prefix of two or three letters
- * merges thousands of doclists (hundreds of ms at 10,000 clips), a dozen words do not.
+ * to the user). 'completion': for a word still being typed, its most common completions in
+ * the vocabulary stand in for an FTS5 prefix query — a prefix of two or three letters merges
+ * thousands of doclists (hundreds of ms at 10,000 clips), eight words do not. A rare
+ * completion outside the eight is found once another letter is typed.
  */
 export interface Expansion {
   kind: 'typo' | 'completion';
   words: string[];
 }
 
-/** Completions used in place of a prefix that starts more words than this. */
+/** Completions (the commonest) that stand in for a word being typed. */
 export const MAX_COMPLETIONS = 8;
 
 /** Edits allowed for a word of this length: short words have too many neighbours. */
@@ -110,12 +111,10 @@ export function expandTerms(db: Database.Database, parsed: ParsedQuery): Map<Ter
 
 function expandWord(db: Database.Database, word: string, folded: string, c: TermClause): Expansion | null {
   if (c.typing && !/\p{N}/u.test(folded)) {
-    const completions = wordsByPrefix(db, folded, MAX_COMPLETIONS + 1);
-    if (completions.length > MAX_COMPLETIONS) {
-      return { kind: 'completion', words: completions.slice(0, MAX_COMPLETIONS).map((w) => w.word) };
-    }
-    // A few completions: the prefix query itself is cheap and complete.
-    if (completions.length > 0) return null;
+    // Even a few completions beat the prefix query: FTS5 answers a prefix by merging every
+    // matching term's doclist, and does it again for each row it makes a snippet of.
+    const completions = wordsByPrefix(db, folded, MAX_COMPLETIONS);
+    if (completions.length > 0) return { kind: 'completion', words: completions.map((w) => w.word) };
   }
   if (indexKnows(db, word, c.prefix)) return null;
   const close = closeWords(db, word);

@@ -59,3 +59,50 @@ export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs:
   flush();
   return { paragraphs, truncated: false };
 }
+
+export interface TreeMeasure {
+  /** Text length under each element (script/style text included; it is only a size). */
+  textLength: Map<Element, number>;
+  maxDepth: number;
+  elements: number;
+}
+
+/**
+ * One iterative pass over the tree: every element's text length, the deepest nesting and
+ * the element count. Asking `textContent.length` element by element is quadratic on
+ * deeply nested pages (100k nested <div>s); this is linear.
+ */
+export function measureTree(root: Element): TreeMeasure {
+  const textLength = new Map<Element, number>();
+  let maxDepth = 0;
+  let elements = 0;
+  // Post-order via an explicit stack: [node, depth, visited].
+  const stack: [Node, number, boolean][] = [[root, 0, false]];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const [n, depth, visited] = top;
+    if (n.nodeType !== 1) {
+      stack.pop();
+      continue;
+    }
+    const el = n as Element;
+    if (!visited) {
+      top[2] = true;
+      elements++;
+      if (depth > maxDepth) maxDepth = depth;
+      const kids = el.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) if (kids[i].nodeType === 1) stack.push([kids[i], depth + 1, false]);
+      continue;
+    }
+    stack.pop();
+    let len = 0;
+    const kids = el.childNodes;
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i];
+      if (k.nodeType === 3) len += (k.nodeValue ?? '').length;
+      else if (k.nodeType === 1) len += textLength.get(k as Element) ?? 0;
+    }
+    textLength.set(el, len);
+  }
+  return { textLength, maxDepth, elements };
+}

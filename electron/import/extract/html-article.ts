@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import type { Extracted, MetadataHints } from '../types.ts';
 import { cleanByline } from './bylines.ts';
 import { findDates, parseDate, parseMachineDate } from './dates.ts';
-import { domToParagraphs } from './dom-text.ts';
+import { domToParagraphs, measureTree } from './dom-text.ts';
 import { liftCaptionsAndTeasers, removeFurniture } from './html-cleaning.ts';
 import { collectHtmlMetadata, metaFirst, type HtmlMetadata } from './html-metadata.ts';
 import { chooseLanguage, normalizeLanguageTag } from './language.ts';
@@ -22,6 +22,7 @@ const MAX_HTML_CHARS = 12_000_000;
 const MAX_BODY_CHARS = 3_000_000;
 /** Readability gives up on pages with more elements than this; we then use the cleaned page. */
 const MAX_ELEMS = 60_000;
+const MAX_DEPTH = 400;
 
 export interface HtmlInput {
   html: string;
@@ -217,7 +218,9 @@ export function extractHtml(input: HtmlInput): Extracted {
     warnings.push(`page is very large (${Math.round(html.length / 1e6)} MB); only the first ${MAX_HTML_CHARS / 1e6} MB were read`);
     html = html.slice(0, MAX_HTML_CHARS);
   }
-  const { document } = parseHTML(html);
+  let { document } = parseHTML(html);
+  // linkedom leaves a document without a root element for fragments and bare doctypes.
+  if (!document.documentElement) ({ document } = parseHTML(`<!doctype html><html><body>${html.replace(/^\s*<!doctype[^>]{0,200}>/i, '')}</body></html>`));
   const doc = document as unknown as Document;
   const meta = collectHtmlMetadata(doc, html);
   const hints = input.hints;
@@ -235,12 +238,14 @@ export function extractHtml(input: HtmlInput): Extracted {
 
   // Body.
   removeFurniture(doc);
-  const elemCount = doc.getElementsByTagName('*').length;
+  const shape = doc.body ? measureTree(doc.body as Element) : { elements: 0, maxDepth: 0 };
+  const elemCount = shape.elements;
   let articleRoot: Element | null = null;
   let rTitle: string | null = null;
   let rByline: string | null = null;
   let rDate: string | null = null;
-  if (elemCount <= MAX_ELEMS) {
+  // Readability recurses: absurdly deep or huge trees are read as plain page text instead.
+  if (elemCount <= MAX_ELEMS && shape.maxDepth <= MAX_DEPTH) {
     try {
       const r = new Readability<Element>(doc, { serializer: (n) => n as Element, keepClasses: true, charThreshold: 400 }).parse();
       articleRoot = r?.content ?? null;

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { measureTree } from './dom-text.ts';
 // Where Readability falls short: page furniture that sits inside or next to the article
 // (comment sections, related-article lists, share bars, cookie and subscription banners,
 // newsletter sign-ups, "Read more" teasers, image credits). Judged by general signals —
@@ -66,7 +67,8 @@ const PROTECTED = new Set(['html', 'body', 'main', 'article']);
 export function removeFurniture(document: Document): number {
   const body = document.body;
   if (!body) return 0;
-  const total = (body.textContent ?? '').length || 1;
+  const { textLength } = measureTree(body);
+  const total = textLength.get(body) || 1;
   let removed = 0;
   const stack: Element[] = [body];
   while (stack.length) {
@@ -75,7 +77,7 @@ export function removeFurniture(document: Document): number {
     for (let i = kids.length - 1; i >= 0; i--) {
       const c = kids[i];
       if (!PROTECTED.has(c.localName) && isFurniture(c) && !c.querySelector('h1')) {
-        const len = (c.textContent ?? '').length;
+        const len = textLength.get(c) ?? 0;
         if (len < total * 0.35 || DROP_TAGS.has(c.localName) && c.localName !== 'form') {
           c.remove();
           removed++;
@@ -109,12 +111,18 @@ const CREDIT_NAME = /(?:^|[-_\s])(?:credit|credits|copyright|image-credit|photo-
 export function liftCaptionsAndTeasers(root: Element): string[] {
   const captions: string[] = [];
   const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (!el.isConnected && !root.contains(el)) continue;
+  const { textLength } = measureTree(root);
+  const removed = new Set<Element>();
+  const gone = (el: Element) => {
+    for (let p: Element | null = el; p && p !== root; p = p.parentElement) if (removed.has(p)) return true;
+    return false;
+  };
+  for (const el of Array.from(root.querySelectorAll('[class], [id], figcaption'))) {
+    if (removed.size && gone(el)) continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.slice(0, 300);
     // A caption-named wrapper that holds several paragraphs is the article, not a caption.
     const isCaption = el.localName === 'figcaption' ||
-      (CAPTION_NAME.test(name) && el.localName !== 'figure' && (el.textContent ?? '').length < 600);
+      (CAPTION_NAME.test(name) && el.localName !== 'figure' && (textLength.get(el) ?? 0) < 600);
     if (isCaption) {
       for (const credit of Array.from(el.querySelectorAll('*'))) {
         const cn = `${credit.getAttribute('class') ?? ''}`;
@@ -123,15 +131,21 @@ export function liftCaptionsAndTeasers(root: Element): string[] {
       const t = clean(el.textContent ?? '');
       if (t && !captions.includes(t)) captions.push(t);
       el.remove();
+      removed.add(el);
       continue;
     }
-    if (CREDIT_NAME.test(name) && clean(el.textContent ?? '').length < 200) {
+    if (CREDIT_NAME.test(name) && (textLength.get(el) ?? 0) < 300 && clean(el.textContent ?? '').length < 200) {
       el.remove();
+      removed.add(el);
       continue;
     }
   }
   // Teasers: short leaf-ish blocks whose text reads as a call to action.
   for (const el of Array.from(root.querySelectorAll('p, div, li, h2, h3, h4, h5, h6, strong, span, section, aside, ul'))) {
+    // Sizes measured before captions were lifted only ever overestimate: still safe.
+    if ((textLength.get(el) ?? 0) > 160) continue;
+    // A wrapper around a single element says what its child says; judge the child.
+    if (el.childNodes.length === 1 && el.firstChild?.nodeType === 1) continue;
     const t = el.textContent ?? '';
     if (t.length <= 160 && isTeaserText(t)) el.remove();
   }

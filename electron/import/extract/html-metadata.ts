@@ -156,6 +156,7 @@ export function spacedText(el: Element, max = 400): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
+const BYLINE_START = /^(?:by|von|par|por|door|av|af|от|written|posted|text:|autor|author|auteur|escrito|publicado)\b/i;
 // A short element whose text starts like a byline, wherever it sits.
 const BYLINE_TEXT = /^(?:by|von|par|por|door|av|af|от|written by|posted by|text:|autor(?:in)?:|author:|auteur\s*:|escrito por|publicado por)\s+\S/i;
 
@@ -218,12 +219,29 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     const v = spacedText(el);
     if (v && v.length < 200) meta.bylines.push(v);
   }
-  for (const el of Array.from(document.querySelectorAll('p, span, div, li, address, strong, em, b, small, h4, h5, h6')).slice(0, 5000)) {
-    if (el.children.length > 6) continue;
-    const v = spacedText(el, 160);
-    if (v.length < 120 && BYLINE_TEXT.test(v) && !el.closest('[class*="comment"], [id*="comment"]')) {
-      meta.bylines.push(v);
-      if (meta.bylines.length > 60) break;
+  // Byline-like lines anywhere: found from their text nodes ("By", "Von …") in one linear
+  // walk, then read from the enclosing element with its inline pieces spaced.
+  const body = document.body;
+  if (body) {
+    const stack: Node[] = [body];
+    let visited = 0;
+    while (stack.length && visited++ < 200_000 && meta.bylines.length < 60) {
+      const n = stack.pop()!;
+      if (n.nodeType === 3) {
+        const v = (n.nodeValue ?? '').trim();
+        if (v.length < 120 && BYLINE_START.test(v)) {
+          let el = n.parentElement;
+          if (el && /^(?:span|a|strong|b|em|i|small)$/.test(el.localName) && el.parentElement) el = el.parentElement;
+          const t = el ? spacedText(el, 160) : v;
+          if (t.length < 120 && BYLINE_TEXT.test(t) && !el?.closest('[class*="comment"], [id*="comment"]')) meta.bylines.push(t);
+        }
+        continue;
+      }
+      if (n.nodeType !== 1) continue;
+      const tag = (n as Element).localName;
+      if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template' || tag === 'nav' || tag === 'footer') continue;
+      const kids = n.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
     }
   }
   for (const el of Array.from(document.querySelectorAll(AUTHOR_LINK_SELECTOR)).slice(0, 5)) {

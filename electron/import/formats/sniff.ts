@@ -86,6 +86,8 @@ export function sniffText(head: string, ext: string): FormatName {
   if (start.startsWith('{') && /"cuttings"\s*:\s*\{/.test(start.slice(0, 4096)) && start.slice(0, 4096).includes('cuttings-export')) {
     return 'cuttings-json';
   }
+  // Other JSON goes to the same reader, which refuses it with a clear reason.
+  if (ext === 'json' && /^[{[]/.test(start)) return 'cuttings-json';
   const mime = sniffMimeHeaders(start);
   if (mime) {
     if (mime === 'mhtml-sure') return 'mhtml';

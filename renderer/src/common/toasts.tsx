@@ -18,7 +18,7 @@ export function useToasts(): { toasts: Toast[]; show: ShowToast; dismiss(id: num
     (t) => {
       const id = next.current++;
       setToasts((ts) => [...ts.slice(-2), { ...t, id }]);
-      window.setTimeout(() => dismiss(id), t.action ? 10_000 : 5_000);
+      window.setTimeout(() => dismiss(id), t.action || t.tone === 'error' ? 12_000 : 5_000);
     },
     [dismiss],
   );

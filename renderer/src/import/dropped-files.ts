@@ -18,8 +18,10 @@ export function collectDropped(dt: DataTransfer): Promise<DroppedFile[]> {
   if (items.length) {
     for (const item of items) {
       if (item.kind !== 'file') continue;
+      // Folders need the entry API; plain files are taken directly (getAsFile is synchronous
+      // and works for every kind of drop, synthetic ones included).
       const entry = typeof item.webkitGetAsEntry === 'function' ? item.webkitGetAsEntry() : null;
-      if (entry) entries.push(entry);
+      if (entry?.isDirectory) entries.push(entry);
       else {
         const f = item.getAsFile();
         if (f) loose.push(f);
@@ -36,7 +38,10 @@ export function collectDropped(dt: DataTransfer): Promise<DroppedFile[]> {
 async function walk(entry: FileSystemEntry, prefix: string, out: DroppedFile[]): Promise<void> {
   if (hidden(entry.name)) return;
   if (entry.isFile) {
-    const file = await new Promise<File | null>((resolve) => (entry as FileSystemFileEntry).file(resolve, () => resolve(null)));
+    const file = await new Promise<File | null>((resolve) => {
+      (entry as FileSystemFileEntry).file(resolve, () => resolve(null));
+      window.setTimeout(() => resolve(null), 10_000); // never hang a whole drop on one file
+    });
     if (file) out.push({ file, name: prefix + file.name });
     return;
   }

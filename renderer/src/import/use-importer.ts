@@ -109,6 +109,28 @@ export function useImporter(bridge: CuttingsBridge, onError: (message: string) =
     };
   }, [bridge, recompute]);
 
+  // Events can be missed (an EventSource reconnecting): while a run is open, ask now and then.
+  useEffect(() => {
+    if (!view) return;
+    const timer = window.setInterval(() => {
+      const r = run.current;
+      if (!r || r.sending) return;
+      for (const jobId of r.jobs) {
+        if (finished.current.has(jobId)) continue;
+        api.importResult({ jobId }).then(
+          (s) => {
+            if (s && !finished.current.has(jobId)) {
+              finished.current.set(jobId, s);
+              recompute();
+            }
+          },
+          () => undefined,
+        );
+      }
+    }, 2000);
+    return () => window.clearInterval(timer);
+  }, [api, view, recompute]);
+
   const begin = (expectedFiles: number, samples = false): Run | null => {
     if (run.current) {
       onError('An import is already running. Wait for it to finish or cancel it.');

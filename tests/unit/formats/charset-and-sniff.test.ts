@@ -106,7 +106,7 @@ describe('sniffing', () => {
     const read = readBytes(utf8(json), 'library.json');
     expect(read.format).toBe('cuttings-json');
     expect(read.text).toBe(json);
-    expect(readBytes(utf8('{"a": 1}'), 'data.json').format).toBe('txt');
+    expect(reason(() => readBytes(utf8('{"a": 1}'), 'data.json'))).toBe('unsupported format: JSON data');
   });
 
   it('says "file is empty" and "file too large"', () => {
