@@ -84,6 +84,10 @@ export interface ClipPage {
 
 export interface SearchArgs extends ListClipsArgs {
   q: string;
+  /** The user is still typing: the last word also matches as a prefix ("madu" → maduro). */
+  asYouType?: boolean;
+  /** Compute facet counts (default: when results are asked for). */
+  facets?: boolean;
 }
 
 export interface SearchHit {
@@ -118,6 +122,8 @@ export interface SearchResult {
   /** The query as it was understood after typo correction, when any correction happened. */
   showingResultsFor: string | null;
   facets: { tags: FacetCount[]; sources: FacetCount[]; authors: FacetCount[]; years: FacetCount[] };
+  /** True when the facets were counted over the first 10,000 matches only. */
+  facetsPartial?: boolean;
 }
 
 export type TimelineGranularity = 'year' | 'month' | 'day';

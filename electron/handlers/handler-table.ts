@@ -19,7 +19,7 @@ import { buildExportDocument } from '../import/export-document.ts';
 import { ImportJob, type ImportSource } from '../import/import-job.ts';
 import { WorkerPool } from '../import/worker-pool.ts';
 import { onClipsAdded, onClipsRemoved } from '../search/index-hooks.ts';
-import { searchClips } from '../search/search-clips.ts';
+import { searchClips, searchConditions } from '../search/search-clips.ts';
 import type { EventBus } from './event-bus.ts';
 import { BadRequestError } from './validate.ts';
 
@@ -116,9 +116,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     async deleteClips({ ids }) {
       const undoToken = `${new Date().toISOString()}#${crypto.randomBytes(4).toString('hex')}`;
       const deleted = db.transaction(() => {
-        const n = softDeleteClips(db, ids, undoToken);
-        onClipsRemoved(db, ids);
-        return n;
+        const live = (db.prepare('SELECT id FROM clips WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number }[]).map((r) => r.id);
+        // The vocabulary reads the clips' text, so it is told before they leave the index.
+        onClipsRemoved(db, live);
+        return softDeleteClips(db, live, undoToken);
       })();
       if (deleted) changed('clips-deleted');
       return { deleted, undoToken };
@@ -138,7 +139,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return searchClips(db, args);
     },
     async timeline(args) {
-      return timeline(db, args);
+      // The timeline follows the search: its counts are of the clips the query matches.
+      const extra = args.q?.trim() ? searchConditions(db, args.q) : undefined;
+      return timeline(db, args, extra);
     },
     async listTags() {
       return listTags(db);

@@ -95,7 +95,7 @@ const validators: { [M in ApiMethod]: Check<ApiArgs<M>> } = {
   }),
   deleteClips: object({ ids }),
   undoDelete: object({ undoToken: str(100) }),
-  search: object({ ...listShape, q: str(2_000) }),
+  search: object({ ...listShape, q: str(2_000), asYouType: optional(bool), facets: optional(bool) }),
   timeline: object({
     granularity: optional(oneOf('year', 'month', 'day')),
     from: optional(isoDate),

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { ExportDocument, ImportOutcome } from '../api.ts';
 import { insertClip, tagsOfClips, type ClipRow } from '../library/clips.ts';
 import { storeOriginal } from '../library/originals.ts';
-import { ensureTag, tagClips } from '../library/tags.ts';
+import { ensureTagId, tagClips } from '../library/tags.ts';
 import { onClipsAdded } from '../search/index-hooks.ts';
 import { contentHash, simhash } from './fingerprints.ts';
 import type { StoreContext } from './store-clip.ts';
@@ -112,7 +112,7 @@ export function importExportDocument(ctx: StoreContext, display: string, origina
           note: str(c.note) ?? '',
         });
         const tagNames = Array.isArray(c.tags) ? c.tags.filter((t): t is string => typeof t === 'string') : [];
-        for (const t of tagNames) ensureTag(ctx.db, t, colours.get(t));
+        for (const t of tagNames) ensureTagId(ctx.db, t, colours.get(t));
         tagClips(ctx.db, [id], tagNames);
         onClipsAdded(ctx.db, [id]);
         return id;

@@ -3,15 +3,17 @@
 import { readBytes } from './formats/index.ts';
 import { extractArticle } from './extract/extract-article.ts';
 
-import type { Extracted, FormatName } from './types.ts';
+import type { Attachment, Extracted, FormatName } from './types.ts';
 
 export interface FileExtraction extends Extracted {
   format: FormatName;
   attachments: { ref: string; mime: string; bytes: Uint8Array }[];
 }
 
-export function extractFromBytes(bytes: Uint8Array, name: string, mtimeMs?: number): FileExtraction {
+/** `extraAttachments`: images found beside the file (a "Webpage, complete" save's folder). */
+export function extractFromBytes(bytes: Uint8Array, name: string, mtimeMs?: number, extraAttachments: Attachment[] = []): FileExtraction {
   const read = readBytes(bytes, name);
+  read.attachments.push(...extraAttachments);
   if (read.format === 'cuttings-json') {
     // Our own export is restored as it is by the import pipeline, not "extracted".
     return { ...emptyExtraction(), bodyText: read.text ?? '', format: read.format, attachments: [] };

@@ -17,8 +17,7 @@ function reasonOf(e: unknown): string {
 parentPort!.on('message', (req: WorkerRequest) => {
   let res: WorkerResponse;
   try {
-    const extraction = extractFromBytes(req.bytes, req.name, req.mtimeMs);
-    if (req.extraAttachments?.length) extraction.attachments.push(...req.extraAttachments);
+    const extraction = extractFromBytes(req.bytes, req.name, req.mtimeMs, req.extraAttachments);
     // Our own export is restored by the pipeline; its copy is written there.
     const prepared = prepareClip(extraction, req.bytes, req.name, extraction.format === 'cuttings-json' ? undefined : req.libraryDir);
     res = { id: req.id, ok: true, extraction, prepared };

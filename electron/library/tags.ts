@@ -39,23 +39,28 @@ export function findTag(db: Database.Database, name: string): Tag | undefined {
   return db.prepare(`${TAG_SELECT} WHERE t.name = ? COLLATE NOCASE`).get(normaliseTagName(name)) as Tag | undefined;
 }
 
-export function ensureTag(db: Database.Database, name: string, colour?: string): Tag {
+/** The tag's id, creating the tag if needed: cheap enough to call per clip during an import. */
+export function ensureTagId(db: Database.Database, name: string, colour?: string): number {
   const clean = normaliseTagName(name);
-  const existing = findTag(db, clean);
-  if (existing) return existing;
+  const existing = db.prepare('SELECT id FROM tags WHERE name = ? COLLATE NOCASE').get(clean) as { id: number } | undefined;
+  if (existing) return existing.id;
   const n = (db.prepare('SELECT count(*) AS n FROM tags').get() as { n: number }).n;
-  const info = db
-    .prepare('INSERT INTO tags (name, colour, created_at) VALUES (?, ?, ?)')
-    .run(clean, colour ? checkColour(colour) : TAG_COLOURS[n % TAG_COLOURS.length], new Date().toISOString());
-  return getTag(db, Number(info.lastInsertRowid));
+  return Number(
+    db.prepare('INSERT INTO tags (name, colour, created_at) VALUES (?, ?, ?)')
+      .run(clean, colour ? checkColour(colour) : TAG_COLOURS[n % TAG_COLOURS.length], new Date().toISOString()).lastInsertRowid,
+  );
+}
+
+export function ensureTag(db: Database.Database, name: string, colour?: string): Tag {
+  return getTag(db, ensureTagId(db, name, colour));
 }
 
 export function tagClips(db: Database.Database, ids: number[], names: string[]): number {
   let changed = 0;
   const link = db.prepare('INSERT OR IGNORE INTO clip_tags (clip_id, tag_id) SELECT id, ? FROM clips WHERE id = ? AND deleted_at IS NULL');
   for (const name of names) {
-    const tag = ensureTag(db, name);
-    for (const id of ids) changed += link.run(tag.id, id).changes;
+    const tagId = ensureTagId(db, name);
+    for (const id of ids) changed += link.run(tagId, id).changes;
   }
   return changed;
 }

@@ -1,0 +1,268 @@
+// UI benchmark: the renderer in Debian's Chromium against `cuttings serve` on a library of
+// 100,000 synthetic clips (browser mode, the real HTTP path). Prints:
+//   - time to first list paint (navigation start → first real row painted), median and p95
+//   - keystroke-to-results latency while typing into the search box (input event → the
+//     list showing the results for that text, painted), median and p95
+//   - a deep scroll: jump to the middle and the end of the list → rows painted
+//
+//   npm run bench:ui                        100,000 clips (built once per run, ~minutes)
+//   npm run bench:ui -- --size 20000        another size
+//   npm run bench:ui -- --keep              keep the library in bench/.data/ and reuse it
+//
+// Targets (issue 6): first paint under 1 s; keystroke to results under 100 ms at p95.
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { insertClip } from '../electron/library/clips.ts';
+import { openLibrary } from '../electron/library/open-library.ts';
+import { tagClips } from '../electron/library/tags.ts';
+import { onClipsAdded } from '../electron/search/index-hooks.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const opt = (name: string, fallback: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
+const SIZE = opt('--size', 100_000);
+const KEEP = argv.includes('--keep');
+const CHROMIUM = process.env.CUTTINGS_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+// ------------------------------------------------------------------ a synthetic library
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMMON = (
+  'the of and to in a is that for on was with he it as at by from his an were are which this be has had not ' +
+  'government minister president election council report police court market prices workers city country ' +
+  'people year week said says told official spokesman parliament vote budget energy climate health school ' +
+  'hospital bank company shares trade talks border army ministry agency statement protest strike union'
+).split(' ');
+
+function buildVocabulary(random: () => number): string[] {
+  const syll = ['ka', 'ro', 'mi', 'sen', 'tal', 'dor', 'vi', 'lan', 'mar', 'qu', 'bel', 'tor', 'ask', 'un', 'pre', 'ost', 'fel', 'ga', 'ri', 'zen'];
+  const words = new Set<string>();
+  while (words.size < 30_000) {
+    const n = 2 + Math.floor(random() * 3);
+    let w = '';
+    for (let i = 0; i < n; i++) w += syll[Math.floor(random() * syll.length)];
+    words.add(w);
+  }
+  return [...words];
+}
+
+function buildLibrary(dir: string): void {
+  const random = rng(424242);
+  const vocab = buildVocabulary(random);
+  const zipf = () => vocab[Math.min(vocab.length - 1, Math.floor(Math.pow(random(), 3) * vocab.length))];
+  const word = () => (random() < 0.55 ? COMMON[Math.floor(random() * COMMON.length)] : zipf());
+  const sentence = (n: number) => {
+    const ws = Array.from({ length: n }, word);
+    ws[0] = ws[0][0].toUpperCase() + ws[0].slice(1);
+    return ws.join(' ') + '.';
+  };
+  const sources = Array.from({ length: 300 }, (_, i) => `The ${zipf()[0].toUpperCase()}${zipf().slice(1)} ${['Times', 'Post', 'Herald', 'Courier', 'Gazette', 'Ledger'][i % 6]}`);
+  const tagNames = ['politics', 'energy', 'elections', 'courts', 'climate', 'health', 'economy', 'transport', 'education', 'follow-up'];
+  const lib = openLibrary(dir);
+  const start = Date.UTC(1998, 0, 1);
+  const span = Date.UTC(2025, 0, 1) - start;
+  const BATCH = 5000;
+  const t0 = performance.now();
+  for (let done = 0; done < SIZE; done += BATCH) {
+    lib.db.transaction(() => {
+      const ids: number[] = [];
+      const byTag = new Map<string, number[]>();
+      for (let i = 0; i < Math.min(BATCH, SIZE - done); i++) {
+        const paragraphs = Array.from({ length: 3 }, () => Array.from({ length: 3 }, () => sentence(8 + Math.floor(random() * 8))).join(' '));
+        const id = insertClip(lib.db, {
+          title: sentence(6 + Math.floor(random() * 6)).slice(0, -1),
+          bodyText: paragraphs.join('\n\n'),
+          bodyHtml: '',
+          source: sources[Math.floor(Math.pow(random(), 2) * sources.length)],
+          author: random() < 0.8 ? `${zipf()} ${zipf()}` : null,
+          publishedAt: random() < 0.95 ? new Date(start + random() * span).toISOString().slice(0, 10) : null,
+          importedAt: new Date(Date.UTC(2025, 0, 1) + random() * 86_400_000 * 300).toISOString(),
+          starred: random() < 0.03,
+          contentHash: crypto.createHash('sha1').update(`ui:${done + i}`).digest('hex'),
+        });
+        ids.push(id);
+        if (random() < 0.3) {
+          const t = tagNames[Math.floor(random() * tagNames.length)];
+          (byTag.get(t) ?? byTag.set(t, []).get(t)!).push(id);
+        }
+      }
+      for (const [t, tagged] of byTag) tagClips(lib.db, tagged, [t]);
+      onClipsAdded(lib.db, ids);
+    })();
+    process.stdout.write(`\r  building ${SIZE.toLocaleString('en')} clips: ${Math.min(SIZE, done + BATCH).toLocaleString('en')}`);
+  }
+  lib.db.pragma('wal_checkpoint(TRUNCATE)');
+  lib.close();
+  process.stdout.write(`  (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+}
+
+// ------------------------------------------------------------------ measuring
+
+const median = (xs: number[]) => percentile(xs, 50);
+function percentile(xs: number[], p: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+/** In the page: note when the first real row is painted, and each search result painted. */
+const PROBE = () => {
+  const w = window as unknown as { __firstRow?: number; __painted: { q: string; at: number }[] };
+  w.__painted = [];
+  let lastKey: string | null = null;
+  const check = () => {
+    const list = document.querySelector('[role=listbox].clip-list');
+    if (!list) return;
+    if (w.__firstRow === undefined && list.querySelector('.clip-row:not(.placeholder)')) {
+      requestAnimationFrame(() => {
+        w.__firstRow ??= performance.now();
+      });
+    }
+    const key = list.getAttribute('data-results-for');
+    if (key && key !== lastKey) {
+      lastKey = key;
+      let q = '';
+      try {
+        q = (JSON.parse(key) as { q: string }).q;
+      } catch {
+        /* ignore */
+      }
+      requestAnimationFrame(() => w.__painted.push({ q, at: performance.now() }));
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-results-for', 'class'] });
+};
+
+async function firstPaint(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, null, { timeout: 30_000 });
+  return page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
+}
+
+async function typingLatencies(page: Page, words: string[]): Promise<number[]> {
+  const box = page.getByRole('searchbox', { name: 'Search clips' });
+  const out: number[] = [];
+  for (const w of words) {
+    await box.fill('');
+    await page.waitForFunction(() => {
+      const key = document.querySelector('.clip-list')?.getAttribute('data-results-for');
+      return !!key && JSON.parse(key).q === '';
+    });
+    for (let i = 1; i <= w.length; i++) {
+      const text = w.slice(0, i);
+      const t0 = await page.evaluate(() => performance.now());
+      await page.keyboard.type(w[i - 1]);
+      // Typing pace of a quick typist (~6 characters a second).
+      await page.waitForTimeout(150);
+      const painted = await page
+        .waitForFunction(
+          ({ q, since }) => {
+            const p = (window as unknown as { __painted: { q: string; at: number }[] }).__painted.find((x) => x.q === q && x.at >= since);
+            return p ? p.at : null;
+          },
+          { q: text.trim(), since: t0 },
+          { timeout: 10_000 },
+        )
+        .then((h) => h.jsonValue() as Promise<number>)
+        .catch(() => null);
+      if (painted !== null) out.push(painted - t0);
+    }
+  }
+  return out;
+}
+
+async function deepScroll(page: Page): Promise<number[]> {
+  const out: number[] = [];
+  for (const frac of [0.5, 0.999]) {
+    const t = await page.evaluate(async (f) => {
+      const list = document.querySelector<HTMLElement>('.clip-list')!;
+      const t0 = performance.now();
+      list.scrollTop = (list.scrollHeight - list.clientHeight) * f;
+      for (;;) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const rows = [...list.querySelectorAll('.clip-row')];
+        const top = list.scrollTop;
+        const visible = rows.filter((r) => {
+          const y = Number((r as HTMLElement).style.transform.replace(/[^\d.]/g, ''));
+          return y >= top && y < top + list.clientHeight;
+        });
+        if (visible.length && visible.every((r) => !r.classList.contains('placeholder'))) return performance.now() - t0;
+        if (performance.now() - t0 > 20_000) return NaN;
+      }
+    }, frac);
+    out.push(t);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ run
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(root, 'dist/renderer/index.html'))) {
+    console.error('The renderer is not built: run `npm run build:renderer` first.');
+    process.exit(2);
+  }
+  const dir = KEEP ? path.join(root, 'bench/.data', `ui-library-${SIZE}`) : fs.mkdtempSync(path.join(os.tmpdir(), 'cuttings-bench-ui-'));
+  console.log(`Cuttings UI benchmark — ${SIZE.toLocaleString('en')} clips, browser mode, ${CHROMIUM}`);
+  if (!fs.existsSync(path.join(dir, 'library.sqlite'))) buildLibrary(dir);
+  else console.log(`  reusing ${dir}`);
+
+  const server = spawn(process.execPath, [path.join(root, 'bin/cuttings.mjs'), 'serve', '--library', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /serving at (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    server.once('exit', (c) => reject(new Error(`cuttings serve exited (${c})`)));
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+    await context.addInitScript(PROBE);
+    const page = await context.newPage();
+
+    const paints: number[] = [];
+    await firstPaint(page, url); // warm-up: the first load compiles the bundle
+    for (let i = 0; i < 7; i++) paints.push(await firstPaint(page, url));
+
+    const words = ['minister', 'parliament budget', 'kasenro', 'energy talks', 'hospital', 'marvi', 'election council', 'protest'];
+    const latencies = await typingLatencies(page, words);
+    await page.getByRole('searchbox', { name: 'Search clips' }).fill('');
+    await page.waitForTimeout(300);
+    const scrolls = await deepScroll(page);
+
+    console.log('');
+    console.log(`First list paint (navigation → first row painted), ${paints.length} loads:`);
+    console.log(`  median ${ms(median(paints))}   p95 ${ms(percentile(paints, 95))}   target < 1000 ms   ${percentile(paints, 95) < 1000 ? 'OK' : 'MISSED'}`);
+    console.log(`Keystroke → results painted, ${latencies.length} keystrokes (typing at ~6 chars/s, 80 ms debounce when typing faster):`);
+    console.log(`  median ${ms(median(latencies))}   p95 ${ms(percentile(latencies, 95))}   max ${ms(Math.max(...latencies))}   target p95 < 100 ms   ${percentile(latencies, 95) < 100 ? 'OK' : 'MISSED'}`);
+    console.log(`Jump-scroll to the middle / the end of ${SIZE.toLocaleString('en')} rows → rows painted:`);
+    console.log(`  ${scrolls.map(ms).join(' / ')}`);
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+const server = spawn(process.execPath, ['bin/cuttings.mjs', 'serve', '--library', 'bench/.data/ui-library-20000', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise<string>((resolve) => { let out = ''; server.stdout!.on('data', (d) => { out += d; const m = /serving at (\S+)/.exec(out); if (m) resolve(m[1]); }); });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(url);
+await page.waitForTimeout(3000);
+console.log(await page.evaluate(() => document.querySelectorAll('.clip-row').length + ' ' + document.querySelectorAll('.clip-row:not(.placeholder)').length + ' ' + document.querySelector('.clip-list')?.getAttribute('data-total')));
+await page.screenshot({ path: '/tmp/dbg.png' });
+await browser.close(); server.kill();
