@@ -123,33 +123,33 @@ function percentile(xs: number[], p: number): number {
 }
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-/** In the page: note when the first real row is painted, and each search result painted. */
-const PROBE = () => {
-  const w = window as unknown as { __firstRow?: number; __painted: { q: string; at: number }[] };
-  w.__painted = [];
-  let lastKey: string | null = null;
+/**
+ * In the page: note when the first real row is painted, and each search result painted.
+ * A string, not a function: the TypeScript loader decorates functions with helpers that do
+ * not exist in the page.
+ */
+const PROBE = `
+(() => {
+  window.__painted = [];
+  let lastKey = null;
   const check = () => {
     const list = document.querySelector('[role=listbox].clip-list');
     if (!list) return;
-    if (w.__firstRow === undefined && list.querySelector('.clip-row:not(.placeholder)')) {
-      requestAnimationFrame(() => {
-        w.__firstRow ??= performance.now();
-      });
+    if (window.__firstRow === undefined && !window.__firstRowPending && list.querySelector('.clip-row:not(.placeholder)')) {
+      window.__firstRowPending = true;
+      requestAnimationFrame(() => { window.__firstRow = performance.now(); });
     }
     const key = list.getAttribute('data-results-for');
     if (key && key !== lastKey) {
       lastKey = key;
       let q = '';
-      try {
-        q = (JSON.parse(key) as { q: string }).q;
-      } catch {
-        /* ignore */
-      }
-      requestAnimationFrame(() => w.__painted.push({ q, at: performance.now() }));
+      try { q = JSON.parse(key).q; } catch {}
+      requestAnimationFrame(() => window.__painted.push({ q, at: performance.now() }));
     }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-results-for', 'class'] });
-};
+})();
+`;
 
 async function firstPaint(page: Page, url: string): Promise<number> {
   await page.goto(url);
@@ -198,11 +198,10 @@ async function deepScroll(page: Page): Promise<number[]> {
       list.scrollTop = (list.scrollHeight - list.clientHeight) * f;
       for (;;) {
         await new Promise((r) => requestAnimationFrame(r));
-        const rows = [...list.querySelectorAll('.clip-row')];
-        const top = list.scrollTop;
-        const visible = rows.filter((r) => {
-          const y = Number((r as HTMLElement).style.transform.replace(/[^\d.]/g, ''));
-          return y >= top && y < top + list.clientHeight;
+        const box = list.getBoundingClientRect();
+        const visible = [...list.querySelectorAll('.clip-row')].filter((r) => {
+          const b = r.getBoundingClientRect();
+          return b.bottom > box.top && b.top < box.bottom;
         });
         if (visible.length && visible.every((r) => !r.classList.contains('placeholder'))) return performance.now() - t0;
         if (performance.now() - t0 > 20_000) return NaN;
@@ -238,7 +237,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
-    await context.addInitScript(PROBE);
+    await context.addInitScript({ content: PROBE });
     const page = await context.newPage();
 
     const paints: number[] = [];

@@ -8,7 +8,11 @@ import type { ImportOutcome, ImportProgress, ImportSummary } from '../api.ts';
 import type { Library } from '../library/open-library.ts';
 import { importExportDocument, isExportDocument } from './export-document.ts';
 import { displayName, readSourceFile, DEFAULT_MAX_FILE_BYTES } from './read-source.ts';
-import { loadSimhashIndex, storeExtraction, type StoreContext } from './store-clip.ts';
+import { loadSimhashIndex, storeBatch, type PendingStore, type StoreContext } from './store-clip.ts';
+
+/** Extractions stored per transaction (see storeBatch), and the longest a finished file waits. */
+const STORE_BATCH = 32;
+const STORE_WAIT_MS = 250;
 import { ImportError, type Attachment } from './types.ts';
 import { isZipOfClippings, listZipArticles } from './formats/index.ts';
 import { SAVED_PAGE_SUFFIXES, walkPaths } from './walk-paths.ts';
@@ -110,12 +114,24 @@ export class ImportJob {
     const ctx: StoreContext = { db: this.library.db, libraryDir: this.library.dir, simhashes: loadSimhashIndex(this.library.db) };
     const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     // Keep both workers fed while the main thread stores what comes back.
-    const window = pool.size * 2;
+    const window = pool.size * 3;
     let next = 0;
     const inFlight = new Set<Promise<void>>();
+    let batch: PendingStore[] = [];
+    let lastFlush = Date.now();
+    const flush = () => {
+      lastFlush = Date.now();
+      if (!batch.length) return;
+      const items = batch;
+      batch = [];
+      for (const o of storeBatch(ctx, items)) this.record(o);
+    };
     const launch = (src: ImportSource): Promise<void> => {
       const p = this.importOne(src, ctx, pool, maxBytes).then((o) => {
-        if ('expand' in o) {
+        if ('store' in o) {
+          batch.push(o.store);
+          if (batch.length >= STORE_BATCH) flush();
+        } else if ('expand' in o) {
           // A .zip of clippings: its articles join the queue, each with an outcome of its own.
           sources.push(...o.expand);
           this.total += o.expand.length - 1;
@@ -135,8 +151,10 @@ export class ImportJob {
           launch(src);
         }
         if (inFlight.size) await Promise.race(inFlight);
+        if (Date.now() - lastFlush > STORE_WAIT_MS) flush();
       }
       await Promise.all(inFlight);
+      flush();
     } finally {
       if (ownPool) await pool.close();
     }
@@ -154,7 +172,7 @@ export class ImportJob {
     };
   }
 
-  private async importOne(src: ImportSource, ctx: StoreContext, pool: WorkerPool, maxBytes: number): Promise<ImportOutcome[] | { expand: ImportSource[] }> {
+  private async importOne(src: ImportSource, ctx: StoreContext, pool: WorkerPool, maxBytes: number): Promise<ImportOutcome[] | { expand: ImportSource[] } | { store: PendingStore }> {
     let bytes: Uint8Array;
     let mtimeMs = src.mtimeMs;
     if (src.error) return [{ file: src.display, status: 'failed', reason: src.error }];
@@ -195,7 +213,7 @@ export class ImportJob {
       // The bytes went to the worker; the export's text is its content (re-encoded as UTF-8).
       return importExportDocument(ctx, src.display, { name: src.name, bytes: new TextEncoder().encode(ex.bodyText) }, ex.bodyText);
     }
-    return [storeExtraction(ctx, src.display, src.name, ex, res.prepared)];
+    return { store: { display: src.display, name: src.name, ex, prepared: res.prepared } };
   }
 }
 

@@ -39,7 +39,8 @@ export function discardOriginal(ctx: StoreContext, prepared: PreparedClip): void
   if (!used) fs.rmSync(path.join(ctx.libraryDir, rel), { force: true });
 }
 
-export function storeExtraction(ctx: StoreContext, display: string, name: string, ex: FileExtraction, prepared: PreparedClip): ImportOutcome {
+/** `hooks: false` when the caller tells the search hooks about a whole batch at once. */
+export function storeExtraction(ctx: StoreContext, display: string, name: string, ex: FileExtraction, prepared: PreparedClip, options: { hooks?: boolean } = {}): ImportOutcome {
   if (!ex.bodyText.trim() && !ex.title) {
     discardOriginal(ctx, prepared);
     return { file: display, status: 'failed', reason: 'no article text was found in this file' };
@@ -80,7 +81,7 @@ export function storeExtraction(ctx: StoreContext, display: string, name: string
         link.run(id, n.id, sim);
         link.run(n.id, id, sim);
       }
-      onClipsAdded(ctx.db, [id]);
+      if (options.hooks !== false) onClipsAdded(ctx.db, [id]);
       return { id, near };
     })();
     if (prepared.simhash) ctx.simhashes.add(id, prepared.simhash);
@@ -96,5 +97,35 @@ export function storeExtraction(ctx: StoreContext, display: string, name: string
     // The row did not make it: the copy of the original must not stay behind either.
     discardOriginal(ctx, prepared);
     return { file: display, status: 'failed', reason: `could not be saved in the library (${(e as Error).message})` };
+  }
+}
+
+export interface PendingStore {
+  display: string;
+  name: string;
+  ex: FileExtraction;
+  prepared: PreparedClip;
+}
+
+/**
+ * Stores several extractions in one transaction, each in a savepoint of its own (one bad
+ * file rolls back alone), and tells the search hooks once for the batch: the vocabulary
+ * then updates each shared word once per batch rather than once per clip.
+ */
+export function storeBatch(ctx: StoreContext, items: PendingStore[]): ImportOutcome[] {
+  let outcomes: ImportOutcome[] = [];
+  try {
+    ctx.db.transaction(() => {
+      outcomes = items.map((it) => storeExtraction(ctx, it.display, it.name, it.ex, it.prepared, { hooks: false }));
+      const added = outcomes.filter((o) => o.status === 'added').map((o) => o.clipId!);
+      if (added.length) onClipsAdded(ctx.db, added);
+    })();
+    return outcomes;
+  } catch (e) {
+    // The whole batch rolled back: nothing of it may stay, on disk or in memory.
+    ctx.simhashes = loadSimhashIndex(ctx.db);
+    items.forEach((it) => discardOriginal(ctx, it.prepared));
+    const reason = `could not be saved in the library (${(e as Error).message})`;
+    return items.map((it) => ({ file: it.display, status: 'failed', reason }));
   }
 }
