@@ -130,9 +130,12 @@ export type TimelineGranularity = 'year' | 'month' | 'day';
 
 export interface TimelineArgs extends Period {
   granularity?: TimelineGranularity;
-  /** Narrow the counts to a search or tags, so the timeline follows the list. */
+  /** Narrow the counts to a search and the list's filters, so the timeline follows the list. */
   q?: string;
   tags?: string[];
+  source?: string;
+  starred?: boolean;
+  importedWithinDays?: number;
 }
 
 export interface Timeline {

@@ -1,5 +1,6 @@
 // The `cuttings` command: the same library and the same Api handler table, from a terminal.
 // Exit status: 0 all went well, 1 some input failed, 2 usage error.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiMethod, Clip, ImportOutcome, ImportProgress, SearchResult } from './api.ts';
@@ -240,8 +241,11 @@ export async function runCli(argv: string[], io: Io = { out: (l) => process.stdo
   }
   const events = new EventBus();
   const maxMb = flag('max-file-mb');
+  // Browser mode's handlers know the session token, so they can hand out download URLs.
+  const token = crypto.randomBytes(24).toString('base64url');
   const handlers = createHandlers({
-    library, events, shell: 'cli', samplesDir: SAMPLES_DIR,
+    library, events, shell: command === 'serve' ? 'browser' : 'cli', samplesDir: SAMPLES_DIR,
+    originalUrl: command === 'serve' ? (id) => `api/original/${id}?token=${encodeURIComponent(token)}` : undefined,
     maxFileBytes: maxMb && /^\d+$/.test(maxMb) ? Number(maxMb) * 1024 * 1024 : undefined,
   });
   const api = handlers.api;
@@ -315,7 +319,7 @@ export async function runCli(argv: string[], io: Io = { out: (l) => process.stdo
       case 'serve': {
         const portFlag = flag('port');
         if (portFlag !== undefined && !/^\d+$/.test(portFlag)) throw new UsageError('--port must be a number');
-        const server = await startServer({ handlers, events, library, staticDir: RENDERER_DIST, port: portFlag ? Number(portFlag) : 0 });
+        const server = await startServer({ handlers, events, library, staticDir: RENDERER_DIST, port: portFlag ? Number(portFlag) : 0, token });
         io.out(`Cuttings is serving at ${server.url}`);
         io.err(`Library: ${library.dir}\nPress Ctrl+C to stop.`);
         if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) io.err('Note: the interface is not built yet; run `npm run build:renderer`.');

@@ -100,18 +100,31 @@ function idsMatching(db: Database.Database, expr: string | null, ids: number[], 
   return new Set(rows);
 }
 
+/**
+ * While the person is still typing, a query that matches more clips than this is ranked among
+ * its most recently added matches only: BM25 over 50,000 matches of a two-letter prefix costs
+ * ~100 ms a keystroke at 100,000 clips. The total stays exact, and the confirmed query (Enter,
+ * or a space after the last word) ranks every match.
+ */
+const TYPING_RANK_CAP = 4000;
+
 /** Below this many matches, a NEAR or phrase test scans them rather than seeking each id. */
 const PROXIMITY_SCAN_LIMIT = 5000;
 
 function marks(db: Database.Database, expr: string, ids: number[]): Map<number, { snippet: string; title: string }> {
-  const rows = db
-    .prepare(
-      `SELECT rowid AS id, snippet(clips_fts, 4, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet,
-              highlight(clips_fts, 0, '${OPEN}', '${CLOSE}') AS title
-       FROM clips_fts WHERE clips_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-    )
-    .all(expr, JSON.stringify(ids)) as { id: number; snippet: string; title: string }[];
-  return new Map(rows.map((r) => [r.id, r]));
+  // One seek per row: FTS5 answers "rowid = ?" by seeking each doclist, while "rowid IN
+  // (list)" re-runs the whole query per id (14 ms against 67 ms for 100 rows at 100,000 clips).
+  const one = db.prepare(
+    `SELECT snippet(clips_fts, 4, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet,
+            highlight(clips_fts, 0, '${OPEN}', '${CLOSE}') AS title
+     FROM clips_fts WHERE clips_fts MATCH ? AND rowid = ?`,
+  );
+  const out = new Map<number, { snippet: string; title: string }>();
+  for (const id of ids) {
+    const row = one.get(expr, id) as { snippet: string; title: string } | undefined;
+    if (row) out.set(id, row);
+  }
+  return out;
 }
 
 export function searchClips(db: Database.Database, args: SearchOptions): SearchResult {
@@ -170,8 +183,17 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
   if (limit > 0 && total > offset) {
     if (sort === 'relevance') {
       const want = Math.max(RERANK_WINDOW, offset + limit);
+      let rankWhere = whereSql;
+      if (args.asYouType && total > TYPING_RANK_CAP && idCol === 'f.rowid') {
+        // FTS5 walks a doclist backwards by rowid cheaply; the bound keeps rank() to the newest matches.
+        const bound = db
+          .prepare(`SELECT f.rowid FROM ${from} WHERE ${whereSql} ORDER BY f.rowid DESC LIMIT 1 OFFSET ${TYPING_RANK_CAP}`)
+          .pluck()
+          .get(params) as number | undefined;
+        if (bound !== undefined) rankWhere = `${whereSql} AND f.rowid > ${Math.floor(bound)}`;
+      }
       const ranked = db
-        .prepare(`SELECT ${idCol} AS id, f.rank AS score FROM ${from} WHERE ${whereSql} ORDER BY f.rank LIMIT ${want}`)
+        .prepare(`SELECT ${idCol} AS id, f.rank AS score FROM ${from} WHERE ${rankWhere} ORDER BY f.rank LIMIT ${want}`)
         .all(params) as { id: number; score: number }[];
       const windowIds = ranked.slice(0, RERANK_WINDOW).map((r) => r.id);
       // The exact phrase implies nearness: only the near ones are tested for it.

@@ -6,7 +6,7 @@ import { findDates } from './dates.ts';
 const MAX_INPUT = 300;
 
 // Leading words that introduce a byline, in the languages Cuttings meets most.
-const LEAD = /^(?:(?:written|posted|published|reported|reporting|text|words|story|photos?|interview)\s+(?:by|von)\s+|by\s*:?\s+|von\s+|par\s+|por\s+|di\s+|door\s+|av\s+|af\s+|från\s+|от\s+|автор[ыа]?\s*:?\s*|text\s*:\s*|texte\s*:\s*|autor(?:in|a|es)?\s*:?\s+|auteurs?\s*:?\s+|authors?\s*:?\s+|redaktion\s*:\s*|escrito por\s+|publicado por\s+|eingestellt von\s+|verfasst von\s+|geschrieben von\s+|interview\s*:\s*|fotos?\s*:\s*|photos?\s*:\s*)/i;
+const LEAD = /^(?:(?:(?:view |zeige )?(?:alle?s?|all|more|mehr)(?: (?:artikel|beitr[äa]ge|posts|articles|stories|texte))? (?:von|by|de)\s*:?\s+)|zur person\s*:?\s+|(?:written|posted|published|reported|reporting|text|words|story|photos?|interview|created|erstellt|verfasst|geschrieben|eingestellt|ein (?:artikel|beitrag|text|kommentar)|(?:blog[- ]?)?beitrag|artikel|kommentar|rezept|alle (?:artikel|beitr[äa]ge))\s+(?:by|von)\s*:?\s+|by\s*:?\s+|von\s*:?\s+|par\s*:?\s+|por\s*:?\s+|di\s+|door\s+|av\s+|af\s+|från\s+|от\s+|автор[ыа]?\s*:?\s*|text(?:\s*(?:&|und|and|\+)\s*fotos?)?\s*:\s*|texte\s*:\s*|texto\s*:\s*|testo\s*:\s*|autor(?:in|a|es|en|innen)?\s*:?\s+|auteurs?\s*:?\s+|autore\s*:?\s+|authors?\s*:?\s+|redaktion\s*:\s*|reda[cç]ci[oó]n\s*:\s*|escrito por\s+|publicado por\s+|interview\s*:\s*|fotos?\s*:\s*|photos?\s*:\s*|[~–—-]\s*)/i;
 
 // Job titles and desk names that follow a name and are not names themselves.
 const ROLE_WORDS = /\b(?:staff|reporter|writer|correspondent|editor|editorial|columnist|contributor|contributing|journalist|redakteur(?:in)?|korrespondent(?:in)?|redaktion|envoy[ée]e? sp[ée]ciale?|journaliste|rédact(?:eur|rice)|corresponsal|periodista|redactor[a]?|reda[cç][aã]o|giornalista|inviat[oa]|senior|chief|political|business|science|sports?|news desk|desk|team|bureau|photographer|fotograf|contributor|guest|freelance|updated|aktualisiert|mis à jour|actualizado|published|veröffentlicht|publié|publicado)\b/i;
@@ -16,13 +16,25 @@ const AGENCY = /^(?:AFP|AP|dpa|Reuters|EFE|ANSA|APA|SDA|KNA|epd|Xinhua|TASS|ТА
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu', 'y', 'e', 'st.', "d'"]);
 
 // Labels and words that appear where a byline would, but are not names.
-const NOT_NAMES = /^(?:posted|published|updated|by|von|par|author|authors|autor|autoren|auteur|auteurs|autores|redaktion|share|teilen|follow|more|mehr|comments?|kommentare?|admin|administrator|anonymous|unknown|guest|home|news|staff|editor|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|text|foto|photo|interview|quelle|source)$/i;
+const NOT_NAMES = /^(?:view|print|drucken|e-?mail|facebook|twitter|instagram|linkedin|whatsapp|xing|pinterest|telegram|rss|login|anmelden|no author|none|null|undefined|n\/a|datum|date|stand|uhr|phd|ph\.d\.?|md|msc|mba|dr\.?|prof\.?|mag\.?|dipl\.?|sagt|says|collectif|collective|posted|published|updated|by|von|par|author|authors|autor|autoren|auteur|auteurs|autores|redaktion|share|teilen|follow|more|mehr|comments?|kommentare?|admin|administrator|anonymous|unknown|guest|home|news|staff|editor|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|text|foto|photo|interview|quelle|source)$/i;
 
-/** Does this string look like one person's (or agency's) name? */
-export function looksLikeName(s: string): boolean {
+// A desk signing as a whole ("Redaktion", "Rédaction"): what the page shows as its byline
+// and what an archivist records, but only when it stands alone, never after a name.
+const DESK = /^(?:(?:die |la |le )?redaktion|r[ée]daction|redacci[óo]n|redazione|reda[cç][ãa]o|redactie|newsroom)$/i;
+
+// A user handle as blogs and forums sign ("jesusfreak", "Herr_Rein", "delta201"): accepted
+// only where the evidence says it is the author (structured data, or after "By"/"von").
+const HANDLE = /^[\p{L}\d][\p{L}\d._-]{0,30}$/u;
+
+/**
+ * Does this string look like one person's (or agency's) name? With `handleOk`, a single
+ * user handle counts too.
+ */
+export function looksLikeName(s: string, handleOk = false): boolean {
   if (!s || s.length > 60 || s.length < 2) return false;
   if (NOT_NAMES.test(s)) return false;
   if (AGENCY.test(s)) return true;
+  if (handleOk && HANDLE.test(s) && !/^\d+$/.test(s) && !/^(?:www|https?)\b/i.test(s)) return true;
   if (/[\d@/\\<>{}[\]=_|#]|https?:|www\./i.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 5) return false;
@@ -46,6 +58,8 @@ function stripNoise(s: string): string {
   // Cut at e-mail addresses, handles, and anything after a bar or bullet.
   t = t.replace(/\S+@\S+/g, ' ').replace(/(^|\s)@\w+/g, ' ');
   t = t.split(/\s[|•·]\s|\s[|•·]|[|•·]\s|\n/)[0];
+  // Profile-box furniture after the name: "Jane Doe Alle Artikel", "Jane Doe Follow …".
+  t = t.replace(/\s(?:alle (?:artikel|beitr[äa]ge|texte)|all (?:posts|articles|stories)|more (?:from|by|articles)|mehr (?:von|zum autor|artikel)|zur person|follow|folgen|kategorien?:|categories?:|shares?\b|sagt:|says:|tags?:|schlagw[öo]rter:|eingetragen bei|filed under|ver[öo]ffentlicht|published|posted|updated|aktualisiert).*$/i, '');
   t = t.replace(/\((?:[^()]{0,60})\)/g, ' '); // "(AFP)", "(@handle)"
   return t.replace(/\s+/g, ' ').trim();
 }
@@ -56,17 +70,27 @@ function stripLead(s: string): string {
   return t.replace(/^[\s:,;–—-]+|[\s:,;–—.-]+$/g, '').trim();
 }
 
+export interface BylineOptions {
+  /** The string is known to name the author (JSON-LD, meta author): handles are accepted. */
+  trusted?: boolean;
+}
+
 /**
  * Clean a raw byline into names joined with "; ", or null when nothing name-like is left.
  * Splits on "and"/"und"/"et"/"y"/"e"/"&"/","/";" and drops job titles.
  */
-export function cleanByline(raw: string | null | undefined): string | null {
+export function cleanByline(raw: string | null | undefined, opts: BylineOptions = {}): string | null {
   if (!raw) return null;
-  let s = stripNoise(raw.slice(0, MAX_INPUT));
-  s = stripLead(s);
+  const noisy = stripNoise(raw.slice(0, MAX_INPUT));
+  let s = stripLead(noisy);
   if (!s) return null;
+  // "von gizzmo", "By oradmin": the lead word vouches for a handle that follows it.
+  const handleOk = opts.trusted === true || s !== noisy.replace(/^[\s:,;–—-]+|[\s:,;–—.-]+$/g, '').trim();
+  if (DESK.test(s)) return s;
+  // A label left alone ("Geschrieben von", "Artikel von"): the name was elsewhere.
+  if (/^(?:geschrieben|verfasst|erstellt|artikel|beitrag|ein artikel|written|posted|published|article|publi[ée]|escrito|publicado)(?:\s+(?:von|by|par|por))?$/i.test(s)) return null;
   const parts = s
-    .split(/\s*(?:;|,|&|\s+(?:and|und|et|y|e|en|och|og|и|i)\s+)\s*/i)
+    .split(/\s*(?:;|,|&|\/|\s+(?:and|und|et|y|e|en|och|og|и|i)\s+)\s*/i)
     .map((p) => stripLead(p))
     .filter(Boolean);
   const names: string[] = [];
@@ -77,7 +101,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
       if (cut && looksLikeName(cut) && !names.includes(cut)) names.push(cut);
       continue;
     }
-    if (looksLikeName(p) && !names.includes(p)) names.push(p);
+    if (looksLikeName(p, handleOk && parts.length === 1) && !names.includes(p)) names.push(p);
   }
   return names.length ? names.join('; ') : null;
 }

@@ -61,19 +61,23 @@ export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs:
 }
 
 export interface TreeMeasure {
-  /** Text length under each element (script/style text included; it is only a size). */
+  /** Visible text length under each element: script/style/template… text is not counted,
+   * so a page's inline scripts cannot make its article look small. */
   textLength: Map<Element, number>;
+  /** Of that, the text inside links: menus and teaser lists are mostly links, prose is not. */
+  linkLength: Map<Element, number>;
   maxDepth: number;
   elements: number;
 }
 
 /**
- * One iterative pass over the tree: every element's text length, the deepest nesting and
- * the element count. Asking `textContent.length` element by element is quadratic on
- * deeply nested pages (100k nested <div>s); this is linear.
+ * One iterative pass over the tree: every element's text and link-text length, the deepest
+ * nesting and the element count. Asking `textContent.length` element by element is
+ * quadratic on deeply nested pages (100k nested <div>s); this is linear.
  */
 export function measureTree(root: Element): TreeMeasure {
   const textLength = new Map<Element, number>();
+  const linkLength = new Map<Element, number>();
   let maxDepth = 0;
   let elements = 0;
   // Post-order via an explicit stack: [node, depth, visited].
@@ -96,13 +100,21 @@ export function measureTree(root: Element): TreeMeasure {
     }
     stack.pop();
     let len = 0;
-    const kids = el.childNodes;
-    for (let i = 0; i < kids.length; i++) {
-      const k = kids[i];
-      if (k.nodeType === 3) len += (k.nodeValue ?? '').length;
-      else if (k.nodeType === 1) len += textLength.get(k as Element) ?? 0;
+    let links = 0;
+    if (!DROP_WITH_CONTENT.has(el.localName)) {
+      const kids = el.childNodes;
+      for (let i = 0; i < kids.length; i++) {
+        const k = kids[i];
+        if (k.nodeType === 3) len += (k.nodeValue ?? '').length;
+        else if (k.nodeType === 1) {
+          len += textLength.get(k as Element) ?? 0;
+          links += linkLength.get(k as Element) ?? 0;
+        }
+      }
+      if (el.localName === 'a') links = len;
     }
     textLength.set(el, len);
+    linkLength.set(el, links);
   }
-  return { textLength, maxDepth, elements };
+  return { textLength, linkLength, maxDepth, elements };
 }

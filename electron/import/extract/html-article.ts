@@ -211,6 +211,51 @@ function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHint
   return { published, modified };
 }
 
+function parsePage(html: string): Document {
+  let { document } = parseHTML(html);
+  // linkedom leaves a document without a root element for fragments and bare doctypes.
+  if (!document.documentElement) ({ document } = parseHTML(`<!doctype html><html><body>${html.replace(/^\s*<!doctype[^>]{0,200}>/i, '')}</body></html>`));
+  return document as unknown as Document;
+}
+
+/** An article with less text than this is suspect: its container may have been lost. */
+const THIN_ARTICLE = 600;
+
+interface FoundArticle {
+  doc: Document;
+  articleRoot: Element | null;
+  textLength: number;
+  tooBig: boolean;
+  rTitle: string | null;
+  rByline: string | null;
+  rDate: string | null;
+}
+
+/** Readability's article in `doc` (which it rewrites), after our furniture removal when `clean`. */
+function findArticle(doc: Document, clean: boolean, warnings: string[]): FoundArticle {
+  if (clean) removeFurniture(doc);
+  const shape = doc.body ? measureTree(doc.body as Element) : { elements: 0, maxDepth: 0 };
+  const found: FoundArticle = { doc, articleRoot: null, textLength: 0, tooBig: false, rTitle: null, rByline: null, rDate: null };
+  // Readability recurses: absurdly deep or huge trees are read as plain page text instead.
+  if (shape.elements > MAX_ELEMS || shape.maxDepth > MAX_DEPTH) {
+    warnings.push('page has too many elements for article detection; kept the whole page text');
+    found.tooBig = true;
+    return found;
+  }
+  try {
+    const r = new Readability<Element>(doc, { serializer: (n) => n as Element, keepClasses: true, charThreshold: 400 }).parse();
+    found.articleRoot = r?.content ?? null;
+    found.textLength = r?.length ?? 0;
+    found.rTitle = r?.title ?? null;
+    found.rByline = r?.byline ?? null;
+    found.rDate = r?.publishedTime ?? null;
+  } catch (e) {
+    warnings.push(`article detection failed (${(e as Error).message.slice(0, 100)}); kept the whole page text`);
+    found.tooBig = true;
+  }
+  return found;
+}
+
 export function extractHtml(input: HtmlInput): Extracted {
   const warnings: string[] = [];
   let html = input.html;
@@ -218,10 +263,7 @@ export function extractHtml(input: HtmlInput): Extracted {
     warnings.push(`page is very large (${Math.round(html.length / 1e6)} MB); only the first ${MAX_HTML_CHARS / 1e6} MB were read`);
     html = html.slice(0, MAX_HTML_CHARS);
   }
-  let { document } = parseHTML(html);
-  // linkedom leaves a document without a root element for fragments and bare doctypes.
-  if (!document.documentElement) ({ document } = parseHTML(`<!doctype html><html><body>${html.replace(/^\s*<!doctype[^>]{0,200}>/i, '')}</body></html>`));
-  const doc = document as unknown as Document;
+  const doc = parsePage(html);
   const meta = collectHtmlMetadata(doc, html);
   const hints = input.hints;
 
@@ -237,29 +279,20 @@ export function extractHtml(input: HtmlInput): Extracted {
   const slashOrder = /^en[-_]us/.test(langGuess) || (/^en\b/.test(langGuess) && /\.(?:com|org|net|us|edu|gov)$/.test(site ?? '')) ? 'mdy' : langGuess ? 'dmy' : undefined;
 
   // Body.
-  removeFurniture(doc);
-  const shape = doc.body ? measureTree(doc.body as Element) : { elements: 0, maxDepth: 0 };
-  const elemCount = shape.elements;
-  let articleRoot: Element | null = null;
-  let rTitle: string | null = null;
-  let rByline: string | null = null;
-  let rDate: string | null = null;
-  // Readability recurses: absurdly deep or huge trees are read as plain page text instead.
-  if (elemCount <= MAX_ELEMS && shape.maxDepth <= MAX_DEPTH) {
-    try {
-      const r = new Readability<Element>(doc, { serializer: (n) => n as Element, keepClasses: true, charThreshold: 400 }).parse();
-      articleRoot = r?.content ?? null;
-      rTitle = r?.title ?? null;
-      rByline = r?.byline ?? null;
-      rDate = r?.publishedTime ?? null;
-    } catch (e) {
-      warnings.push(`article detection failed (${(e as Error).message.slice(0, 100)}); kept the whole page text`);
+  let found = findArticle(doc, true, warnings);
+  // Our furniture removal can, on an odd page, take the article's own container with it
+  // (a site that names it "widget" and holds little else): when what is left is thin, ask
+  // Readability again on the untouched page and keep whichever found more text.
+  if (found.textLength < THIN_ARTICLE && found.tooBig === false) {
+    const again = parsePage(html);
+    if (again.documentElement && again.body) {
+      const plain = findArticle(again, false, []);
+      if (plain.articleRoot && plain.textLength >= Math.max(2 * found.textLength, THIN_ARTICLE)) found = plain;
     }
-  } else {
-    warnings.push('page has too many elements for article detection; kept the whole page text');
   }
+  const { articleRoot, rTitle, rByline, rDate } = found;
   const title = chooseHeadline(meta, hints, sites, rTitle);
-  const root: Element = articleRoot ?? (doc.body as Element | null) ?? (doc.documentElement as Element);
+  const root: Element = articleRoot ?? (found.doc.body as Element | null) ?? (found.doc.documentElement as Element);
   const captions = root ? liftCaptionsAndTeasers(root) : [];
   const para = root ? domToParagraphs(root, MAX_BODY_CHARS) : { paragraphs: [], truncated: false };
   if (para.truncated) warnings.push(`article text is very long; kept the first ${MAX_BODY_CHARS / 1e6} M characters`);

@@ -41,6 +41,17 @@ function nameWords(el: Element): string[] {
   return words;
 }
 
+// Furniture words whose section can be long and prose-like and still not be the article
+// (a comment thread, a cookie notice, a list of related stories). Any other furniture word
+// ("widget", "share", "meta", "cmp"…) also names article containers on some sites, so an
+// element so named that holds a good deal of prose is kept.
+const STRONG_WORDS = /^(?:comments?|commentlist|commentform|disqus|respond|discussion|related\w*|recommend\w*|recirc\w*|outbrain|taboola|plista|ligatus|zergnet|newsletters?|subscribe|subscription|signup|paywall|regwall|cookies?|consent|gdpr|onetrust|popular|mostread|mostpopular|trending|toptrending|morestories|readmore|readnext|upnext|whatsnext|sidebar|footer|breadcrumbs?|pagination|pager|ads?|adslot|adunit|advert\w*|dfp)$/;
+
+function isStrongFurniture(el: Element): boolean {
+  if (el.localName === 'footer' || el.localName === 'aside' || el.localName === 'nav') return true;
+  return nameWords(el).some((w) => STRONG_WORDS.test(w));
+}
+
 function isFurniture(el: Element): boolean {
   const tag = el.localName;
   if (DROP_TAGS.has(tag)) return true;
@@ -60,15 +71,17 @@ function isFurniture(el: Element): boolean {
 const PROTECTED = new Set(['html', 'body', 'main', 'article']);
 
 /**
- * Remove furniture from the page before Readability scores it. An element holding most of
- * the page's text is never removed, whatever its name says (some sites wrap everything in
- * a <form> or call the article container "widget").
+ * Remove furniture from the page before Readability scores it. An element holding a large
+ * share of the page's prose (text outside links) is never removed, whatever its name or tag
+ * says: some sites wrap everything in a <form>, call the article container "widget" or
+ * "share", or put a whole blog inside an <aside>. Its furniture children are still judged.
  */
 export function removeFurniture(document: Document): number {
   const body = document.body;
   if (!body) return 0;
-  const { textLength } = measureTree(body);
-  const total = textLength.get(body) || 1;
+  const { textLength, linkLength } = measureTree(body);
+  const prose = (el: Element) => (textLength.get(el) ?? 0) - (linkLength.get(el) ?? 0);
+  const pageProse = Math.max(prose(body), 1);
   let removed = 0;
   const stack: Element[] = [body];
   while (stack.length) {
@@ -77,8 +90,9 @@ export function removeFurniture(document: Document): number {
     for (let i = kids.length - 1; i >= 0; i--) {
       const c = kids[i];
       if (!PROTECTED.has(c.localName) && isFurniture(c) && !c.querySelector('h1')) {
-        const len = textLength.get(c) ?? 0;
-        if (len < total * 0.35 || DROP_TAGS.has(c.localName) && c.localName !== 'form') {
+        const p = prose(c);
+        const limit = isStrongFurniture(c) ? pageProse * 0.3 : Math.min(pageProse * 0.3, 800);
+        if (p < limit || p < 300) {
           c.remove();
           removed++;
           continue;

@@ -18,6 +18,15 @@ export interface LdArticle {
   description: string | null;
 }
 
+export interface H1Info {
+  text: string;
+  /** Text without a kicker / overline child ("Klimaschutz" in "Klimaschutz: Bohren, …"), or null. */
+  main: string | null;
+  kicker: string | null;
+  /** In a logo, header link, nav, aside or footer: names the site, not the article. */
+  furniture: boolean;
+}
+
 export interface HtmlMetadata {
   ld: LdArticle[];
   /** WebPage / WebSite objects: their dates are weaker evidence than an article's. */
@@ -36,6 +45,17 @@ export interface HtmlMetadata {
   /** Text of date-like elements (class "date", "time", "published", "datum", …). */
   dateTexts: string[];
   h1s: string[];
+  /** The page's <h1>s read more closely: the headline without its kicker, and whether the
+   * element is site furniture (a logo, a navigation or sidebar heading). */
+  h1Info: H1Info[];
+  /** Author names that the page labels as such: "twitter:label1 = Written by" + data1, a
+   * heading "Autor"/"Author" followed by the name. */
+  labelledAuthors: string[];
+  /** Whole text of elements marked as the author (rel/itemprop/class "author"), where a
+   * one-word text is the author's handle. */
+  authorElements: string[];
+  /** The text after an "Autor"/"Author" heading or term: likely, not certainly, a name. */
+  labelledBylines: string[];
   /** Page text around the first <h1> (a little before, more after): where date lines sit. */
   nearH1: string;
   title: string | null;
@@ -57,14 +77,33 @@ function asString(v: unknown): string | null {
   return null;
 }
 
-function ldNames(v: unknown, depth = 0): string[] {
+/** Nodes of the page's JSON-LD by "@id", so that `"author": {"@id": "…#author"}` (Yoast's
+ * @graph style) can be read from the Person node it points at. */
+type LdIndex = Map<string, Record<string, unknown>>;
+
+function indexLd(v: unknown, ids: LdIndex, depth = 0): void {
+  if (v == null || depth > 6 || typeof v !== 'object') return;
+  if (Array.isArray(v)) {
+    for (const x of v.slice(0, 200)) indexLd(x, ids, depth + 1);
+    return;
+  }
+  const o = v as Record<string, unknown>;
+  const id = o['@id'];
+  // Keep the fullest node for an id: references are bare {"@id"} objects.
+  if (typeof id === 'string' && Object.keys(o).length > 1 && !ids.has(id)) ids.set(id, o);
+  if (o['@graph']) indexLd(o['@graph'], ids, depth + 1);
+}
+
+function ldNames(v: unknown, depth = 0, ids?: LdIndex): string[] {
   if (v == null || depth > 4) return [];
   if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
-  if (Array.isArray(v)) return v.flatMap((x) => ldNames(x, depth + 1));
+  if (Array.isArray(v)) return v.flatMap((x) => ldNames(x, depth + 1, ids));
   if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
+    let o = v as Record<string, unknown>;
+    const ref = o['@id'];
+    if (o.name == null && typeof ref === 'string' && ids?.has(ref)) o = ids.get(ref)!;
     const n = o.name ?? (o.givenName || o.familyName ? `${o.givenName ?? ''} ${o.familyName ?? ''}` : null);
-    return typeof n === 'string' && n.trim() ? [n.trim()] : Array.isArray(n) ? ldNames(n, depth + 1) : [];
+    return typeof n === 'string' && n.trim() ? [n.trim()] : Array.isArray(n) ? ldNames(n, depth + 1, ids) : [];
   }
   return [];
 }
@@ -76,37 +115,37 @@ function typesOf(o: Record<string, unknown>): string[] {
   return [];
 }
 
-function toLd(o: Record<string, unknown>): LdArticle {
+function toLd(o: Record<string, unknown>, ids: LdIndex): LdArticle {
   const main = o.mainEntityOfPage;
   return {
     headline: asString(o.headline) ?? asString(o.name) ?? asString(o.alternativeHeadline),
-    authors: ldNames(o.author ?? o.creator),
+    authors: ldNames(o.author ?? o.creator, 0, ids),
     datePublished: asString(o.datePublished) ?? asString(o.dateCreated) ?? asString(o.uploadDate),
     dateModified: asString(o.dateModified),
-    publisher: ldNames(o.publisher ?? o.sourceOrganization)[0] ?? null,
+    publisher: ldNames(o.publisher ?? o.sourceOrganization, 0, ids)[0] ?? null,
     url: asString(o.url) ?? (typeof main === 'string' ? main : asString(main)),
     language: asString(o.inLanguage),
     description: asString(o.description),
   };
 }
 
-function walkLd(v: unknown, meta: HtmlMetadata, depth: number): void {
+function walkLd(v: unknown, meta: HtmlMetadata, depth: number, ids: LdIndex): void {
   if (v == null || depth > 6) return;
   if (Array.isArray(v)) {
-    for (const x of v.slice(0, 200)) walkLd(x, meta, depth + 1);
+    for (const x of v.slice(0, 200)) walkLd(x, meta, depth + 1, ids);
     return;
   }
   if (typeof v !== 'object') return;
   const o = v as Record<string, unknown>;
   const types = typesOf(o);
-  if (types.some((t) => ARTICLE_TYPES.test(t))) meta.ld.push(toLd(o));
-  else if (types.some((t) => /^(?:WebPage|ItemPage|CollectionPage)$/i.test(t))) meta.ldPage.push(toLd(o));
+  if (types.some((t) => ARTICLE_TYPES.test(t))) meta.ld.push(toLd(o, ids));
+  else if (types.some((t) => /^(?:WebPage|ItemPage|CollectionPage)$/i.test(t))) meta.ldPage.push(toLd(o, ids));
   if (types.some((t) => /^(?:WebSite|Organization|NewsMediaOrganization)$/i.test(t))) {
     const n = asString(o.name);
     if (n) meta.ldSiteNames.push(n);
   }
-  if (o['@graph']) walkLd(o['@graph'], meta, depth + 1);
-  if (o.mainEntity && typeof o.mainEntity === 'object') walkLd(o.mainEntity, meta, depth + 1);
+  if (o['@graph']) walkLd(o['@graph'], meta, depth + 1, ids);
+  if (o.mainEntity && typeof o.mainEntity === 'object') walkLd(o.mainEntity, meta, depth + 1, ids);
 }
 
 function parseLdJson(text: string): unknown {
@@ -134,7 +173,8 @@ const BYLINE_SELECTOR = [
 ].join(',');
 const AUTHOR_LINK_SELECTOR = 'a[href*="/author/"], a[href*="/authors/"], a[href*="/autor/"], a[href*="/autoren/"], a[href*="/auteur/"], a[href*="/autor-"], a[href*="/redakteur"], a[href*="/journalist"]';
 
-/** Text of an element with its inline pieces spaced ("<span>By</span><a>Jane</a>" → "By Jane"). */
+/** Text of an element with its element pieces spaced ("<span>By</span><a>Jane</a>" → "By
+ * Jane"); text nodes that sit side by side ("Aren", "’", "t" around an entity) stay joined. */
 export function spacedText(el: Element, max = 400): string {
   const parts: string[] = [];
   let len = 0;
@@ -150,15 +190,21 @@ export function spacedText(el: Element, max = 400): string {
     if (n.nodeType !== 1) continue;
     const tag = (n as Element).localName;
     if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') continue;
+    if (n !== el) parts.push(' ');
     const kids = n.childNodes;
+    // The closing side of the element gets a space too, pushed first so it pops last.
+    if (n !== el) stack.push(SPACE);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
-const BYLINE_START = /^(?:by|von|par|por|door|av|af|от|written|posted|text:|autor|author|auteur|escrito|publicado)\b/i;
+// A stand-in text node for the space after an element (never part of a document).
+const SPACE = { nodeType: 3, nodeValue: ' ' } as unknown as Node;
+
+const BYLINE_START = /^(?:by|von|par|por|door|av|af|от|written|posted|text|autor(?:in)?|author|auteur|escrito|publicado|erstellt|verfasst|geschrieben|ein (?:artikel|beitrag|text)|(?:blog[- ]?)?beitrag von|redaktion\s*:)(?!\w)/i;
 // A short element whose text starts like a byline, wherever it sits.
-const BYLINE_TEXT = /^(?:by|von|par|por|door|av|af|от|written by|posted by|text:|autor(?:in)?:|author:|auteur\s*:|escrito por|publicado por)\s+\S/i;
+const BYLINE_TEXT = /^(?:by|von|par|por|door|av|af|от|written by|posted by|text(?:\s*(?:&|und)\s*fotos?)?\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:|escrito por|publicado por|erstellt von|verfasst von|geschrieben von|ein (?:artikel|beitrag|text) von|(?:blog[- ]?)?beitrag von|redaktion\s*:)\s*\S/i;
 
 const DATE_SELECTOR = [
   '[class*="date"]', '[class*="Date"]', '[class*="publish"]', '[class*="posted"]', '[class*="datum"]', '[class*="fecha"]',
@@ -168,16 +214,20 @@ const DATE_SELECTOR = [
 export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMetadata {
   const meta: HtmlMetadata = {
     ld: [], ldPage: [], ldSiteNames: [], meta: new Map(), microHeadline: null, microAuthors: [],
-    microDates: [], microModified: [], timeDates: [], bylines: [], dateTexts: [], h1s: [], nearH1: '', title: null, canonical: null,
+    microDates: [], microModified: [], timeDates: [], bylines: [], dateTexts: [], h1s: [], h1Info: [], labelledAuthors: [], authorElements: [], labelledBylines: [], nearH1: '', title: null, canonical: null,
     savedFromUrl: null, lang: null,
   };
+  const ldRoots: unknown[] = [];
   for (const s of Array.from(document.querySelectorAll('script[type]'))) {
     const type = (s.getAttribute('type') ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
     const body = s.textContent ?? '';
     if (body.length > MAX_LD_SCRIPT) continue;
-    walkLd(parseLdJson(body), meta, 0);
+    ldRoots.push(parseLdJson(body));
   }
+  const ids: LdIndex = new Map();
+  for (const r of ldRoots) indexLd(r, ids);
+  for (const r of ldRoots) walkLd(r, meta, 0, ids);
   for (const m of Array.from(document.querySelectorAll('meta'))) {
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').toLowerCase().trim();
     const content = m.getAttribute('content');
@@ -218,6 +268,7 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     if (el.closest('[class*="comment"], [id*="comment"]')) continue;
     const v = spacedText(el);
     if (v && v.length < 200) meta.bylines.push(v);
+    if (v && v.length < 40 && meta.authorElements.length < 10) meta.authorElements.push(v);
   }
   // Byline-like lines anywhere: found from their text nodes ("By", "Von …") in one linear
   // walk, then read from the enclosing element with its inline pieces spaced.
@@ -254,7 +305,11 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     const v = text(el);
     if (v && v.length < 200) meta.dateTexts.push(v);
   }
-  meta.h1s = Array.from(document.querySelectorAll('h1')).slice(0, 5).map(text).filter(Boolean);
+  const h1Els = Array.from(document.querySelectorAll('h1')).slice(0, 5);
+  meta.h1s = h1Els.map(text).filter(Boolean);
+  meta.h1Info = h1Els.map(readH1).filter((x): x is H1Info => !!x);
+  meta.labelledAuthors = twitterLabelledAuthors(meta.meta);
+  meta.labelledBylines = labelledBylines(document);
   const firstH1 = document.querySelector('h1');
   if (firstH1) {
     // Walk up until the ancestor holds some text besides the headline, then read from the
@@ -275,6 +330,67 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
   if (saved) meta.savedFromUrl = saved[1];
   meta.lang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang') ?? null;
   return meta;
+}
+
+// Class names of the small line above or inside a headline that names its topic.
+const KICKER_CLASS = /kicker|dachzeile|topline|overline|over-title|eyebrow|roofline|pre-?title|pre-?head|supertitle|super-title|spitzmarke|rubric|flag|label|category|ressort|theme|topic|subline/i;
+const FURNITURE_CLOSEST = 'nav, footer, aside, [class*="logo"], [id*="logo"], [class*="brand"], [class*="site-title"], [class*="site-name"], [class*="sitename"], [id*="site-title"], [class*="sidebar"], [id*="sidebar"], [class*="widget"]';
+
+function readH1(h: Element): H1Info | null {
+  const full = text(h).slice(0, 600);
+  if (!full) return null;
+  let furniture = !!h.closest(FURNITURE_CLOSEST);
+  // A heading that is a link to the home page is the site's name.
+  const a = h.querySelector('a[href]') ?? h.closest('a[href]');
+  if (a) {
+    const href = a.getAttribute('href') ?? '';
+    if (/^(?:\/|\.\/|index\.\w+|https?:\/\/[^/]+\/?)$/i.test(href.trim()) && text(a).length >= full.length * 0.8) furniture = true;
+  }
+  let main: string | null = null;
+  let kicker: string | null = null;
+  const kids = Array.from(h.children).filter((k) => k.localName !== 'br' && text(k));
+  const marked = kids.find((k) => KICKER_CLASS.test(`${k.getAttribute('class') ?? ''} ${k.getAttribute('id') ?? ''}`));
+  if (marked && kids.length >= 2) kicker = text(marked);
+  else if (kids.length === 2 && /^(?:span|div|small|em|strong|b|p)$/.test(kids[0].localName) && /^(?:span|div|p|strong|b)$/.test(kids[1].localName)) {
+    // Two pieces side by side: a short topic line and the headline proper.
+    const [k0, k1] = [text(kids[0]), text(kids[1])];
+    if (k0.split(' ').length <= 6 && k1.length > k0.length * 1.5 && k0.length + k1.length >= text(h).length - 4) kicker = k0;
+  }
+  if (kicker) {
+    const at = full.indexOf(kicker);
+    if (at === 0) main = full.slice(kicker.length).replace(/^[\s:|–—-]+/, '').trim() || null;
+  }
+  if (!main) kicker = null;
+  return { text: full, main, kicker, furniture };
+}
+
+const AUTHOR_LABEL = /^(?:written by|verfasst von|geschrieben von|autor(?:in)?|autoren|author|authors|auteur|auteurs|autore|autori|escrito por|by|von|text)\s*:?$/i;
+
+/** Yoast and others: <meta name="twitter:label1" content="Verfasst von"> + twitter:data1. */
+function twitterLabelledAuthors(metaMap: Map<string, string[]>): string[] {
+  const out: string[] = [];
+  for (let i = 1; i <= 4; i++) {
+    const label = metaMap.get(`twitter:label${i}`)?.[0];
+    const data = metaMap.get(`twitter:data${i}`)?.[0];
+    if (label && data && AUTHOR_LABEL.test(label.trim())) out.push(data);
+  }
+  return out;
+}
+
+function labelledBylines(document: Document): string[] {
+  const out: string[] = [];
+  // A small heading or term "Autor" with the name in the next element (dt/dd, h4/p).
+  for (const el of Array.from(document.querySelectorAll('dt, th, h3, h4, h5, h6, strong, b')).slice(0, 2000)) {
+    if (el.childElementCount > 1) continue;
+    const t = (el.textContent ?? '').trim();
+    if (t.length > 20 || !AUTHOR_LABEL.test(t)) continue;
+    if (el.closest('[class*="comment"], [id*="comment"], nav, footer')) continue;
+    const next = el.nextElementSibling;
+    const v = next ? spacedText(next, 120) : '';
+    if (v && v.length < 80 && !AUTHOR_LABEL.test(v)) out.push(v);
+    if (out.length >= 4) break;
+  }
+  return out;
 }
 
 /** First non-empty value among meta keys, in the order given. */

@@ -1,6 +1,7 @@
 // Last pass over body paragraphs, shared by the HTML and text extractors: the headline
 // repeated at the top, captions, repeated paragraphs (a standfirst printed twice), share
 // and comment counters, teasers.
+import { trimArticleTail } from './article-tail.ts';
 import { isTeaserText } from './html-cleaning.ts';
 import { titleSimilarity } from './titles.ts';
 
@@ -29,5 +30,5 @@ export function cleanParagraphs(paragraphs: string[], opts: CleanOptions): strin
     seen.add(n);
     out.push(p);
   }
-  return out;
+  return trimArticleTail(out);
 }

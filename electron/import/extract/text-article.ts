@@ -25,7 +25,7 @@ const BYLINE_LINE = /^(?:by|von|par|por|di|door|av|af|от|written by|posted by|
 
 const SENTENCE_END = /[.!?…:;"“”»«)。！？]\s*$|[.!?。][\s"”»]/;
 
-type Kind = 'good' | 'medium' | 'short' | 'junk' | 'stop' | 'caption' | 'byline' | 'date';
+export type Kind = 'good' | 'medium' | 'short' | 'junk' | 'stop' | 'caption' | 'byline' | 'date';
 
 function wordCount(s: string): number {
   const latin = s.split(/\s+/).filter(Boolean).length;
@@ -43,11 +43,11 @@ function isDateLine(p: string): boolean {
 }
 
 // A comment counter or comment-section header anywhere in a short line.
-const COMMENTS_HEADER = /\b\d+\s+(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties)\b|\bresponses? to\s+["“«„]|\b(?:leave a (?:reply|comment)|kommentar schreiben|laisser un commentaire)\b/i;
+const COMMENTS_HEADER = /\b\d+\s+(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties)\b|^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\b|\bresponses? to\s+["“«„]|\b(?:leave a (?:reply|comment)|kommentar schreiben|laisser un commentaire)\b/i;
 // "Teaser headline … the first words of the story..." — a link to another article.
 const TEASER_END = /(?:\.\.\.|…)\s*(?:\(?(?:more|mehr|plus|más|mais)\)?)?$/i;
 
-function classify(p: TextPara): Kind {
+export function classify(p: TextPara): Kind {
   const t = p.text;
   if (STOP.test(t) && t.length < 80) return 'stop';
   if (t.length < 120 && COMMENTS_HEADER.test(t)) return 'stop';
@@ -77,6 +77,27 @@ function weight(kind: Kind, p: TextPara): number {
     case 'byline': return -10;
     case 'date': return -10;
   }
+}
+
+// A comment-section header: "12 Comments", "Leave a reply", "Kommentare".
+const COMMENT_STOP = /\b(?:comments?|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|комментари\w*|responses?|replies|leave a (?:reply|comment)|join the (?:discussion|conversation))\b/i;
+
+/**
+ * Readers' comments can outweigh the article they follow (a short post, a long thread).
+ * Once some article text has been seen, what follows a comment-section header counts for a
+ * tenth: the body is taken from before it unless nothing worth the name was there.
+ */
+function discountComments(paras: TextPara[], kinds: Kind[], ws: number[]): number[] {
+  // `sum` is the weight of the run that reaches the header (as Kadane counts it): a
+  // sidebar blurb far above a "Comments feed" link in the header does not count.
+  let sum = 0;
+  let factor = 1;
+  for (let i = 0; i < ws.length; i++) {
+    if (factor === 1 && kinds[i] === 'stop' && sum >= 300 && COMMENT_STOP.test(paras[i].text)) factor = 0.1;
+    sum = Math.max(0, sum + ws[i]);
+    if (ws[i] > 0) ws[i] *= factor;
+  }
+  return ws;
 }
 
 /** The maximum-sum run of paragraphs (Kadane): the article body. */
@@ -130,7 +151,7 @@ export function extractText(input: TextInput): Extracted {
   if (norm.truncated) warnings.push('text is very long; only the first 5 M characters were read');
   const paras = toParagraphs(norm.text);
   const kinds = paras.map(classify);
-  const run = densestRun(kinds.map((k, i) => weight(k, paras[i])));
+  const run = densestRun(discountComments(paras, kinds, kinds.map((k, i) => weight(k, paras[i]))));
   let [s, e] = run ?? [paras.length, paras.length - 1];
 
   // Header: walk back from the body over byline, date line, standfirst, captions to the headline.

@@ -2,6 +2,7 @@
 // PRAGMA user_version, so a library opened by a newer Cuttings upgrades step by step.
 import { core } from './001-core.ts';
 import { search } from './002-search.ts';
+import { listOrder } from './003-list-order.ts';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   up: string | ((db: import('better-sqlite3').Database) => void);
 }
 
-export const migrations: Migration[] = [core, search];
+export const migrations: Migration[] = [core, search, listOrder];

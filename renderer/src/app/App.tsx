@@ -104,13 +104,15 @@ export function App() {
     }),
     [filterTags, source, view, period],
   );
-  const key = JSON.stringify({ q, sort, ...listArgs });
+  const asYouType = search.typing;
+  const key = JSON.stringify({ q, sort, asYouType, ...listArgs });
   const pager = useMemo(
     () =>
       new ClipPager(key, async (offset, limit) => {
         const clean = JSON.parse(JSON.stringify(listArgs)) as typeof listArgs;
         if (q) {
-          const r = await api.search({ ...clean, q, sort, limit, offset });
+          // Facets describe the whole result: asked for with the first page only.
+          const r = await api.search({ ...clean, q, sort, limit, offset, asYouType, facets: offset === 0 });
           if (offset === 0) setSearchMeta({ key, result: r });
           return { total: r.total, rows: r.hits.map(rowFromHit) };
         }

@@ -10,6 +10,9 @@ export const DEBOUNCE_MS = 80;
 export interface SearchInput {
   input: string;
   query: string;
+  /** The person is still typing the last word (no space after it, not confirmed with Enter):
+   * it is searched as a prefix, and very broad matches are ranked quickly rather than fully. */
+  typing: boolean;
   setInput(value: string): void;
   /** Sets both at once (saved searches, Esc). */
   set(value: string): void;
@@ -21,6 +24,7 @@ export interface SearchInput {
 export function useSearchInput(): SearchInput {
   const [input, setInputState] = useState('');
   const [query, setQuery] = useState('');
+  const [typing, setTyping] = useState(false);
   const lastFired = useRef(0);
   const timer = useRef<number | null>(null);
   const ref = useRef<HTMLInputElement | null>(null);
@@ -36,6 +40,7 @@ export function useSearchInput(): SearchInput {
       timer.current = null;
       lastFired.current = performance.now();
       setQuery(value.trim());
+      setTyping(!/\s$/.test(value));
     };
     if (performance.now() - lastFired.current >= DEBOUNCE_MS) fire();
     else timer.current = window.setTimeout(fire, DEBOUNCE_MS);
@@ -45,11 +50,13 @@ export function useSearchInput(): SearchInput {
     if (timer.current !== null) window.clearTimeout(timer.current);
     setInputState(value);
     setQuery(value.trim());
+    setTyping(false);
   }, []);
 
   return {
     input,
     query,
+    typing,
     setInput,
     set,
     clear: () => set(''),

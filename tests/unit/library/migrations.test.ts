@@ -50,6 +50,21 @@ describe('opening a library', () => {
     latest.close();
   });
 
+  it('migration 3: the list reads its first page from an index, with the clips kept', () => {
+    const dir = fresh();
+    const v2 = openLibrary(dir, { targetVersion: 2 });
+    insertClip(v2.db, { title: 'Dated', bodyText: 'a', bodyHtml: '', contentHash: 'a', publishedAt: '2019-09-20' });
+    insertClip(v2.db, { title: 'Undated', bodyText: 'b', bodyHtml: '', contentHash: 'b' });
+    v2.close();
+    const v3 = openLibrary(dir, { targetVersion: 3 });
+    expect(v3.db.pragma('user_version', { simple: true })).toBe(3);
+    const plan = (v3.db.prepare("EXPLAIN QUERY PLAN SELECT c.id FROM clips c WHERE c.deleted_at IS NULL ORDER BY c.published_at DESC, c.id DESC LIMIT 50").all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toMatch(/USING (COVERING )?INDEX clips_newest/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    expect((v3.db.prepare('SELECT title FROM clips c WHERE c.deleted_at IS NULL ORDER BY c.published_at DESC, c.id DESC').all() as { title: string }[]).map((r) => r.title)).toEqual(['Dated', 'Undated']);
+    v3.close();
+  });
+
   it('rolls a failing migration back whole, leaving the previous version', () => {
     const db = new Database(':memory:');
     const broken = [

@@ -251,7 +251,7 @@ describe('migration 002 on an existing library', () => {
     const id = insertClip(v1.db, { ...SEED_CLIP, bodyText: seedBody(), bodyHtml: '', contentHash: 'x' });
     tagClips(v1.db, [id], ['Venezuela']);
     v1.close();
-    const v2 = openLibrary(dir);
+    const v2 = openLibrary(dir, { targetVersion: 2 });
     try {
       expect(v2.db.pragma('user_version', { simple: true })).toBe(2);
       expect(searchClips(v2.db, { q: 'kremlin peskov' }).hits.map((h) => h.id)).toEqual([id]);

@@ -1,0 +1,238 @@
+/// <reference lib="dom" />
+// Choosing the headline, author and publication date of an HTML page from the evidence
+// html-metadata.ts collected. Sources are weighed in the order of trust the design asks
+// for (JSON-LD, meta tags, microdata, <time>, visible bylines and date lines), but a
+// visible <h1> that the page's own metadata confirms — or that is the page's only real
+// headline — beats a <title> rewritten for search engines.
+import type { MetadataHints } from '../types.ts';
+import { cleanByline } from './bylines.ts';
+import { findDates, parseDate, parseMachineDate } from './dates.ts';
+import { metaFirst, type HtmlMetadata } from './html-metadata.ts';
+import { squash, stripSiteSuffix, titleSimilarity } from './titles.ts';
+
+export const PUBLISHED_KEYS = [
+  'article:published_time', 'og:article:published_time', 'article:published', 'published_time', 'article.published',
+  'datepublished', 'date.published', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'publication_date',
+  'sailthru.date', 'parsely-pub-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dc.date.created',
+  'dcterms.created', 'citation_publication_date', 'citation_date', 'citation_online_date', 'article_date_original',
+  'original-publish-date', 'cxenseparse:recs:publishtime', 'date', 'dc.date.publication', 'og:published_time', 'datecreated',
+  'article:post_date', 'bt:pubdate', 'release_date', 'dateline', 'created', 'displaydate',
+];
+export const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'dc.date.modified', 'last-modified', 'article.updated'];
+export const AUTHOR_KEYS = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator:name', 'article:author_name', 'cxenseparse:author', 'author_name', 'dc.contributor'];
+
+function cleanText(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = s.replace(/\u00ad/g, '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return t || null;
+}
+
+// Headings that label page furniture, never an article.
+const FURNITURE_HEADING = /^(?:[\p{L} -]{0,20}navigation[\p{L} -]{0,20}|[\p{L} -]{0,20}men[uüù](?: di navigazione)?|quicklinks?|main menu|search|suche|cookies?|hinweis zur verwendung von cookies|footer|sidebar|related|kommentare|comments|newsletter|share|teilen|details|sie sind hier|you are here|vous êtes ici|leggi anche|lesen sie auch|read more|mehr zum thema)\s*:?$/iu;
+
+function sameText(a: string, b: string): boolean {
+  return squash(a) === squash(b);
+}
+
+export function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, allSites: string[], readabilityTitle: string | null): string | null {
+  // A "site name" (application-name, say) that is also the whole <title> and the <h1> is
+  // the article's headline misfiled, not the site's name.
+  const pageTitle = squash(meta.title ?? '');
+  const sites = allSites.filter((s) => !(squash(s) === pageTitle && meta.h1s.some((h) => squash(h) === pageTitle)));
+  const og = metaFirst(meta, ['og:title', 'twitter:title']);
+  // What the page says about itself in its head; microdata and Readability read the body.
+  const headRaws = [meta.ld[0]?.headline, og, hints.title, metaFirst(meta, ['dc.title', 'citation_title', 'title']), meta.title]
+    .map(cleanText)
+    .filter((x): x is string => !!x);
+  const raws = [...headRaws, ...[meta.microHeadline, readabilityTitle].map(cleanText).filter((x): x is string => !!x)];
+  const isSite = (t: string) => sites.some((site) => squash(site) === squash(t));
+  const ordered = raws
+    .map((t) => stripSiteSuffix(t, sites) || t)
+    // A "title" that is only the site's name says nothing about the article.
+    .filter((t) => !isSite(t));
+  // An <h1> that carries the site's name as well ("Headline | Site") loses it, but only
+  // when that name is the site's: "– Until Now" after a headline stays.
+  const unsited = (t: string) => {
+    const s = stripSiteSuffix(t, sites);
+    if (s === t || !s) return t;
+    const st = squash(t);
+    return sites.some((site) => squash(site).length >= 3 && (st.endsWith(squash(site)) || st.startsWith(squash(site)))) ? s : t;
+  };
+  const h1s = (meta.h1Info ?? [])
+    .map((h) => ({ ...h, text: unsited(cleanText(h.text) ?? ''), main: cleanText(h.main) }))
+    .filter((h) => h.text.length >= 2 && h.text.length <= 300 && !isSite(h.text) && !FURNITURE_HEADING.test(h.text));
+  // The headline as shown on the page: an <h1> that the page's own metadata confirms. A
+  // kicker ("Klimaschutz" above "Bohren, bis es heiß wird") is not part of the headline.
+  for (const h of h1s.slice(0, 4)) {
+    const shown = h.main ?? h.text;
+    const sh = squash(h.text);
+    const sm = h.main ? squash(h.main) : null;
+    for (const t of ordered) {
+      const st = squash(t);
+      // "<h1>Kicker Headline</h1>" with the metadata's "Headline": the kicker goes.
+      if (st.length >= 10 && sh.length > st.length && sh.endsWith(st) && h.text.length - t.length <= 40 && !headRaws.some((r) => squash(r) === sh)) return t;
+    }
+    for (const t of headRaws) {
+      const st = squash(t);
+      if (!st) continue;
+      if (st === sh || (sm && st === sm)) return shown;
+      // The <h1> is one segment of a "Site | Headline | Section" title.
+      if (st.includes(sh) && sh.length >= 8 && sh.length >= st.length * 0.3 && !h.furniture && squash(stripSiteSuffix(t, sites)).includes(sh)) return shown;
+    }
+    for (const t of ordered) {
+      const st = squash(t);
+      if (!st) continue;
+      if (st === sh || (sm && st === sm)) return shown;
+      if (sh.endsWith(st) && st.length >= 10) return t;
+      // "<h1>Headline 02.02.2022 • Category</h1>": the metadata's headline without the tail.
+      if (sh.startsWith(st) && st.length >= 15) return st.length >= sh.length * 0.5 && !/\d{1,2}[./]\d{1,2}[./]\d{2,4}|[•|]/.test(h.text.slice(t.length)) ? h.text : t;
+      if (titleSimilarity(t, h.text) >= 0.8 || (h.main && titleSimilarity(t, h.main) >= 0.8)) return shown;
+    }
+  }
+  // No agreement: one <h1> in the content that is not a logo or a segment the <title>
+  // shows as the site's name is still the headline a reader sees.
+  const content = h1s.filter((h) => !h.furniture);
+  if (content.length === 1 && (meta.h1Info ?? []).length === 1) {
+    const h = content[0];
+    const titleSegs = raws.flatMap((t) => t.split(/\s+[|\-–—·•»:]\s+|\s*[|»·•]\s*/));
+    const siteLike = titleSegs.length > 1 && titleSegs.some((seg) => sameText(seg, h.text)) && ordered.some((t) => !sameText(t, h.text));
+    if (!siteLike && h.text.length >= 3) return h.main ?? h.text;
+  }
+  return ordered[0] ?? cleanText(h1s.find((h) => !h.furniture)?.text) ?? null;
+}
+
+// A user handle rather than a written name: one token, lower case or with digits/_/. in it.
+const HANDLE_SHAPE = /^(?:[\p{Ll}\d][\p{L}\d._-]*|[\p{L}\d]*[\d_.][\p{L}\d._-]*)$/u;
+const ARTICLE_WORD = /^(?:the|die|der|das|le|la|les|el|il|lo|o|a)\s+/i;
+
+type AuthorKind = 'name' | 'handle' | 'site';
+
+// "Andreas Kalt" naming his own blog is still a person; "Die FURCHE", "SWIM.DE" are not.
+const PERSON_SHAPE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: (?:von |van |de |del |da |di |le |la )?\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
+const ORG_WORD = /\b(?:gmbh|ag|inc|ltd|llc|verlag|verband|magazin|magazine|news|online|zeitung|journal|media|medien|foundation|stiftung|institut|institute|group|gruppe|team|redaktion|blog|times|post|daily|press|presse|radio|tv)\b/i;
+
+/**
+ * The author, from the most trusted source that names a person. Evidence is read in order
+ * (JSON-LD, citation_author, meta author, labelled "Autor:" fields, microdata, byline
+ * elements, byline lines) but a user handle ("gabor_munier") or the site's own name
+ * ("Die FURCHE") only serves when no source names a person; and a bare first name
+ * ("Stefanus") gives way to the full name another source gives ("Stefanus Stahl").
+ */
+export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabilityByline: string | null, publisher: string | null): string | null {
+  const siteNames = [publisher, metaFirst(meta, ['og:site_name']), ...meta.ldSiteNames, ...meta.ld.map((l) => l.publisher)]
+    .filter((x): x is string => !!x)
+    .map((x) => squash(x.replace(ARTICLE_WORD, '')))
+    .filter((x) => x.length >= 3);
+  const isSite = (n: string) => {
+    const q = squash(n.replace(ARTICLE_WORD, ''));
+    return siteNames.some((s) => s === q || (q.length >= 5 && s.startsWith(q)) || (s.length >= 5 && q.startsWith(s) && q.length - s.length <= 3));
+  };
+  const found: { names: string; kind: AuthorKind }[] = [];
+  const consider = (list: (string | null | undefined)[], trusted: boolean, weak = false) => {
+    const names: string[] = [];
+    for (const raw of list) {
+      if (!raw) continue;
+      const c = cleanByline(raw, { trusted });
+      if (!c) continue;
+      for (const n of c.split('; ')) if (!names.includes(n)) names.push(n);
+    }
+    if (!names.length) return;
+    // The site's own name gives way to a person; a person who names their site after
+    // themselves ("Andreas Kalt") is still the author.
+    const orgLike = (n: string) => isSite(n) && !(PERSON_SHAPE.test(n) && !ORG_WORD.test(n));
+    const kind: AuthorKind = names.every(orgLike) ? 'site' : weak || names.every((n) => HANDLE_SHAPE.test(n)) ? 'handle' : 'name';
+    found.push({ names: names.filter((n) => kind === 'site' || !orgLike(n)).join('; '), kind });
+  };
+  for (const ld of meta.ld) consider(ld.authors, true);
+  consider(meta.meta.get('citation_author') ?? [], true);
+  for (const k of AUTHOR_KEYS) consider((meta.meta.get(k) ?? []).filter((v) => !/^https?:|^@|^www\./i.test(v)), true);
+  consider(meta.labelledAuthors ?? [], true);
+  consider(meta.microAuthors, true);
+  for (const b of meta.labelledBylines ?? []) consider([b], false);
+  // An element marked as the author whose whole text is one word is a handle ("oradmin").
+  for (const a of meta.authorElements ?? []) if (!/\s/.test(a)) consider([a], true, true);
+  for (const b of meta.bylines) consider([b], false);
+  consider([readabilityByline], false);
+  consider([hints.author], false);
+  const pick = found.find((f) => f.kind === 'name') ?? found.find((f) => f.kind === 'handle') ?? found.find((f) => f.kind === 'site');
+  if (!pick) return null;
+  // "Stefanus" on the byline, "Stefanus Stahl" elsewhere: the full name.
+  if (!/[\s;]/.test(pick.names)) {
+    const first = pick.names.toLowerCase();
+    const fuller = found.find((f) => f.kind === 'name' && !f.names.includes(';') && f.names.toLowerCase().startsWith(`${first} `) && f.names.split(' ').length <= 4);
+    if (fuller) return fuller.names;
+  }
+  return pick.names;
+}
+
+function urlDate(url: string | null): string | null {
+  if (!url) return null;
+  const path = url.replace(/^https?:\/\/[^/]+/i, '');
+  let m = /\/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:\/|[-_]|\.html?|$)/.exec(path) ?? /[-_/]((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:\D|$)/.exec(path);
+  if (m) return parseMachineDate(`${m[1]}-${m[2]}-${m[3]}`);
+  m = /[/_-](0[1-9]|[12]\d|3[01])[-_.](0[1-9]|1[0-2])[-_.]((?:19|20)\d\d)(?:\D|$)/.exec(path);
+  return m ? parseMachineDate(`${m[3]}-${m[2]}-${m[1]}`) : null;
+}
+
+// A machine date in UTC ("…T03:37:00Z") may fall on another calendar day where it was
+// published; the day a reader saw is the one written on the page.
+const UTC_STAMP = /T(\d{1,2}):(\d{2})(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$/i;
+// Where a language is spoken in essentially one time zone, its UTC offset in hours (standard
+// time; a slip of an hour only matters right at midnight).
+const LANG_OFFSET: Record<string, number> = { de: 1, fr: 1, it: 1, nl: 1, pl: 1, cs: 1, sk: 1, hu: 1, sv: 1, da: 1, no: 1, nb: 1, hr: 1, sl: 1, fi: 2, ro: 2, bg: 2, el: 2, uk: 2, tr: 3, ru: 3, ja: 9, ko: 9, zh: 8 };
+
+function shiftDay(iso: string, hours: number): string {
+  const d = new Date(Date.parse(`${iso.slice(0, 16)}:00Z`) + hours * 3_600_000);
+  return d.toISOString().slice(0, 16);
+}
+
+function shownDay(iso: string, texts: string[], slashOrder: 'dmy' | 'mdy' | undefined): string | null {
+  const target = Date.parse(iso.slice(0, 10));
+  for (const t of texts) {
+    for (const f of findDates(t, { slashOrder }).slice(0, 5)) {
+      const d = Date.parse(f.iso.slice(0, 10));
+      if (Math.abs(d - target) <= 86_400_000) return f.iso;
+    }
+  }
+  return null;
+}
+
+export function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHints, slashOrder: 'dmy' | 'mdy' | undefined, readabilityDate: string | null, lang: string | null): { published: string | null; modified: string | null } {
+  const opts = { slashOrder };
+  let raw: string | null = null;
+  const first = (vals: (string | null | undefined)[]) => {
+    for (const v of vals) {
+      const d = v ? parseDate(v, opts) : null;
+      if (d) {
+        raw = v ?? null;
+        return d;
+      }
+    }
+    return null;
+  };
+  let published =
+    first(meta.ld.map((l) => l.datePublished)) ??
+    first(PUBLISHED_KEYS.flatMap((k) => meta.meta.get(k) ?? [])) ??
+    first(meta.microDates) ??
+    first(meta.timeDates.slice(0, 3)) ??
+    first(meta.ldPage.map((l) => l.datePublished)) ??
+    urlDate(url) ??
+    first(readabilityDate ? [readabilityDate] : []) ??
+    first([meta.nearH1]) ??
+    first(meta.bylines) ??
+    first(meta.dateTexts.slice(0, 10)) ??
+    first([meta.title]) ??
+    first(hints.publishedAt ? [hints.publishedAt] : []);
+  if (published && raw && UTC_STAMP.test(raw)) {
+    const shown = shownDay(published, [...meta.microDates, meta.nearH1, ...meta.bylines, ...meta.dateTexts.slice(0, 10), ...meta.timeDates.filter((t) => !/^\d{4}-/.test(t))], slashOrder);
+    const offset = lang ? LANG_OFFSET[lang] : undefined;
+    if (shown) published = shown.slice(0, 10);
+    else if (offset !== undefined && published.length > 10) published = shiftDay(published, offset);
+  }
+  const modified =
+    first(meta.ld.map((l) => l.dateModified)) ??
+    first(MODIFIED_KEYS.flatMap((k) => meta.meta.get(k) ?? [])) ??
+    first(meta.microModified);
+  return { published, modified };
+}
+
