@@ -80,11 +80,12 @@ export async function dropFiles(page: Page, files: string[]): Promise<void> {
       for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
       dt.items.add(new File([bytes], it.name));
     }
-    const target = document.querySelector('.list-column, .empty-main') ?? document.body;
-    const fire = (type: string) => target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    // Like a hand: events go to whatever is under the pointer at that moment — once the
+    // overlay shows, that is the overlay (the element below may have been re-rendered away).
+    const under = () => document.querySelector('.drop-overlay') ?? document.querySelector('.list-column, .empty-main') ?? document.body;
+    const fire = (type: string) => under().dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
     fire('dragenter');
     fire('dragover');
-    // Like a hand: the overlay shows, the pointer moves a little, then lets go.
     for (let i = 0; i < 40 && !document.querySelector('.drop-overlay'); i++) await wait(25);
     fire('dragover');
     await wait(30);

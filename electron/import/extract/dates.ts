@@ -31,6 +31,22 @@ addMonths([
   ['december', 'dec', 'dezember', 'dez', 'decembre', 'diciembre', 'dic', 'dezembro', 'dicembre', 'grudnia', 'grudzien', 'декабря', 'декабрь', 'дек'],
 ]);
 
+addMonths([
+  // Romanian, Czech (genitive), Ukrainian (genitive), Turkish, Indonesian, Swedish, Arabic (Gregorian names)
+  ['ianuarie', 'ledna', 'січня', 'ocak', 'يناير', 'كانون الثاني'],
+  ['februarie', 'unora', 'лютого', 'subat', 'pebruari', 'فبراير', 'شباط'],
+  ['martie', 'brezna', 'березня', 'mart', 'maret', 'مارس', 'آذار'],
+  ['aprilie', 'dubna', 'квітня', 'nisan', 'أبريل', 'ابريل', 'نيسان'],
+  ['kvetna', 'травня', 'mayis', 'مايو', 'أيار'],
+  ['iunie', 'cervna', 'червня', 'haziran', 'يونيو', 'حزيران'],
+  ['iulie', 'cervence', 'липня', 'temmuz', 'يوليو', 'تموز'],
+  ['augusti', 'srpna', 'серпня', 'agustus', 'agu', 'أغسطس', 'اغسطس', 'آب'],
+  ['septembrie', 'zari', 'вересня', 'eylul', 'سبتمبر', 'أيلول'],
+  ['octombrie', 'rijna', 'жовтня', 'ekim', 'أكتوبر', 'اكتوبر', 'تشرين الأول'],
+  ['noiembrie', 'listopadu', 'листопада', 'kasim', 'نوفمبر', 'تشرين الثاني'],
+  ['decembrie', 'prosince', 'грудня', 'aralik', 'desember', 'ديسمبر', 'كانون الأول'],
+]);
+
 function fold(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ё/g, 'е');
 }
@@ -113,6 +129,8 @@ const D_MONTH_Y = /(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s{0,3}(?:
 const MONTH_D_Y = /(?<![\p{L}])(\p{L}{3,12})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})(?!\d)/gu;
 const NUMERIC = /(?<![\d.\/])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d.\/]\d)/g;
 const ISO_IN_TEXT = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
+// Chinese / Japanese "2020年07月03日", Korean "2020년 7월 3일".
+const CJK = /(?<!\d)(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/g;
 
 /**
  * Every date written in `text`, in order of appearance. Numeric D.M.Y is read day-first;
@@ -133,6 +151,9 @@ export function findDates(text: string, opts: DateOptions = {}): FoundDate[] {
   for (const m of s.matchAll(MONTH_D_Y)) {
     const mo = MONTHS[fold(m[1])];
     if (mo) push(m.index!, m[0].length, Number(m[3]), mo, Number(m[2]));
+  }
+  for (const m of s.matchAll(CJK)) {
+    push(m.index!, m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
   }
   for (const m of s.matchAll(ISO_IN_TEXT)) {
     push(m.index!, m[0].length, Number(m[1]), Number(m[3]), Number(m[4]));

@@ -333,7 +333,7 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
 }
 
 // Class names of the small line above or inside a headline that names its topic.
-const KICKER_CLASS = /kicker|dachzeile|topline|overline|over-title|eyebrow|roofline|pre-?title|pre-?head|supertitle|super-title|spitzmarke|rubric|flag|label|category|ressort|theme|topic|subline/i;
+const KICKER_CLASS = /kicker|dachzeile|topline|overline|over-title|eyebrow|roofline|pre-?title|pre-?head|supertitle|super-title|spitzmarke|rubric|flag|label|category|ressort|theme|topic|subline|sub-?title|small|titleheader|fake-h\d/i;
 const FURNITURE_CLOSEST = 'nav, footer, aside, [class*="logo"], [id*="logo"], [class*="brand"], [class*="site-title"], [class*="site-name"], [class*="sitename"], [id*="site-title"], [class*="sidebar"], [id*="sidebar"], [class*="widget"]';
 
 function readH1(h: Element): H1Info | null {
@@ -350,11 +350,14 @@ function readH1(h: Element): H1Info | null {
   let kicker: string | null = null;
   const kids = Array.from(h.children).filter((k) => k.localName !== 'br' && text(k));
   const marked = kids.find((k) => KICKER_CLASS.test(`${k.getAttribute('class') ?? ''} ${k.getAttribute('id') ?? ''}`));
-  if (marked && kids.length >= 2) kicker = text(marked);
-  else if (kids.length === 2 && /^(?:span|div|small|em|strong|b|p)$/.test(kids[0].localName) && /^(?:span|div|p|strong|b)$/.test(kids[1].localName)) {
-    // Two pieces side by side: a short topic line and the headline proper.
-    const [k0, k1] = [text(kids[0]), text(kids[1])];
-    if (k0.split(' ').length <= 6 && k1.length > k0.length * 1.5 && k0.length + k1.length >= text(h).length - 4) kicker = k0;
+  const first = kids[0];
+  if (marked && full.startsWith(text(marked)) && full.length > text(marked).length + 8) kicker = text(marked);
+  else if (first && kids.length <= 2 && /^(?:span|small|em|strong|b)$/.test(first.localName) && full.startsWith(text(first))) {
+    // A short first piece set apart in its own element, the headline proper after it
+    // ("<h1><span>Olympische Spiele in Paris</span> Getränke per Schiff …</h1>").
+    const k0 = text(first);
+    const rest = full.slice(k0.length).replace(/^[\s:|–—-]+/, '');
+    if (k0.split(' ').length <= 6 && rest.split(' ').length >= 3 && rest.length > k0.length * 1.3) kicker = k0;
   }
   if (kicker) {
     const at = full.indexOf(kicker);

@@ -30,6 +30,8 @@ function cleanText(s: string | null | undefined): string | null {
 // Headings that label page furniture, never an article.
 const FURNITURE_HEADING = /^(?:[\p{L} -]{0,20}navigation[\p{L} -]{0,20}|[\p{L} -]{0,20}men[uüù](?: di navigazione)?|quicklinks?|main menu|search|suche|cookies?|hinweis zur verwendung von cookies|footer|sidebar|related|kommentare|comments|newsletter|share|teilen|details|sie sind hier|you are here|vous êtes ici|leggi anche|lesen sie auch|read more|mehr zum thema)\s*:?$/iu;
 
+const TITLE_SEP = /\s+[|\-–—·•»:]\s+|\s*[|»]\s*/;
+
 function sameText(a: string, b: string): boolean {
   return squash(a) === squash(b);
 }
@@ -67,15 +69,15 @@ export function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, allSite
     const shown = h.main ?? h.text;
     const sh = squash(h.text);
     const sm = h.main ? squash(h.main) : null;
-    for (const t of ordered) {
-      const st = squash(t);
-      // "<h1>Kicker Headline</h1>" with the metadata's "Headline": the kicker goes.
-      if (st.length >= 10 && sh.length > st.length && sh.endsWith(st) && h.text.length - t.length <= 40 && !headRaws.some((r) => squash(r) === sh)) return t;
-    }
+    // "<h1><span class=kicker>Kicker</span> Headline</h1>" with the metadata's "Headline".
+    if (h.main && ordered.some((t) => squash(t) === sm)) return h.main;
     for (const t of headRaws) {
       const st = squash(t);
       if (!st) continue;
       if (st === sh || (sm && st === sm)) return shown;
+      // The <h1> opens the title: "Headline - Section - Site".
+      const lead = TITLE_SEP.exec(t);
+      if (lead && squash(t.slice(0, lead.index)) === sh && !h.furniture) return shown;
       // The <h1> is one segment of a "Site | Headline | Section" title.
       if (st.includes(sh) && sh.length >= 8 && sh.length >= st.length * 0.3 && !h.furniture && squash(stripSiteSuffix(t, sites)).includes(sh)) return shown;
     }
@@ -83,7 +85,9 @@ export function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, allSite
       const st = squash(t);
       if (!st) continue;
       if (st === sh || (sm && st === sm)) return shown;
-      if (sh.endsWith(st) && st.length >= 10) return t;
+      // A prefix only the <h1> shows ("\"Pure Leere\": Marita Kramer …") is part of the headline
+      // unless the page marks it as a kicker (handled above).
+      if (sh.endsWith(st) && st.length >= 10) return h.main && squash(h.main) === st ? h.main : h.text;
       // "<h1>Headline 02.02.2022 • Category</h1>": the metadata's headline without the tail.
       if (sh.startsWith(st) && st.length >= 15) return st.length >= sh.length * 0.5 && !/\d{1,2}[./]\d{1,2}[./]\d{2,4}|[•|]/.test(h.text.slice(t.length)) ? h.text : t;
       if (titleSimilarity(t, h.text) >= 0.8 || (h.main && titleSimilarity(t, h.main) >= 0.8)) return shown;
@@ -136,7 +140,8 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
       if (!c) continue;
       for (const n of c.split('; ')) if (!names.includes(n)) names.push(n);
     }
-    if (!names.length) return;
+    // Four or more "names" on a page line are a tag or category list, not a byline.
+    if (!names.length || (!trusted && names.length > 3 && !list.some((r) => r && /^\s*(?:by|von|par|por|di|door|av|af)\s/i.test(r)))) return;
     // The site's own name gives way to a person; a person who names their site after
     // themselves ("Andreas Kalt") is still the author.
     const orgLike = (n: string) => isSite(n) && !(PERSON_SHAPE.test(n) && !ORG_WORD.test(n));
@@ -197,12 +202,30 @@ function shownDay(iso: string, texts: string[], slashOrder: 'dmy' | 'mdy' | unde
   return null;
 }
 
+/**
+ * A CMS that stamps "published" afresh on every save gives the same day for published and
+ * modified. When such a page shows an earlier date under its headline, as a <time> the
+ * page marks up too, that shown date is the publication; the stamp is the last edit.
+ */
+function preferShownEarlier(published: string | null, raw: string | null, modified: string | null, meta: HtmlMetadata, slashOrder: 'dmy' | 'mdy' | undefined): string | null {
+  if (!published || !raw || !modified || published.slice(0, 10) !== modified.slice(0, 10)) return published;
+  const times = new Set(meta.timeDates.slice(0, 5).map((t) => parseDate(t, { slashOrder })?.slice(0, 10)).filter(Boolean));
+  for (const f of findDates(meta.nearH1.slice(0, 800), { slashOrder }).slice(0, 3)) {
+    const day = f.iso.slice(0, 10);
+    if (day < published.slice(0, 10) && Date.parse(published.slice(0, 10)) - Date.parse(day) > 86_400_000 && times.has(day)) return f.iso;
+  }
+  return published;
+}
+
 export function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHints, slashOrder: 'dmy' | 'mdy' | undefined, readabilityDate: string | null, lang: string | null): { published: string | null; modified: string | null } {
   const opts = { slashOrder };
   let raw: string | null = null;
-  const first = (vals: (string | null | undefined)[]) => {
+  const first = (vals: (string | null | undefined)[], machine = false) => {
     for (const v of vals) {
-      const d = v ? parseDate(v, opts) : null;
+      // A meta tag's "11/01/2023 12:43:42" is a server's US-style format, whatever the
+      // page's language: month first.
+      const o = machine && v && /^\s*\d{1,2}\/\d{1,2}\/\d{4}\b/.test(v) ? { slashOrder: 'mdy' as const } : opts;
+      const d = v ? parseDate(v, o) : null;
       if (d) {
         raw = v ?? null;
         return d;
@@ -212,7 +235,7 @@ export function chooseDates(meta: HtmlMetadata, url: string | null, hints: Metad
   };
   let published =
     first(meta.ld.map((l) => l.datePublished)) ??
-    first(PUBLISHED_KEYS.flatMap((k) => meta.meta.get(k) ?? [])) ??
+    first(PUBLISHED_KEYS.flatMap((k) => meta.meta.get(k) ?? []), true) ??
     first(meta.microDates) ??
     first(meta.timeDates.slice(0, 3)) ??
     first(meta.ldPage.map((l) => l.datePublished)) ??
@@ -229,10 +252,12 @@ export function chooseDates(meta: HtmlMetadata, url: string | null, hints: Metad
     if (shown) published = shown.slice(0, 10);
     else if (offset !== undefined && published.length > 10) published = shiftDay(published, offset);
   }
+  const headRaw = raw as string | null;
   const modified =
     first(meta.ld.map((l) => l.dateModified)) ??
-    first(MODIFIED_KEYS.flatMap((k) => meta.meta.get(k) ?? [])) ??
+    first(MODIFIED_KEYS.flatMap((k) => meta.meta.get(k) ?? []), true) ??
     first(meta.microModified);
+  published = preferShownEarlier(published, headRaw, modified, meta, opts.slashOrder);
   return { published, modified };
 }
 

@@ -16,6 +16,26 @@ describe('cleanByline', () => {
     ['By Alex Bozarjian Thursday, March 3, 2022', 'Alex Bozarjian'],
     ['Interview: Harald Willenbrock', 'Harald Willenbrock'],
     ['Автор: Иван Петров', 'Иван Петров'],
+    ['Von: Moritz Pieczewski-Freimuth', 'Moritz Pieczewski-Freimuth'],
+    ['Text & Fotos: Ivan Valetny', 'Ivan Valetny'],
+    ['Alles von Martin Junker', 'Martin Junker'],
+    ['Johanna Kropfitsch Alle Artikel', 'Johanna Kropfitsch'],
+    ['Inga Hoeltmann Follow Transformationsbegleiterin', 'Inga Hoeltmann'],
+    ['E. BARRENECHE / J. I. DA SILVA', 'E. BARRENECHE; J. I. DA SILVA'],
+    ['Grant Tinsley, PhD', 'Grant Tinsley'],
+    ['Ein Artikel von Pamela Sladky', 'Pamela Sladky'],
+    ['Escrito por Ana Souza e Pedro Lima', 'Ana Souza; Pedro Lima'],
+    ['Par : Jean Dupont', 'Jean Dupont'],
+    ['~ Cem Basman', 'Cem Basman'],
+    ['von Redaktion, 24. Januar 2022', 'Redaktion'],
+    ['Redacción', 'Redacción'],
+    ['Jane Doe Redaktion', 'Jane Doe'],
+    ['von gizzmo', 'gizzmo'],
+    ['By oradmin', 'oradmin'],
+    ['gizzmo', null],
+    ['Geschrieben von', null],
+    ['No Author', null],
+    ['Facebook', null],
     ['Posted', null],
     ['https://www.facebook.com/someone', null],
     ['jane@example.com', null],
@@ -24,4 +44,20 @@ describe('cleanByline', () => {
   for (const [input, want] of cases) {
     it(JSON.stringify(input), () => expect(cleanByline(input)).toBe(want));
   }
+
+  it('accepts a user handle only from evidence that names the author', () => {
+    expect(cleanByline('jesusfreak', { trusted: true })).toBe('jesusfreak');
+    expect(cleanByline('Herr_Rein', { trusted: true })).toBe('Herr_Rein');
+    expect(cleanByline('delta201', { trusted: true })).toBe('delta201');
+    expect(cleanByline('https://example.com/author/x', { trusted: true })).toBeNull();
+    expect(cleanByline('12345', { trusted: true })).toBeNull();
+    expect(cleanByline('jesusfreak')).toBeNull();
+  });
+
+  it('stays fast on hostile input', () => {
+    const t0 = performance.now();
+    cleanByline('By ' + 'a '.repeat(100_000));
+    cleanByline('Von ' + 'Alle Artikel '.repeat(10_000), { trusted: true });
+    expect(performance.now() - t0).toBeLessThan(200);
+  });
 });

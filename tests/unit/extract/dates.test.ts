@@ -43,6 +43,23 @@ describe('parseDate', () => {
     expect(found.map((f) => f.iso)).toEqual(['2022-03-07', '2022-03-08']);
   });
 
+  it('reads CJK and Korean dates, and month names in more languages', () => {
+    const cases: [string, string | null][] = [
+      ['2020年07月03日 | 徒歩', '2020-07-03'],
+      ['发布时间：2019年9月20日 15:17', '2019-09-20T15:17'],
+      ['2020년 7월 3일', '2020-07-03'],
+      ['duminică, 20 septembrie 2020', '2020-09-20'],
+      ['12 Nisan 2021 Pazartesi', '2021-04-12'],
+      ['5 березня 2022', '2022-03-05'],
+      ['3. února 2021', '2021-02-03'],
+      ['24 أبريل 2020', '2020-04-24'],
+      ['17 Agustus 2019', '2019-08-17'],
+      ['2020年13月03日', null],
+      ['les 3 des 2020 candidats', null],
+    ];
+    for (const [input, want] of cases) expect(parseDate(input), input).toBe(want);
+  });
+
   it('stays fast on hostile input', () => {
     const t0 = performance.now();
     parseDate('1'.repeat(100_000));

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { collectHtmlMetadata } from '../../../electron/import/extract/html-metadata.ts';
+import { chooseAuthor, chooseDates, chooseHeadline } from '../../../electron/import/extract/metadata-choice.ts';
+
+function meta(html: string) {
+  const { document } = parseHTML(html);
+  return collectHtmlMetadata(document as unknown as Document, html);
+}
+const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+
+describe('chooseHeadline', () => {
+  it('drops a kicker the <h1> carries in its own element', () => {
+    const m = meta(page('<title>Klimaschutz: Bohren, bis es heiß wird | ZEIT ONLINE</title><meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird">',
+      '<article><h1><span class="article-heading__kicker">Klimaschutz</span>: <span class="article-heading__title">Bohren, bis es heiß wird</span></h1><p>Text</p></article>'));
+    expect(chooseHeadline(m, {}, ['ZEIT ONLINE', 'zeit'], null)).toBe('Bohren, bis es heiß wird');
+  });
+
+  it('keeps a dash clause that the <h1> confirms is part of the headline', () => {
+    const m = meta(page('<title>This County Criminalized Students for Bad Grades – Until Now | American Civil Liberties Union</title>',
+      '<h1>This County Criminalized Students for Bad Grades – Until Now</h1>'));
+    expect(chooseHeadline(m, {}, ['aclu'], null)).toBe('This County Criminalized Students for Bad Grades – Until Now');
+  });
+
+  it('prefers the only <h1> over a <title> rewritten for search engines', () => {
+    const m = meta(page('<title>Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de</title>', '<main><h1>Eignet sich eine Wärmepumpe im Altbau?</h1><p>…</p></main>'));
+    expect(chooseHeadline(m, {}, ['heizung'], null)).toBe('Eignet sich eine Wärmepumpe im Altbau?');
+  });
+
+  it('ignores a logo <h1> and a site name leading the <title>', () => {
+    const m = meta(page('<title>Four Years Remaining » Blog Archive » Interning of Small Integers in Python</title><meta property="og:site_name" content="Four Years Remaining">',
+      '<header><h1 class="site-title"><a href="/">Four Years Remaining</a></h1></header><div class="post"><h2>Interning of Small Integers in Python</h2></div>'));
+    expect(chooseHeadline(m, {}, ['Four Years Remaining'], null)).not.toBe('Four Years Remaining');
+  });
+
+  it('does not take a navigation heading for the headline', () => {
+    const m = meta(page('<meta property="og:title" content="Erinnerung an die Opfer der NS-Verbrechen">', '<h1>Navigation</h1><h1>Sie sind hier:</h1>'));
+    expect(chooseHeadline(m, {}, ['Bundesrat'], null)).toBe('Erinnerung an die Opfer der NS-Verbrechen');
+  });
+
+  it('keeps entities inside words joined', () => {
+    const m = meta(page('<title>Aren&#8217;t we all &#8230;?</title>', '<h1>Aren&#8217;t we all &#8230;?</h1>'));
+    expect(chooseHeadline(m, {}, [], null)).toBe('Aren’t we all …?');
+  });
+});
+
+describe('chooseAuthor', () => {
+  it('resolves a JSON-LD author given by @id in an @graph', () => {
+    const ld = { '@context': 'https://schema.org', '@graph': [
+      { '@type': 'Article', headline: 'X', author: { '@id': 'https://ex.com/#/schema/person/1' }, publisher: { '@id': 'https://ex.com/#org' } },
+      { '@type': 'Person', '@id': 'https://ex.com/#/schema/person/1', name: 'Doris Schuppe' },
+      { '@type': 'Organization', '@id': 'https://ex.com/#org', name: 'Example Media' },
+    ] };
+    const m = meta(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`, '<p>x</p>'));
+    expect(chooseAuthor(m, {}, null, 'Example Media')).toBe('Doris Schuppe');
+  });
+
+  it('reads Yoast\'s twitter:label "Verfasst von"', () => {
+    const m = meta(page('<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr">', '<p>x</p>'));
+    expect(chooseAuthor(m, {}, null, null)).toBe('Karoline Herr');
+  });
+
+  it('prefers a person on the page to the site name in meta author', () => {
+    const m = meta(page('<meta name="author" content="Die FURCHE"><meta property="og:site_name" content="Die Furche">', '<div class="byline">Von Ursula Baatz</div>'));
+    expect(chooseAuthor(m, {}, null, 'Die Furche')).toBe('Ursula Baatz');
+  });
+
+  it('keeps the site name when it is the only author the page gives', () => {
+    const m = meta(page('<meta property="og:site_name" content="Wikimedia Foundation">', '<div class="byline">By Wikimedia Foundation • 15 January 2020</div>'));
+    expect(chooseAuthor(m, {}, null, 'Wikimedia Foundation')).toBe('Wikimedia Foundation');
+  });
+
+  it('takes a handle from structured data, but a written name from the page over it', () => {
+    expect(chooseAuthor(meta(page('<meta name="author" content="jesusfreak">', '<p>x</p>')), {}, null, null)).toBe('jesusfreak');
+    const m = meta(page('<meta name="dc.creator" content="gabor_munier">', '<p class="byline">Von Gàbor Muniér</p>'));
+    expect(chooseAuthor(m, {}, null, null)).toBe('Gàbor Muniér');
+  });
+
+  it('reads a name after an "Autor" heading and prefers a full name to a first name', () => {
+    const m = meta(page('', '<div class="meta"><h4>Autor</h4><p><a href="/profil/x">Nikolai Huke</a></p></div>'));
+    expect(chooseAuthor(m, {}, null, null)).toBe('Nikolai Huke');
+    const m2 = meta(page('<meta name="author" content="Stefanus">', '<span class="byline">von Stefanus Stahl</span>'));
+    expect(chooseAuthor(m2, {}, null, null)).toBe('Stefanus Stahl');
+  });
+
+  it('reads a long byline of several names', () => {
+    const m = meta(page('', '<p class="byline">Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR</p>'));
+    expect(chooseAuthor(m, {}, null, null)).toBe('Volkmar Kabisch; Jan Lukas Strozyk; Benedikt Strunz; NDR');
+  });
+
+  it('does not read a tag list as several authors', () => {
+    const m = meta(page('', '<div class="author-tags">CSP, International, Photovoltaik, Solarthermie, Speicher</div>'));
+    expect(chooseAuthor(m, {}, null, null)).toBeNull();
+  });
+});
+
+describe('chooseDates', () => {
+  it('reads a meta tag\'s slashed server date month first', () => {
+    const m = meta(page('<html lang="de"><meta name="date" content="11/01/2023 12:43:42">', '<h1>T</h1>'));
+    expect(chooseDates(m, null, {}, 'dmy', null, 'de').published?.slice(0, 10)).toBe('2023-11-01');
+  });
+
+  it('prefers the date shown under the headline to a "published" stamp refreshed on every save', () => {
+    const m = meta(page('<meta property="article:published_time" content="2022-11-17T10:33:13.258+01:00"><meta property="article:modified_time" content="2022-11-17T10:32:18+01:00">',
+      '<article><h1>Eignet sich eine Wärmepumpe im Altbau?</h1><p>von Alexander Rosenkranz <time datetime="2022-03-09">09.03.2022</time></p><p>Text</p></article>'));
+    expect(chooseDates(m, null, {}, 'dmy', null, 'de').published).toBe('2022-03-09');
+  });
+
+  it('keeps the published stamp when the page was edited later', () => {
+    const m = meta(page('<meta property="article:published_time" content="2022-11-17T10:33:13+01:00"><meta property="article:modified_time" content="2022-12-01T10:32:18+01:00">',
+      '<article><h1>Titel</h1><p><time datetime="2022-03-09">09.03.2022</time></p></article>'));
+    expect(chooseDates(m, null, {}, 'dmy', null, 'de').published).toBe('2022-11-17T10:33');
+  });
+});
