@@ -6,6 +6,7 @@ import { storeOriginal } from '../library/originals.ts';
 import type { FileExtraction } from './extract-file.ts';
 import { contentHash, simhash } from './fingerprints.ts';
 import { inlineAttachments } from './inline-attachments.ts';
+import { clipWords } from '../search/vocabulary.ts';
 
 export interface PreparedClip {
   title: string;
@@ -15,6 +16,8 @@ export interface PreparedClip {
   /** The original's copy in originals/, when a library folder was given. */
   original: { relativePath: string; created: boolean } | null;
   size: number;
+  /** The clip's distinct words for the typo vocabulary, listed here rather than on the main thread. */
+  words: string[];
 }
 
 /** A title for a file whose article has none: its name, without the extension. */
@@ -34,5 +37,6 @@ export function prepareClip(ex: FileExtraction, bytes: Uint8Array, name: string,
     simhash: simhash(ex.bodyText),
     original: libraryDir ? storeOriginal(libraryDir, bytes, name) : null,
     size: bytes.byteLength,
+    words: clipWords([title, ex.author, ex.source, ex.bodyText]),
   };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ImportOutcome } from '../api.ts';
 import { insertClip } from '../library/clips.ts';
-import { onClipsAdded } from '../search/index-hooks.ts';
+import { onClipsAdded, onClipsImported } from '../search/index-hooks.ts';
 import type { FileExtraction } from './extract-file.ts';
 import { similarityFromDistance, SimhashIndex } from './fingerprints.ts';
 import type { PreparedClip } from './prepare-clip.ts';
@@ -117,8 +117,7 @@ export function storeBatch(ctx: StoreContext, items: PendingStore[]): ImportOutc
   try {
     ctx.db.transaction(() => {
       outcomes = items.map((it) => storeExtraction(ctx, it.display, it.name, it.ex, it.prepared, { hooks: false }));
-      const added = outcomes.filter((o) => o.status === 'added').map((o) => o.clipId!);
-      if (added.length) onClipsAdded(ctx.db, added);
+      onClipsImported(ctx.db, items.filter((_, i) => outcomes[i].status === 'added').map((it) => it.prepared.words));
     })();
     return outcomes;
   } catch (e) {

@@ -5,7 +5,7 @@
 // onClipsRemoved must run while the clips' text is still readable (a soft delete keeps the
 // row, so before or after the UPDATE both work; before a hard DELETE).
 import type Database from 'better-sqlite3';
-import { addClipWords, removeClipWords } from './vocabulary.ts';
+import { addClipWords, addWordLists, removeClipWords } from './vocabulary.ts';
 
 export function onClipsAdded(db: Database.Database, ids: number[]): void {
   if (ids.length) addClipWords(db, ids);
@@ -13,4 +13,9 @@ export function onClipsAdded(db: Database.Database, ids: number[]): void {
 
 export function onClipsRemoved(db: Database.Database, ids: number[]): void {
   if (ids.length) removeClipWords(db, ids);
+}
+
+/** The import's variant: the words of each new clip were listed off the main thread. */
+export function onClipsImported(db: Database.Database, wordLists: string[][]): void {
+  if (wordLists.length) addWordLists(db, wordLists);
 }

@@ -97,6 +97,20 @@ function applyCounts(db: Database.Database, counts: Map<string, number>, sign: 1
   }
 }
 
+/** The distinct vocabulary words of one clip's indexed text (title, author, source, tags, body). */
+export function clipWords(parts: (string | null | undefined)[]): string[] {
+  const words = new Set<string>();
+  for (const p of parts) if (p) vocabularyWords(p, words);
+  return [...words];
+}
+
+/** Adds clips whose words were already listed (by the import worker, see clipWords). */
+export function addWordLists(db: Database.Database, lists: string[][]): void {
+  const counts = new Map<string, number>();
+  for (const list of lists) for (const w of list) counts.set(w, (counts.get(w) ?? 0) + 1);
+  applyCounts(db, counts, 1);
+}
+
 /** Clips in memory at once while counting (bodies are a few KB each). */
 const CHUNK = 2000;
 

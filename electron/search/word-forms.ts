@@ -19,9 +19,16 @@ export function splitWords(text: string): string[] {
  * Words worth remembering for typo correction: folded, 3–32 letters, no digits (nobody
  * mistypes "2019" into a word we could guess).
  */
+const PLAIN_ASCII = /^[A-Za-z]+$/;
+
 export function vocabularyWords(text: string, into: Set<string>): void {
   for (const raw of text.match(WORD) ?? []) {
     if (raw.length < 3 || raw.length > 32) continue;
+    // Most words are plain ASCII letters: lower-casing is all their folding needs.
+    if (PLAIN_ASCII.test(raw)) {
+      into.add(raw.toLowerCase());
+      continue;
+    }
     const w = foldWord(raw);
     if (w.length < 3 || /\p{N}/u.test(w)) continue;
     into.add(w);

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -96,4 +97,80 @@ export async function dropFiles(page: Page, files: string[]): Promise<void> {
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+/**
+ * Drops files from disk on the window. For large drops: the bytes reach the page through a
+ * file input (Playwright hands the browser the files themselves, not megabytes of base64
+ * through the protocol), then the same drag events a hand makes carry them to the window.
+ */
+export async function dropFromDisk(page: Page, files: string[]): Promise<void> {
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.id = 'e2e-drop-source';
+    input.hidden = true;
+    document.body.appendChild(input);
+  });
+  await page.locator('#e2e-drop-source').setInputFiles(files);
+  await page.evaluate(async () => {
+    const input = document.getElementById('e2e-drop-source') as HTMLInputElement;
+    const dt = new DataTransfer();
+    for (const f of Array.from(input.files ?? [])) dt.items.add(f);
+    input.remove();
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const under = () => document.querySelector('.drop-overlay') ?? document.querySelector('.list-column, .empty-main') ?? document.body;
+    const fire = (type: string) => under().dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    fire('dragenter');
+    fire('dragover');
+    for (let i = 0; i < 40 && !document.querySelector('.drop-overlay'); i++) await wait(25);
+    fire('dragover');
+    await wait(30);
+    fire('drop');
+  });
+}
+
+/** Drops files and waits for the import summary, then closes it. */
+export async function importFiles(page: Page, files: string[]): Promise<void> {
+  await dropFromDisk(page, files);
+  const summary = page.getByRole('dialog', { name: /import finished/i });
+  await expect(summary).toBeVisible({ timeout: 80_000 });
+  await summary.getByRole('button', { name: 'Done' }).click();
+  await expect(summary).toBeHidden();
+}
+
+/** Starts on an empty library and loads the bundled sample clippings (8, one of them undated). */
+export async function loadSamples(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Load sample clippings' }).click();
+  const list = page.getByRole('listbox', { name: 'Clips' });
+  await expect(list).toHaveAttribute('data-total', '8', { timeout: 60_000 });
+}
+
+/** Real saved web pages from the extraction corpus, gunzipped into `dir` (the first `n`, in name order). */
+export function corpusPages(dir: string, n: number, dataset = 'aeb'): string[] {
+  const src = path.join(corpus, 'extraction/dev', dataset, 'html');
+  fs.mkdirSync(dir, { recursive: true });
+  return fs
+    .readdirSync(src)
+    .filter((f) => f.endsWith('.html.gz'))
+    .sort()
+    .slice(0, n)
+    .map((f) => {
+      const out = path.join(dir, `${dataset}-${f.slice(0, 12)}.html`);
+      fs.writeFileSync(out, zlib.gunzipSync(fs.readFileSync(path.join(src, f))));
+      return out;
+    });
+}
+
+/** The list's rows as the user reads them (accessible names), in order. */
+export async function rowTitles(page: Page): Promise<string[]> {
+  const names = await page.locator('.clip-list [role=option]').evaluateAll((els) =>
+    els
+      .map((e) => ({ y: Number(/translateY\((\d+)/.exec((e as HTMLElement).style.transform)?.[1] ?? 0), name: e.getAttribute('aria-label') ?? '' }))
+      .sort((a, b) => a.y - b.y)
+      .map((e) => e.name),
+  );
+  return names;
 }

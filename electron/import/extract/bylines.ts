@@ -35,6 +35,8 @@ export function looksLikeName(s: string, handleOk = false): boolean {
   if (NOT_NAMES.test(s)) return false;
   if (AGENCY.test(s)) return true;
   if (handleOk && HANDLE.test(s) && !/^\d+$/.test(s) && !/^(?:www|https?)\b/i.test(s)) return true;
+  // Trusted evidence may write a name in lower case ("Mobasir hassan").
+  if (handleOk && /^[\p{L}][\p{L}'’.-]*(?: [\p{L}][\p{L}'’.-]*){1,3}$/u.test(s)) return true;
   if (/[\d@/\\<>{}[\]=_|#]|https?:|www\./i.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 5) return false;
@@ -51,7 +53,10 @@ function stripNoise(s: string): string {
   let t = s.replace(/\s+/g, ' ').trim();
   // Cut at the first date: "Jane Doe, 20 September 2019" / "Jane Doe | 24.11.2021".
   const d = findDates(t)[0];
-  if (d && d.index > 0) t = t.slice(0, d.index);
+  // "Posted on September 21, 2020 by Adi Tzlil": the name follows the date.
+  const after = d ? /^[\s,|–—-]*((?:by|von|par|por|di|door)\s+\S.*)$/i.exec(t.slice(d.end)) : null;
+  if (after) t = after[1];
+  else if (d && d.index > 0) t = t.slice(0, d.index);
   else if (d && d.index === 0) t = t.slice(d.end);
   // "… am", "… on", "… le" left dangling before a cut-off date.
   for (let i = 0; i < 3; i++) t = t.replace(/[\s,|/–—-]+(?:am|on|le|el|il|em|den|vom|du|del|at|um|published|updated|veröffentlicht|publié|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|sun)?\s*$/i, '');
@@ -90,7 +95,7 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
   // A label left alone ("Geschrieben von", "Artikel von"): the name was elsewhere.
   if (/^(?:geschrieben|verfasst|erstellt|artikel|beitrag|ein artikel|written|posted|published|article|publi[ée]|escrito|publicado)(?:\s+(?:von|by|par|por))?$/i.test(s)) return null;
   const parts = s
-    .split(/\s*(?:;|,|&|\/|\s+(?:and|und|et|y|e|en|och|og|и|i)\s+)\s*/i)
+    .split(/\s*(?:;|,|&|\/|\s+(?:and|und|et|y|e|en|och|og|и|i|im gespr[äa]ch mit|in conversation with|en conversation avec|en conversaci[óo]n con|in conversazione con)\s+)\s*/i)
     .map((p) => stripLead(p))
     .filter(Boolean);
   const names: string[] = [];

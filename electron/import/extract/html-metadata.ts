@@ -202,9 +202,9 @@ export function spacedText(el: Element, max = 400): string {
 // A stand-in text node for the space after an element (never part of a document).
 const SPACE = { nodeType: 3, nodeValue: ' ' } as unknown as Node;
 
-const BYLINE_START = /^(?:by|von|par|por|door|av|af|от|written|posted|text|autor(?:in)?|author|auteur|escrito|publicado|erstellt|verfasst|geschrieben|ein (?:artikel|beitrag|text)|(?:blog[- ]?)?beitrag von|redaktion\s*:)(?!\w)/i;
+const BYLINE_START = /^(?:by|von|par|por|door|av|af|от|written|posted|text|autor(?:in|en|innen)?|authors?|auteur|escrito|publicado|erstellt|verfasst|geschrieben|ein (?:artikel|beitrag|text)|(?:blog[- ]?)?beitrag von|redaktion\s*:)(?!\w)/i;
 // A short element whose text starts like a byline, wherever it sits.
-const BYLINE_TEXT = /^(?:by|von|par|por|door|av|af|от|written by|posted by|text(?:\s*(?:&|und)\s*fotos?)?\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:|escrito por|publicado por|erstellt von|verfasst von|geschrieben von|ein (?:artikel|beitrag|text) von|(?:blog[- ]?)?beitrag von|redaktion\s*:)\s*\S/i;
+const BYLINE_TEXT = /^(?:by|von|par|por|door|av|af|от|written by|posted by|text(?:\s*(?:&|und)\s*fotos?)?\s*:|autor(?:in)?\s*:|autor(?:en|innen)\s*:?|authors?\s*:|auteur\s*:|escrito por|publicado por|erstellt von|verfasst von|geschrieben von|ein (?:artikel|beitrag|text) von|(?:blog[- ]?)?beitrag von|redaktion\s*:)\s*\S/i;
 
 const DATE_SELECTOR = [
   '[class*="date"]', '[class*="Date"]', '[class*="publish"]', '[class*="posted"]', '[class*="datum"]', '[class*="fecha"]',
@@ -282,7 +282,8 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
         const v = (n.nodeValue ?? '').trim();
         if (v.length < 120 && BYLINE_START.test(v)) {
           let el = n.parentElement;
-          if (el && /^(?:span|a|strong|b|em|i|small)$/.test(el.localName) && el.parentElement) el = el.parentElement;
+          // The enclosing line, unless it holds much more than the byline (a teaser box).
+          if (el && /^(?:span|a|strong|b|em|i|small)$/.test(el.localName) && el.parentElement && spacedText(el.parentElement, 200).length < 120) el = el.parentElement;
           const t = el ? spacedText(el, 160) : v;
           if (t.length < 120 && BYLINE_TEXT.test(t) && !el?.closest('[class*="comment"], [id*="comment"]')) meta.bylines.push(t);
         }
@@ -348,7 +349,15 @@ function readH1(h: Element): H1Info | null {
   }
   let main: string | null = null;
   let kicker: string | null = null;
-  const kids = Array.from(h.children).filter((k) => k.localName !== 'br' && text(k));
+  // "<h1><span itemprop=headline><small>Kicker</small> Headline</span></h1>": look inside
+  // a wrapper that holds all of the text.
+  let box: Element = h;
+  for (let i = 0; i < 2; i++) {
+    const only = Array.from(box.children).filter((k) => text(k));
+    if (only.length === 1 && text(only[0]) === text(box)) box = only[0];
+    else break;
+  }
+  const kids = Array.from(box.children).filter((k) => k.localName !== 'br' && text(k));
   const marked = kids.find((k) => KICKER_CLASS.test(`${k.getAttribute('class') ?? ''} ${k.getAttribute('id') ?? ''}`));
   const first = kids[0];
   if (marked && full.startsWith(text(marked)) && full.length > text(marked).length + 8) kicker = text(marked);
@@ -357,7 +366,7 @@ function readH1(h: Element): H1Info | null {
     // ("<h1><span>Olympische Spiele in Paris</span> Getränke per Schiff …</h1>").
     const k0 = text(first);
     const rest = full.slice(k0.length).replace(/^[\s:|–—-]+/, '');
-    if (k0.split(' ').length <= 6 && rest.split(' ').length >= 3 && rest.length > k0.length * 1.3) kicker = k0;
+    if (k0.split(' ').length <= 6 && rest.split(' ').length >= 3 && rest.length > k0.length) kicker = k0;
   }
   if (kicker) {
     const at = full.indexOf(kicker);

@@ -30,6 +30,8 @@ function cleanText(s: string | null | undefined): string | null {
 // Headings that label page furniture, never an article.
 const FURNITURE_HEADING = /^(?:[\p{L} -]{0,20}navigation[\p{L} -]{0,20}|[\p{L} -]{0,20}men[uüù](?: di navigazione)?|quicklinks?|main menu|search|suche|cookies?|hinweis zur verwendung von cookies|footer|sidebar|related|kommentare|comments|newsletter|share|teilen|details|sie sind hier|you are here|vous êtes ici|leggi anche|lesen sie auch|read more|mehr zum thema)\s*:?$/iu;
 
+// What sits before a headline as a label: "Local News |", "Headline:", "Sport –".
+const LABEL_PREFIX = /(?:[|»–—-]|^\S+\s?:)$/;
 const TITLE_SEP = /\s+[|\-–—·•»:]\s+|\s*[|»]\s*/;
 
 function sameText(a: string, b: string): boolean {
@@ -65,29 +67,41 @@ export function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, allSite
     .filter((h) => h.text.length >= 2 && h.text.length <= 300 && !isSite(h.text) && !FURNITURE_HEADING.test(h.text));
   // The headline as shown on the page: an <h1> that the page's own metadata confirms. A
   // kicker ("Klimaschutz" above "Bohren, bis es heiß wird") is not part of the headline.
-  for (const h of h1s.slice(0, 4)) {
-    const shown = h.main ?? h.text;
+  // Exact agreement with any <h1> is looked for first, looser agreement after.
+  const top = h1s.slice(0, 4);
+  for (const h of top) {
     const sh = squash(h.text);
     const sm = h.main ? squash(h.main) : null;
     // "<h1><span class=kicker>Kicker</span> Headline</h1>" with the metadata's "Headline".
     if (h.main && ordered.some((t) => squash(t) === sm)) return h.main;
+    for (const t of [...headRaws, ...ordered]) {
+      const st = squash(t);
+      if (st && (st === sh || (sm && st === sm))) return h.main ?? h.text;
+    }
+  }
+  for (const h of top) {
+    const shown = h.main ?? h.text;
+    const sh = squash(h.text);
     for (const t of headRaws) {
       const st = squash(t);
-      if (!st) continue;
-      if (st === sh || (sm && st === sm)) return shown;
+      if (!st || h.furniture) continue;
       // The <h1> opens the title: "Headline - Section - Site".
       const lead = TITLE_SEP.exec(t);
-      if (lead && squash(t.slice(0, lead.index)) === sh && !h.furniture) return shown;
+      // Not when another <h1> is in the title too ("Section - Headline" over two <h1>s).
+      const otherInTitle = top.some((o) => o !== h && squash(o.text).length >= sh.length && st.includes(squash(o.text)));
+      if (lead && sh.length >= 8 && !otherInTitle && squash(t.slice(0, lead.index)) === sh) return shown;
       // The <h1> is one segment of a "Site | Headline | Section" title.
-      if (st.includes(sh) && sh.length >= 8 && sh.length >= st.length * 0.3 && !h.furniture && squash(stripSiteSuffix(t, sites)).includes(sh)) return shown;
+      if (st.includes(sh) && sh.length >= 8 && sh.length >= st.length * 0.3 && squash(stripSiteSuffix(t, sites)).includes(sh)) return shown;
     }
     for (const t of ordered) {
       const st = squash(t);
       if (!st) continue;
-      if (st === sh || (sm && st === sm)) return shown;
-      // A prefix only the <h1> shows ("\"Pure Leere\": Marita Kramer …") is part of the headline
-      // unless the page marks it as a kicker (handled above).
-      if (sh.endsWith(st) && st.length >= 10) return h.main && squash(h.main) === st ? h.main : h.text;
+      if (sh.endsWith(st) && st.length >= 10) {
+        // A prefix only the <h1> shows is part of the headline ("\"Pure Leere\": Marita …"),
+        // unless it is a label set off by a bar or dash, a date, or one word and a colon.
+        const prefix = h.text.slice(0, Math.max(0, h.text.length - t.length)).trim();
+        return LABEL_PREFIX.test(prefix) || parseDate(prefix) ? t : h.main && squash(h.main) === st ? h.main : h.text;
+      }
       // "<h1>Headline 02.02.2022 • Category</h1>": the metadata's headline without the tail.
       if (sh.startsWith(st) && st.length >= 15) return st.length >= sh.length * 0.5 && !/\d{1,2}[./]\d{1,2}[./]\d{2,4}|[•|]/.test(h.text.slice(t.length)) ? h.text : t;
       if (titleSimilarity(t, h.text) >= 0.8 || (h.main && titleSimilarity(t, h.main) >= 0.8)) return shown;
@@ -158,6 +172,8 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
   for (const a of meta.authorElements ?? []) if (!/\s/.test(a)) consider([a], true, true);
   for (const b of meta.bylines) consider([b], false);
   consider([readabilityByline], false);
+  // twitter:creator is an @handle as a rule; a bare one is the author's user name.
+  consider((meta.meta.get('twitter:creator') ?? []).filter((v) => !/^@|^https?:/i.test(v)), true, true);
   consider([hints.author], false);
   const pick = found.find((f) => f.kind === 'name') ?? found.find((f) => f.kind === 'handle') ?? found.find((f) => f.kind === 'site');
   if (!pick) return null;

@@ -65,7 +65,7 @@ export function classify(p: TextPara): Kind {
   return 'short';
 }
 
-function weight(kind: Kind, p: TextPara): number {
+export function weight(kind: Kind, p: TextPara): number {
   const len = p.text.length;
   switch (kind) {
     case 'good': return Math.min(len, 1500);
@@ -87,21 +87,22 @@ const COMMENT_STOP = /\b(?:comments?|kommentare?|commentaires?|comentarios?|come
  * Once some article text has been seen, what follows a comment-section header counts for a
  * tenth: the body is taken from before it unless nothing worth the name was there.
  */
-function discountComments(paras: TextPara[], kinds: Kind[], ws: number[]): number[] {
+export function discountComments(paras: TextPara[], kinds: Kind[], ws: number[]): number[] {
   // `sum` is the weight of the run that reaches the header (as Kadane counts it): a
-  // sidebar blurb far above a "Comments feed" link in the header does not count.
+  // sidebar blurb far above a "Comments feed" link in the header does not count. Other
+  // stop lines between the article and its comments ("Tags:", "Related") do not reset it.
   let sum = 0;
   let factor = 1;
   for (let i = 0; i < ws.length; i++) {
     if (factor === 1 && kinds[i] === 'stop' && sum >= 300 && COMMENT_STOP.test(paras[i].text)) factor = 0.1;
-    sum = Math.max(0, sum + ws[i]);
+    if (kinds[i] !== 'stop') sum = Math.max(0, sum + ws[i]);
     if (ws[i] > 0) ws[i] *= factor;
   }
   return ws;
 }
 
 /** The maximum-sum run of paragraphs (Kadane): the article body. */
-function densestRun(ws: number[]): [number, number] | null {
+export function densestRun(ws: number[]): [number, number] | null {
   let best = 0;
   let bestRange: [number, number] | null = null;
   let sum = 0;

@@ -66,6 +66,18 @@ describe('importing files and folders', () => {
     expect(count("SELECT count(*) AS n FROM clips_fts WHERE clips_fts MATCH 'maduro'")).toBe(1);
   });
 
+  it('keeps the typo vocabulary exactly as a full recount would (words listed by the workers)', async () => {
+    realPages(6);
+    fs.copyFileSync(SEED, path.join(work, 'pages', 'seed.txt'));
+    await new ImportJob(lib).runPaths([path.join(work, 'pages')]);
+    const snapshot = () => lib.db.prepare('SELECT word, docs FROM search_vocab WHERE docs > 0 ORDER BY word').all();
+    const imported = snapshot();
+    expect(imported.length).toBeGreaterThan(500);
+    const { rebuildVocabulary } = await import('../../../electron/search/vocabulary.ts');
+    rebuildVocabulary(lib.db);
+    expect(snapshot()).toEqual(imported);
+  });
+
   it('reports a file imported twice in one batch as a duplicate and stores it once', async () => {
     fs.copyFileSync(SEED, path.join(work, 'a.txt'));
     fs.copyFileSync(SEED, path.join(work, 'b copy.txt'));
