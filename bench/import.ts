@@ -56,7 +56,8 @@ async function runOurs(folder: string, libDir: string) {
 }
 
 async function runNaive(folder: string, libDir: string) {
-  const { JSDOM } = await import('jsdom');
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  const quiet = new VirtualConsole(); // jsdom's CSS parser complains loudly about real pages
   const { Readability } = await import('@mozilla/readability');
   const { openLibrary } = await import('../electron/library/open-library.ts');
   const { insertClip } = await import('../electron/library/clips.ts');
@@ -71,7 +72,7 @@ async function runNaive(folder: string, libDir: string) {
   for (const f of files) {
     try {
       const bytes = fs.readFileSync(path.join(folder, f));
-      const dom = new JSDOM(bytes.toString('utf8'));
+      const dom = new JSDOM(bytes.toString('utf8'), { virtualConsole: quiet });
       const article = new Readability(dom.window.document).parse();
       dom.window.close();
       const text = article?.textContent?.trim() ?? '';

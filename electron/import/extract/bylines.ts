@@ -28,15 +28,15 @@ const HANDLE = /^[\p{L}\d][\p{L}\d._-]{0,30}$/u;
 
 /**
  * Does this string look like one person's (or agency's) name? With `handleOk`, a single
- * user handle counts too.
+ * user handle counts too; with `lowerOk`, a name written in lower case.
  */
-export function looksLikeName(s: string, handleOk = false): boolean {
+export function looksLikeName(s: string, handleOk = false, lowerOk = false): boolean {
   if (!s || s.length > 60 || s.length < 2) return false;
   if (NOT_NAMES.test(s)) return false;
   if (AGENCY.test(s)) return true;
   if (handleOk && HANDLE.test(s) && !/^\d+$/.test(s) && !/^(?:www|https?)\b/i.test(s)) return true;
   // Trusted evidence may write a name in lower case ("Mobasir hassan").
-  if (handleOk && /^[\p{L}][\p{L}'’.-]*(?: [\p{L}][\p{L}'’.-]*){1,3}$/u.test(s)) return true;
+  if (lowerOk && /^[\p{L}][\p{L}'’.-]*(?: [\p{L}][\p{L}'’.-]*){1,3}$/u.test(s)) return true;
   if (/[\d@/\\<>{}[\]=_|#]|https?:|www\./i.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 5) return false;
@@ -106,7 +106,7 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
       if (cut && looksLikeName(cut) && !names.includes(cut)) names.push(cut);
       continue;
     }
-    if (looksLikeName(p, handleOk && parts.length === 1) && !names.includes(p)) names.push(p);
+    if (looksLikeName(p, handleOk && parts.length === 1, opts.trusted === true) && !names.includes(p)) names.push(p);
   }
   return names.length ? names.join('; ') : null;
 }

@@ -127,6 +127,8 @@ type AuthorKind = 'name' | 'handle' | 'site';
 
 // "Andreas Kalt" naming his own blog is still a person; "Die FURCHE", "SWIM.DE" are not.
 const PERSON_SHAPE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: (?:von |van |de |del |da |di |le |la )?\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
+// Unmistakably an organisation, site name or not: it signs when no person does.
+const ORG_MARK = /(?:\be\.\s?V\b|\bgmbh\b|\bag$|\binc\b|\bltd\b|\bllc\b|stiftung\b|verband\b|verein\b|ministerium\b|\bfoundation\b|\bassociation\b)/i;
 const ORG_WORD = /\b(?:gmbh|ag|inc|ltd|llc|verlag|verband|magazin|magazine|news|online|zeitung|journal|media|medien|foundation|stiftung|institut|institute|group|gruppe|team|redaktion|blog|times|post|daily|press|presse|radio|tv)\b/i;
 
 /**
@@ -158,7 +160,7 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
     if (!names.length || (!trusted && names.length > 3 && !list.some((r) => r && /^\s*(?:by|von|par|por|di|door|av|af)\s/i.test(r)))) return;
     // The site's own name gives way to a person; a person who names their site after
     // themselves ("Andreas Kalt") is still the author.
-    const orgLike = (n: string) => isSite(n) && !(PERSON_SHAPE.test(n) && !ORG_WORD.test(n));
+    const orgLike = (n: string) => ORG_MARK.test(n) || (isSite(n) && !(PERSON_SHAPE.test(n) && !ORG_WORD.test(n)));
     const kind: AuthorKind = names.every(orgLike) ? 'site' : weak || names.every((n) => HANDLE_SHAPE.test(n)) ? 'handle' : 'name';
     found.push({ names: names.filter((n) => kind === 'site' || !orgLike(n)).join('; '), kind });
   };

@@ -18,6 +18,13 @@ const STOP = /^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|co
 // Interface text, cookie notices, buttons, form fields.
 const JUNK = /^\(?(?:BUTTON|IMG|INLINE|FORM|submit)\)|^\[[^\]]{0,80}\]$|^_{4,}|\[_{3,}|\[\s{3,}\]|^\(\s?[*x ]?\s?\)|cookies?\b.*\b(?:use|accept|consent|einverstanden|akzeptieren|utilis|usamos|utilizziamo)|\b(?:accept|akzeptieren|accepter|aceptar|aceitar|accetta)\s+(?:all|alle|tout|todo|todas|tutti)\b|^(?:skip to|zum inhalt|aller au contenu|ir al contenido|vai al contenuto|menu|menü|search|suche|suchen|recherche|buscar|cerca|log ?in|sign ?in|anmelden|registrieren|se connecter|iniciar sesión|entrar|accedi|home|startseite|accueil|inicio|start)\b.{0,20}$/i;
 
+// A cookie notice or consent-settings text, in any of the corpus's languages: "cookie" with
+// the words such notices always use around it. (A recipe's cookies come without them.)
+const COOKIE = /\bcookies?\b/i;
+const CONSENT_WORDS = /zustimm|einwillig|akzeptier|ablehn|einstellung|datenschutz|privacy|consent|accept|settings|browser|website|webseite|site web|sitio web|navega|aktivier|deaktivier|analytics|tracking|third[- ]party|drittanbieter|partenaires|partners/i;
+// Log-in, registration and password forms.
+const ACCOUNT_FORM = /\b(?:password|passwort|kennwort|mot de passe|contraseña|senha|pflichtfeld\w*|required fields?|champs? obligatoires?|campos? obligatorios?)\b/i;
+
 // Photo credits: how a caption gives itself away in any language.
 const CREDIT = /\((?:photo|foto|image|picture|bild|pic|credit|crédit|crédito|file photo|photograph)\b[^)]{0,120}\)|\b(?:photo|foto|image|picture|bild|credit|crédit|crédito|photograph|illustration|grafik|archivbild|symbolbild|fotó)\s*(?:by|von|par|por|di|:|©)|©|\(c\)\s|\bgetty images\b|\bshutterstock\b|\bistock(?:photo)?\b|\bimago\b|picture[- ]alliance|\bkeystone\b|\/\s*(?:afp|reuters|ap|dpa|epa|ansa|efe|apa|xinhua|sputnik)\s*(?:\)|\/|$)|\/\s*$/i;
 
@@ -25,7 +32,7 @@ const BYLINE_LINE = /^(?:by|von|par|por|di|door|av|af|от|written by|posted by|
 
 const SENTENCE_END = /[.!?…:;"“”»«)。！？]\s*$|[.!?。][\s"”»]/;
 
-export type Kind = 'good' | 'medium' | 'short' | 'junk' | 'stop' | 'caption' | 'byline' | 'date';
+export type Kind = 'good' | 'medium' | 'short' | 'junk' | 'stop' | 'caption' | 'byline' | 'date' | 'inset';
 
 function wordCount(s: string): number {
   const latin = s.split(/\s+/).filter(Boolean).length;
@@ -53,6 +60,8 @@ export function classify(p: TextPara): Kind {
   if (t.length < 120 && COMMENTS_HEADER.test(t)) return 'stop';
   if (t.length < 400 && TEASER_END.test(t)) return 'junk';
   if (JUNK.test(t)) return 'junk';
+  if (t.length < 700 && COOKIE.test(t) && CONSENT_WORDS.test(t)) return 'junk';
+  if (t.length < 300 && ACCOUNT_FORM.test(t)) return 'junk';
   if (t.length < 600 && CREDIT.test(t)) return 'caption';
   if (t.length < 140 && BYLINE_LINE.test(t) && cleanByline(t)) return 'byline';
   if (isDateLine(t)) return 'date';
@@ -76,29 +85,130 @@ export function weight(kind: Kind, p: TextPara): number {
     case 'caption': return 0;
     case 'byline': return -10;
     case 'date': return -10;
+    case 'inset': return -20;
   }
 }
 
 // A comment-section header: "12 Comments", "Leave a reply", "Kommentare".
 const COMMENT_STOP = /\b(?:comments?|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|комментари\w*|responses?|replies|leave a (?:reply|comment)|join the (?:discussion|conversation))\b/i;
 
+// A footer line: what follows it is dialogs (cookie settings, log-in forms) and site text.
+const FOOTER_STOP = /\b(?:impressum|imprint|privacy(?: policy)?|datenschutz\w*|all rights reserved|alle rechte vorbehalten|copyright|terms of (?:use|service)|nutzungsbedingungen|mentions légales|aviso legal|política de privacidad|informativa (?:sulla )?privacy)\b|©/i;
+
 /**
- * Readers' comments can outweigh the article they follow (a short post, a long thread).
- * Once some article text has been seen, what follows a comment-section header counts for a
- * tenth: the body is taken from before it unless nothing worth the name was there.
+ * Readers' comments can outweigh the article they follow (a short post, a long thread), and
+ * a cookie-settings dialog or log-in form printed after the footer can outweigh a short
+ * story. Once some article text has been seen, what follows a comment-section header or a
+ * footer line counts for a tenth: the body is taken from before it unless nothing worth
+ * the name was there.
  */
 export function discountComments(paras: TextPara[], kinds: Kind[], ws: number[]): number[] {
   // `sum` is the weight of the run that reaches the header (as Kadane counts it): a
   // sidebar blurb far above a "Comments feed" link in the header does not count. Other
   // stop lines between the article and its comments ("Tags:", "Related") do not reset it.
+  // A footer needs a body-sized run anywhere above it (`best`): footer links at the top of
+  // a page come before any article text.
   let sum = 0;
+  let best = 0;
   let factor = 1;
   for (let i = 0; i < ws.length; i++) {
-    if (factor === 1 && kinds[i] === 'stop' && sum >= 300 && COMMENT_STOP.test(paras[i].text)) factor = 0.1;
+    if (factor === 1 && kinds[i] === 'stop') {
+      const t = paras[i].text;
+      if ((sum >= 300 && COMMENT_STOP.test(t)) || (best >= 400 && FOOTER_STOP.test(t))) factor = 0.1;
+    }
     if (kinds[i] !== 'stop') sum = Math.max(0, sum + ws[i]);
+    if (sum > best) best = sum;
     if (ws[i] > 0) ws[i] *= factor;
   }
   return ws;
+}
+
+/** How far (in paragraphs) an inset box may reach before the article resumes. */
+const INSET_MAX_PARAS = 15;
+const INSET_MAX_CHARS = 1200;
+
+/**
+ * "Related stories" or "Most read" boxes are often set inside the article: their heading
+ * would end the body there and lose everything after it. A stop line (not a comment header)
+ * with article prose just above it and two paragraphs of prose again a few short lines
+ * below it is such a box: the heading and its short items become 'inset' — left out of the
+ * body, but no longer a wall the body cannot cross.
+ */
+export function bridgeInsetBoxes(paras: TextPara[], kinds: Kind[]): void {
+  const n = kinds.length;
+  for (let i = 1; i < n; i++) {
+    if (kinds[i] !== 'stop' || COMMENT_STOP.test(paras[i].text)) continue;
+    let proseAbove = false;
+    for (let k = Math.max(0, i - 3); k < i; k++) if (kinds[k] === 'good') proseAbove = true;
+    if (!proseAbove) continue;
+    let j = i + 1;
+    let chars = 0;
+    while (j < n && j - i <= INSET_MAX_PARAS && kinds[j] !== 'good' && kinds[j] !== 'stop' && chars <= INSET_MAX_CHARS) {
+      chars += paras[j].text.length;
+      j++;
+    }
+    if (j >= n - 1 || kinds[j] !== 'good' || chars > INSET_MAX_CHARS || j - i > INSET_MAX_PARAS) continue;
+    if (kinds[j + 1] !== 'good' && kinds[j + 1] !== 'medium') continue;
+    for (let k = i; k < j; k++) kinds[k] = 'inset';
+    i = j;
+  }
+}
+
+/** What the first prose paragraph under a headline and its byline or date line gains. */
+const ANCHOR_BONUS = 300;
+
+/**
+ * A news page shows its headline, then a byline or date line, then the story. The first
+ * paragraph of prose right under the first such header is where the body most likely
+ * starts: it gets a bonus, so a sidebar blurb or teaser list elsewhere on a page with a
+ * short story does not win the body.
+ */
+function anchorBonus(paras: TextPara[], kinds: Kind[], ws: number[]): void {
+  const n = kinds.length;
+  for (let a = 1; a < n; a++) {
+    if (kinds[a] !== 'date' && kinds[a] !== 'byline') continue;
+    let title = false;
+    for (let k = a - 1; k >= Math.max(0, a - 4) && !title; k--) {
+      if (kinds[k] === 'stop') break;
+      if (looksLikeTitle(paras[k], kinds[k])) title = true;
+    }
+    if (!title) continue;
+    for (let k = a + 1; k < Math.min(n, a + 5); k++) {
+      if (kinds[k] === 'stop' || kinds[k] === 'junk') break;
+      if (kinds[k] === 'good' || kinds[k] === 'medium') {
+        ws[k] += ANCHOR_BONUS;
+        return;
+      }
+    }
+  }
+}
+
+/** How much more each further line of a gap costs than the one before (as a share). */
+const GAP_STEP = 0.3;
+
+/**
+ * Inside an article, prose is interrupted by a heading, a caption or an image line or two;
+ * teaser lists and sidebars interleave their blurbs with three, four, five lines of titles,
+ * kickers and links. So each further line of an unbroken gap costs more than the last, and
+ * a long gap splits the body where a short one does not.
+ */
+function escalateGaps(kinds: Kind[], ws: number[]): void {
+  let streak = 0;
+  for (let i = 0; i < ws.length; i++) {
+    if (ws[i] > 0) streak = 0;
+    else if (ws[i] < 0 && kinds[i] !== 'inset' && kinds[i] !== 'stop') {
+      ws[i] *= 1 + streak * GAP_STEP;
+      streak++;
+    }
+  }
+}
+
+/** Each paragraph's weight for the body run. */
+export function bodyWeights(paras: TextPara[], kinds: Kind[]): number[] {
+  const ws = kinds.map((k, i) => weight(k, paras[i]));
+  escalateGaps(kinds, ws);
+  anchorBonus(paras, kinds, ws);
+  return discountComments(paras, kinds, ws);
 }
 
 /** The maximum-sum run of paragraphs (Kadane): the article body. */
@@ -152,7 +262,8 @@ export function extractText(input: TextInput): Extracted {
   if (norm.truncated) warnings.push('text is very long; only the first 5 M characters were read');
   const paras = toParagraphs(norm.text);
   const kinds = paras.map(classify);
-  const run = densestRun(discountComments(paras, kinds, kinds.map((k, i) => weight(k, paras[i]))));
+  bridgeInsetBoxes(paras, kinds);
+  const run = densestRun(bodyWeights(paras, kinds));
   let [s, e] = run ?? [paras.length, paras.length - 1];
 
   // Header: walk back from the body over byline, date line, standfirst, captions to the headline.
@@ -218,7 +329,7 @@ export function extractText(input: TextInput): Extracted {
       if (!published && i < s + 4) published = findDates(t)[0]?.iso ?? null;
       continue;
     }
-    if (k === 'junk' || k === 'stop') continue;
+    if (k === 'junk' || k === 'stop' || k === 'inset') continue;
     body.push(t);
   }
   // A standfirst printed again as the body's first paragraph appears once.

@@ -1,0 +1,105 @@
+// A large drop with its progress bar and Cancel; the near-duplicate link between two outlets
+// carrying one wire story; and the original file behind a clip.
+import fs from 'node:fs';
+import path from 'node:path';
+import { corpus, corpusPages, dropFromDisk, expect, importFiles, shot, test } from './fixtures.ts';
+
+const seed = path.join(corpus, 'seed/guardian-ng-maduro-russia.txt');
+
+test('a large drop shows progress and can be cancelled midway, keeping what finished', async ({ page, server }) => {
+  test.setTimeout(180_000);
+  const dir = path.join(server.libraryDir, '..', `${path.basename(server.libraryDir)}-drop`);
+  const files = [...corpusPages(dir, 114, 'aeb'), ...corpusPages(dir, 60, 'htmldate')];
+  expect(files.length).toBeGreaterThanOrEqual(150);
+  await page.goto(server.url);
+  await dropFromDisk(page, files);
+
+  const bar = page.getByRole('region', { name: 'Import progress' });
+  await expect(bar).toBeVisible();
+  const progress = bar.getByRole('progressbar', { name: 'Import' });
+  await expect(progress).toHaveAttribute('aria-valuemax', String(files.length));
+  // Wait until some files are in, then cancel.
+  await expect.poll(async () => Number((await progress.getAttribute('aria-valuenow')) ?? 0), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+  await expect(bar).toContainText(new RegExp(`Importing \\d+ of ${files.length}`));
+  await shot(page, 'import-progress');
+  await bar.getByRole('button', { name: 'Cancel' }).click();
+
+  const summary = page.getByRole('dialog', { name: 'Import cancelled' });
+  await expect(summary).toBeVisible({ timeout: 60_000 });
+  const stats = summary.getByLabel('Import summary');
+  const added = Number(/([\d,]+)\s*added/.exec((await stats.textContent()) ?? '')?.[1]?.replace(/,/g, ''));
+  expect(added).toBeGreaterThanOrEqual(1);
+  expect(added).toBeLessThan(files.length);
+  await shot(page, 'import-cancelled');
+  await summary.getByRole('button', { name: 'Done' }).click();
+  await expect(bar).toBeHidden();
+
+  // The list holds exactly what finished, and the library says so too.
+  const list = page.getByRole('listbox', { name: 'Clips' });
+  await expect(list).toHaveAttribute('data-total', String(added));
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^All clips/ })).toHaveText(new RegExp(`All clips\\s*${added}$`));
+});
+
+test('a wire story in two outlets is linked: "Also in 1 other outlet" leads to the other copy', async ({ page, server }) => {
+  // The same AFP story as another site saved it: its own header, the last paragraph reworded.
+  const text = fs.readFileSync(seed, 'utf8');
+  const copy = text
+    .replace('Wednesday, 24th April 2024\nTo guardian.ng\nSearch', 'Thursday, 25th April 2024\nTo vanguardngr.com\nMenu')
+    .replace(
+      /Russia is the second-largest lender to Caracas[^\n]*/,
+      'Moscow is Caracas’s biggest creditor after Beijing, and has poured money into Venezuela’s oil fields while Caracas bought Russian weapons worth billions.',
+    );
+  expect(copy).not.toBe(text);
+  const copyFile = path.join(server.libraryDir, '..', `${path.basename(server.libraryDir)}-vanguard-maduro-russia.txt`);
+  fs.writeFileSync(copyFile, copy);
+
+  await page.goto(server.url);
+  await importFiles(page, [seed, copyFile]);
+  const list = page.getByRole('listbox', { name: 'Clips' });
+  await expect(list).toHaveAttribute('data-total', '2');
+
+  await list.getByRole('option').first().click();
+  const reader = page.getByRole('article', { name: 'Reader' });
+  const eyebrow = reader.locator('.reader-eyebrow .outlet');
+  const firstOutlet = (await eyebrow.textContent()) ?? '';
+  const link = reader.getByRole('button', { name: 'Also in 1 other outlet' });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(link).toHaveAttribute('aria-expanded', 'true');
+  const other = firstOutlet.includes('vanguard') ? /guardian/i : /vanguard/i;
+  await expect(reader.locator('.dupe-list')).toContainText('% alike');
+  await shot(page, 'reader-near-duplicate');
+  await reader.locator('.dupe-list').getByRole('button', { name: other }).click();
+  await expect(eyebrow).toHaveText(other);
+  await expect(reader.getByRole('heading', { level: 1 })).toContainText('Maduro');
+  // The other copy links back.
+  await expect(reader.getByRole('button', { name: 'Also in 1 other outlet' })).toBeVisible();
+  // The list follows the reader.
+  const openId = await list.locator('[aria-selected=true]').getAttribute('data-clip-id');
+  expect(openId).not.toBeNull();
+});
+
+test('open original downloads the imported file itself', async ({ page, server }) => {
+  await page.goto(server.url);
+  await importFiles(page, [seed]);
+  await page.getByRole('listbox', { name: 'Clips' }).getByRole('option').first().click();
+  const reader = page.getByRole('article', { name: 'Reader' });
+  const downloading = page.waitForEvent('download');
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await reader.getByRole('button', { name: 'Open original' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('guardian-ng-maduro-russia.txt');
+  const saved = await download.path();
+  expect(fs.readFileSync(saved)).toEqual(fs.readFileSync(seed));
+
+  // It came from the browser-mode download URL, which needs the session token.
+  const url = urls.find((u) => /\/api\/original\/\d+\?token=/.test(u));
+  expect(url).toBeDefined();
+  const res = await page.request.get(url!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-disposition']).toMatch(/^attachment;/);
+  expect(await res.body()).toEqual(fs.readFileSync(seed));
+  const withoutToken = await page.request.get(url!.replace(/\?token=.*/, ''));
+  expect(withoutToken.status()).toBe(401);
+});
