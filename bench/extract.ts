@@ -12,13 +12,15 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractFromBytes } from '../electron/import/extract-file.ts';
 import { readBytes } from '../electron/import/formats/index.ts';
 
-const CORPUS = process.env.CUTTINGS_EXTRACTION_CORPUS ?? '/work/shared/corpus/extraction';
-const SCORER = process.env.CUTTINGS_SCORER ?? '/work/shared/tools/score-extraction.mjs';
+// The shared corpus and tools live beside the project folder (../shared), wherever it is.
+const CORPUS = process.env.CUTTINGS_EXTRACTION_CORPUS ?? fileURLToPath(new URL('../../shared/corpus/extraction', import.meta.url));
+const SCORER = process.env.CUTTINGS_SCORER ?? fileURLToPath(new URL('../../shared/tools/score-extraction.mjs', import.meta.url));
 
 interface Args { only: Set<string> | null; baseline: boolean; keep: string | null; perItem: boolean }
 

@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
@@ -42,7 +43,8 @@ const KEEP = flag('--keep');
 const PER_CLASS = option('--queries', 40);
 const FUSE_SMALL = flag('--no-fuse') ? 0 : option('--fuse', 6);
 const FUSE_LARGE = flag('--no-fuse') ? 0 : option('--fuse-large', 1);
-const CORPUS = process.env.CUTTINGS_EXTRACTION_CORPUS ?? '/work/shared/corpus/extraction';
+// The shared corpus lives beside the project folder (../shared), wherever the project is.
+const CORPUS = process.env.CUTTINGS_EXTRACTION_CORPUS ?? fileURLToPath(new URL('../../shared/corpus/extraction', import.meta.url));
 const SEED = 20240424;
 
 // ---------------------------------------------------------------- deterministic randomness

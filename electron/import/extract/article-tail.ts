@@ -15,6 +15,7 @@ const SECTION_HEADING = new RegExp(
     'weitere (?:informationen|infos|artikel|beiträge|themen|links|tourentipps|meldungen|nachrichten)\\b.*', 'weiterführende (?:links?|informationen|artikel)',
     'mehr (?:zum thema|themen|zu\\b.*|dazu|news|artikel)', 'empfohlene (?:beiträge|artikel)', 'zum weiterlesen', 'auch lesen', 'lesen sie auch', 'das könnte sie auch interessieren',
     'über (?:den|die) autor(?:in)?', 'quellen(?:angaben)?', 'quelle', 'literatur', 'kontakt', 'themen im artikel', 'schon gelesen\\??', 'neueste artikel', 'beliebte artikel',
+    'artikel zum thema', 'mehr \\S+ (?:auf|bei|von)\\b.*', 'vorschau auf\\b.*', 'top[- ]themen\\b.*', 'empfohlen(?: für (?:dich|sie))?', 'nächster artikel', 'next (?:article|post|story)', 'up next',
     'teilnehmende blogs', 'heute empfehlen wir', 'bilder des treffens', 'auch auf \\S+', 'empfehlungen aus\\b.*',
     'lire (?:aussi|la suite)', 'à lire aussi', 'sur le même sujet', 'voir aussi', 'pour aller plus loin', 'à propos de l.auteur',
     'le puede interesar', 'lea también', 'lee también', 'vea también', 'más noticias', 'noticias relacionadas', 'te puede interesar', 'sobre el autor',

@@ -9,7 +9,7 @@ const MAX_INPUT = 300;
 const LEAD = /^(?:(?:(?:view |zeige )?(?:alle?s?|all|more|mehr)(?: (?:artikel|beitr[äa]ge|posts|articles|stories|texte))? (?:von|by|de)\s*:?\s+)|zur person\s*:?\s+|(?:written|posted|published|reported|reporting|text|words|story|photos?|interview|created|erstellt|verfasst|geschrieben|eingestellt|ein (?:artikel|beitrag|text|kommentar)|(?:blog[- ]?)?beitrag|artikel|kommentar|rezept|alle (?:artikel|beitr[äa]ge))\s+(?:by|von)\s*:?\s+|by\s*:?\s+|von\s*:?\s+|par\s*:?\s+|por\s*:?\s+|di\s+|door\s+|av\s+|af\s+|från\s+|от\s+|автор[ыа]?\s*:?\s*|text(?:\s*(?:&|und|and|\+)\s*fotos?)?\s*:\s*|texte\s*:\s*|texto\s*:\s*|testo\s*:\s*|autor(?:in|a|es|en|innen)?\s*:?\s+|auteurs?\s*:?\s+|autore\s*:?\s+|authors?\s*:?\s+|redaktion\s*:\s*|reda[cç]ci[oó]n\s*:\s*|escrito por\s+|publicado por\s+|interview\s*:\s*|fotos?\s*:\s*|photos?\s*:\s*|[~–—-]\s*)/i;
 
 // Job titles and desk names that follow a name and are not names themselves.
-const ROLE_WORDS = /\b(?:staff|reporter|writer|correspondent|editor|editorial|columnist|contributor|contributing|journalist|redakteur(?:in)?|korrespondent(?:in)?|redaktion|envoy[ée]e? sp[ée]ciale?|journaliste|rédact(?:eur|rice)|corresponsal|periodista|redactor[a]?|reda[cç][aã]o|giornalista|inviat[oa]|senior|chief|political|business|science|sports?|news desk|desk|team|bureau|photographer|fotograf|contributor|guest|freelance|updated|aktualisiert|mis à jour|actualizado|published|veröffentlicht|publié|publicado)\b/i;
+const ROLE_WORDS = /(?<![\w-])(?:staff|reporter|writer|correspondent|editor|editorial|columnist|contributor|contributing|journalist|redakteur(?:in)?|korrespondent(?:in)?|redaktion|envoy[ée]e? sp[ée]ciale?|journaliste|rédact(?:eur|rice)|corresponsal|periodista|redactor[a]?|reda[cç][aã]o|giornalista|inviat[oa]|senior|chief|political|business|science|sports?|news desk|desk|team|bureau|photographer|fotograf|contributor|guest|freelance|updated|aktualisiert|mis à jour|actualizado|published|veröffentlicht|publié|publicado)\b/i;
 
 const AGENCY = /^(?:AFP|AP|dpa|Reuters|EFE|ANSA|APA|SDA|KNA|epd|Xinhua|TASS|ТАСС|РИА Новости|Interfax|Bloomberg|PA|AAP|Lusa|Europa Press|Agencia EFE|Associated Press|Agence France-Presse)$/i;
 
@@ -36,7 +36,7 @@ export function looksLikeName(s: string, handleOk = false, lowerOk = false): boo
   if (AGENCY.test(s)) return true;
   if (handleOk && HANDLE.test(s) && !/^\d+$/.test(s) && !/^(?:www|https?)\b/i.test(s)) return true;
   // Trusted evidence may write a name in lower case ("Mobasir hassan").
-  if (lowerOk && /^[\p{L}][\p{L}'’.-]*(?: [\p{L}][\p{L}'’.-]*){1,3}$/u.test(s)) return true;
+  if (lowerOk && /^\p{Lu}[\p{L}'’.-]*(?: [\p{L}][\p{L}'’.-]*){1,3}$/u.test(s)) return true;
   if (/[\d@/\\<>{}[\]=_|#]|https?:|www\./i.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 5) return false;
@@ -51,6 +51,9 @@ export function looksLikeName(s: string, handleOk = false, lowerOk = false): boo
 
 function stripNoise(s: string): string {
   let t = s.replace(/\s+/g, ' ').trim();
+  // "Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet": the labelled field, alone.
+  const labelled = /(?:^|\s)(?:autor(?:in|en)?|authors?|auteurs?|autore|verfasser(?:in)?|escrito por|written by)\s*:\s*(\S.*)$/i.exec(t);
+  if (labelled && labelled.index > 0) t = labelled[1].replace(/\s(?:quelle|source|fuente|fonte|foto|fotos|photo|bild|datum|date|fecha|data|kategorie|category|rubrik|tags?)\s*:.*$/i, '');
   // Cut at the first date: "Jane Doe, 20 September 2019" / "Jane Doe | 24.11.2021".
   const d = findDates(t)[0];
   // "Posted on September 21, 2020 by Adi Tzlil": the name follows the date.
@@ -72,7 +75,7 @@ function stripNoise(s: string): string {
 function stripLead(s: string): string {
   let t = s;
   for (let i = 0; i < 2; i++) t = t.replace(LEAD, '').trim();
-  return t.replace(/^[\s:,;–—-]+|[\s:,;–—.-]+$/g, '').trim();
+  return t.replace(/^[\s:,;–—-]+|[\s:,;–—.→›»>-]+$/g, '').trim();
 }
 
 export interface BylineOptions {
@@ -106,7 +109,13 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
       if (cut && looksLikeName(cut) && !names.includes(cut)) names.push(cut);
       continue;
     }
-    if (looksLikeName(p, handleOk && parts.length === 1, opts.trusted === true) && !names.includes(p)) names.push(p);
+    if (looksLikeName(p, handleOk && parts.length === 1, opts.trusted === true)) {
+      if (!names.includes(p)) names.push(p);
+    } else if (!opts.trusted && (p.match(/(?:^|\s)\p{Ll}{4,}/gu) ?? []).length >= 2) {
+      // A clause among the "names" ("Von Sprachregeln, Gender-Politik und «ganz normalem
+      // Deutsch»") means the line was a sentence or a headline, not a byline.
+      return null;
+    }
   }
   return names.length ? names.join('; ') : null;
 }

@@ -15,6 +15,7 @@ import { chooseLanguage, normalizeLanguageTag } from './language.ts';
 import { toSafeHtml } from './safe-html.ts';
 import { hostLabels, squash, stripSiteSuffix, titleSimilarity } from './titles.ts';
 import { cleanParagraphs } from './paragraphs.ts';
+import { proseRun } from './text-article.ts';
 
 /** Pages larger than this are cut before parsing (a 50 MB page must still import). */
 const MAX_HTML_CHARS = 12_000_000;
@@ -229,19 +230,22 @@ interface FoundArticle {
   rTitle: string | null;
   rByline: string | null;
   rDate: string | null;
+  /** The cleaned page's paragraphs before Readability rewrote it. */
+  pageParagraphs: string[];
 }
 
 /** Readability's article in `doc` (which it rewrites), after our furniture removal when `clean`. */
 function findArticle(doc: Document, clean: boolean, warnings: string[]): FoundArticle {
   if (clean) removeFurniture(doc);
   const shape = doc.body ? measureTree(doc.body as Element) : { elements: 0, maxDepth: 0 };
-  const found: FoundArticle = { doc, articleRoot: null, textLength: 0, tooBig: false, rTitle: null, rByline: null, rDate: null };
+  const found: FoundArticle = { doc, articleRoot: null, textLength: 0, tooBig: false, rTitle: null, rByline: null, rDate: null, pageParagraphs: [] };
   // Readability recurses: absurdly deep or huge trees are read as plain page text instead.
   if (shape.elements > MAX_ELEMS || shape.maxDepth > MAX_DEPTH) {
     warnings.push('page has too many elements for article detection; kept the whole page text');
     found.tooBig = true;
     return found;
   }
+  if (doc.body) found.pageParagraphs = domToParagraphs(doc.body as Element, MAX_BODY_CHARS).paragraphs;
   try {
     const r = new Readability<Element>(doc, { serializer: (n) => n as Element, keepClasses: true, charThreshold: 400 }).parse();
     found.articleRoot = r?.content ?? null;
@@ -296,7 +300,13 @@ export function extractHtml(input: HtmlInput): Extracted {
   const captions = root ? liftCaptionsAndTeasers(root) : [];
   const para = root ? domToParagraphs(root, MAX_BODY_CHARS) : { paragraphs: [], truncated: false };
   if (para.truncated) warnings.push(`article text is very long; kept the first ${MAX_BODY_CHARS / 1e6} M characters`);
-  const paragraphs = cleanParagraphs(para.paragraphs, { title, captions });
+  let paragraphs = cleanParagraphs(para.paragraphs, { title, captions });
+  {
+    const rLen = paragraphs.reduce((n, p) => n + p.length, 0);
+    const alt = cleanParagraphs(proseRun(found.pageParagraphs.map((text, i) => ({ text, indent: 0, bullet: false, blankBefore: true, line: i }))), { title, captions });
+    const aLen = alt.reduce((n, p) => n + p.length, 0);
+    if (rLen < +(process.env.RMAX ?? 1000) && aLen > rLen * +(process.env.RATIO ?? 2)) paragraphs = alt;
+  }
   const bodyText = paragraphs.join('\n\n');
   const bodyHtml = root ? toSafeHtml(root, { baseUrl: url, attachmentRefs: input.attachmentRefs, maxChars: MAX_BODY_CHARS * 2 }) : '';
 

@@ -66,8 +66,25 @@ export interface HtmlMetadata {
 
 const MAX_LD_SCRIPT = 1_000_000;
 
+// JSON-LD written through an HTML-escaping template arrives as "Redacci&oacute;n".
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', hellip: '…', szlig: 'ß' };
+const ACCENTS: Record<string, string> = { acute: '\u0301', grave: '\u0300', circ: '\u0302', uml: '\u0308', tilde: '\u0303', cedil: '\u0327', ring: '\u030a' };
+
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi, (m, dec: string, hex: string, name: string) => {
+    if (dec || hex) {
+      const cp = dec ? Number(dec) : parseInt(hex, 16);
+      return cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : m;
+    }
+    if (NAMED_ENTITIES[name]) return NAMED_ENTITIES[name];
+    const acc = /^([a-z])(acute|grave|circ|uml|tilde|cedil|ring)$/i.exec(name);
+    return acc ? (acc[1] + ACCENTS[acc[2].toLowerCase()]).normalize('NFC') : m;
+  });
+}
+
 function asString(v: unknown): string | null {
-  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'string') return decodeEntities(v).trim() || null;
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return asString(v[0]);
   if (v && typeof v === 'object') {
@@ -96,14 +113,14 @@ function indexLd(v: unknown, ids: LdIndex, depth = 0): void {
 
 function ldNames(v: unknown, depth = 0, ids?: LdIndex): string[] {
   if (v == null || depth > 4) return [];
-  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+  if (typeof v === 'string') return v.trim() ? [decodeEntities(v).trim()] : [];
   if (Array.isArray(v)) return v.flatMap((x) => ldNames(x, depth + 1, ids));
   if (typeof v === 'object') {
     let o = v as Record<string, unknown>;
     const ref = o['@id'];
     if (o.name == null && typeof ref === 'string' && ids?.has(ref)) o = ids.get(ref)!;
     const n = o.name ?? (o.givenName || o.familyName ? `${o.givenName ?? ''} ${o.familyName ?? ''}` : null);
-    return typeof n === 'string' && n.trim() ? [n.trim()] : Array.isArray(n) ? ldNames(n, depth + 1, ids) : [];
+    return typeof n === 'string' && n.trim() ? [decodeEntities(n).trim()] : Array.isArray(n) ? ldNames(n, depth + 1, ids) : [];
   }
   return [];
 }

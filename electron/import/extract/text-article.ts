@@ -143,7 +143,8 @@ export function bridgeInsetBoxes(paras: TextPara[], kinds: Kind[]): void {
     if (!proseAbove) continue;
     let j = i + 1;
     let chars = 0;
-    while (j < n && j - i <= INSET_MAX_PARAS && kinds[j] !== 'good' && kinds[j] !== 'stop' && chars <= INSET_MAX_CHARS) {
+    // A byline or date line in the gap heads another article (an endless-scroll page).
+    while (j < n && j - i <= INSET_MAX_PARAS && kinds[j] !== 'good' && kinds[j] !== 'stop' && kinds[j] !== 'date' && kinds[j] !== 'byline' && chars <= INSET_MAX_CHARS) {
       chars += paras[j].text.length;
       j++;
     }
@@ -173,8 +174,9 @@ function anchorBonus(paras: TextPara[], kinds: Kind[], ws: number[]): void {
       if (looksLikeTitle(paras[k], kinds[k])) title = true;
     }
     if (!title) continue;
-    for (let k = a + 1; k < Math.min(n, a + 5); k++) {
-      if (kinds[k] === 'stop' || kinds[k] === 'junk') break;
+    // Between the header and the story: share buttons, an image, its caption.
+    for (let k = a + 1; k < Math.min(n, a + 7); k++) {
+      if (kinds[k] === 'stop') break;
       if (kinds[k] === 'good' || kinds[k] === 'medium') {
         ws[k] += ANCHOR_BONUS;
         return;
@@ -203,9 +205,25 @@ function escalateGaps(kinds: Kind[], ws: number[]): void {
   }
 }
 
+const isProse = (k: Kind | undefined) => k === 'good' || k === 'medium';
+/** Below this length an isolated paragraph is as likely a teaser blurb as article text. */
+const ISOLATED_MAX = 300;
+
+/**
+ * Article paragraphs come in runs; a teaser list sets one short blurb between titles,
+ * image placeholders and links. A short prose paragraph with no prose on either side
+ * counts half.
+ */
+function discountIsolated(paras: TextPara[], kinds: Kind[], ws: number[]): void {
+  for (let i = 0; i < ws.length; i++) {
+    if (kinds[i] === 'good' && paras[i].text.length < ISOLATED_MAX && !isProse(kinds[i - 1]) && !isProse(kinds[i + 1])) ws[i] *= 0.5;
+  }
+}
+
 /** Each paragraph's weight for the body run. */
 export function bodyWeights(paras: TextPara[], kinds: Kind[]): number[] {
   const ws = kinds.map((k, i) => weight(k, paras[i]));
+  discountIsolated(paras, kinds, ws);
   escalateGaps(kinds, ws);
   anchorBonus(paras, kinds, ws);
   return discountComments(paras, kinds, ws);
@@ -248,6 +266,24 @@ function domainIn(text: string): string | null {
   if (!m) return null;
   const d = m[1].toLowerCase().replace(/^www\d?\./, '');
   return TLD_OK.test(d) && /[a-z]/.test(d.split('.')[0]) ? d : null;
+}
+
+/**
+ * The article run of a page's paragraphs, without the lines that are not body text
+ * (captions, bylines, date lines, lists and furniture): the text extractor's judgement,
+ * for callers that hold paragraphs from elsewhere (an HTML page Readability misread).
+ */
+export function proseRun(paras: TextPara[]): string[] {
+  const kinds = paras.map(classify);
+  bridgeInsetBoxes(paras, kinds);
+  const run = densestRun(bodyWeights(paras, kinds));
+  if (!run) return [];
+  const out: string[] = [];
+  for (let i = run[0]; i <= run[1]; i++) {
+    const k = kinds[i];
+    if (k === 'good' || k === 'medium' || k === 'short') out.push(paras[i].text);
+  }
+  return out;
 }
 
 export interface TextInput {
@@ -304,6 +340,8 @@ export function extractText(input: TextInput): Extracted {
   // Standfirst: sentence-like paragraphs between the headline (or byline) and the body.
   const headerEnd = Math.max(titleIdx, anchor);
   if (titleIdx >= 0) {
+    // Some pages print the standfirst between the headline and the byline.
+    for (let i = titleIdx + 1; i < anchor && !standfirst; i++) if (kinds[i] === 'good' || kinds[i] === 'medium') standfirst = paras[i].text;
     for (let i = headerEnd + 1; i < s; i++) {
       if ((kinds[i] === 'good' || kinds[i] === 'medium') && !standfirst) standfirst = paras[i].text;
       if (kinds[i] === 'caption') captions.push(paras[i].text);

@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { ReadResult } from '../../../electron/import/types.ts';
+import { CORPUS as SHARED_CORPUS } from '../../helpers/temp-library.ts';
 
-export const CORPUS = process.env.CUTTINGS_CORPUS ?? '/work/shared/corpus';
+export const CORPUS = process.env.CUTTINGS_CORPUS ?? SHARED_CORPUS;
 export const HOSTILE = process.env.CUTTINGS_HOSTILE_CORPUS ?? path.join(CORPUS, 'hostile');
 
 export function corpusExists(...parts: string[]): boolean {

@@ -7,8 +7,9 @@ import { openLibrary, type Library } from '../../../electron/library/open-librar
 import { insertClip, type NewClip } from '../../../electron/library/clips.ts';
 import { tagClips } from '../../../electron/library/tags.ts';
 import { onClipsAdded } from '../../../electron/search/index-hooks.ts';
+import { CORPUS } from '../../helpers/temp-library.ts';
 
-export const SEED_DIR = '/work/shared/corpus/seed';
+export const SEED_DIR = path.join(CORPUS, 'seed');
 
 export interface TestClip extends Partial<NewClip> {
   title: string;
