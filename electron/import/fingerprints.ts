@@ -72,8 +72,35 @@ export function hammingDistance(a: string, b: string): number {
   );
 }
 
-/** Two clips this close (of 64 bits) are the same story in another version. */
-export const NEAR_DUPLICATE_MAX_DISTANCE = 10;
+/** Fingerprints this close (of 64 bits) are candidates; the word shingles then decide. */
+export const NEAR_DUPLICATE_MAX_DISTANCE = 16;
+/** This close, the fingerprints alone settle it (unrelated texts sit near 32). */
+export const NEAR_DUPLICATE_SURE_DISTANCE = 6;
+
+/** Word 3-shingles of a text (the first 5,000 words), for confirming a near-duplicate. */
+export function shingles(text: string): Set<string> {
+  const words = normaliseForHash(text).split(' ').filter(Boolean).slice(0, 5000);
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return out;
+}
+
+/**
+ * How much two texts share, 0–1: the larger of their Jaccard overlap and the share of the
+ * shorter one found in the longer (a story trimmed by one outlet is still the same story).
+ */
+export function textOverlap(a: Set<string>, b: Set<string>): { jaccard: number; containment: number } {
+  if (!a.size || !b.size) return { jaccard: 0, containment: 0 };
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const s of small) if (large.has(s)) common++;
+  return { jaccard: common / (a.size + b.size - common), containment: common / small.size };
+}
+
+/** One wire story in two outlets, or an edited later version: most of the text is shared. */
+export function isNearDuplicate(o: { jaccard: number; containment: number }): boolean {
+  return o.jaccard >= 0.4 || o.containment >= 0.7;
+}
 
 /** Similarity shown to people: 1 for identical fingerprints, falling with distance. */
 export function similarityFromDistance(d: number): number {

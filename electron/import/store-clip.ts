@@ -8,7 +8,9 @@ import type { ImportOutcome } from '../api.ts';
 import { insertClip } from '../library/clips.ts';
 import { onClipsAdded, onClipsImported } from '../search/index-hooks.ts';
 import type { FileExtraction } from './extract-file.ts';
-import { similarityFromDistance, SimhashIndex } from './fingerprints.ts';
+import {
+  isNearDuplicate, NEAR_DUPLICATE_SURE_DISTANCE, shingles, similarityFromDistance, SimhashIndex, textOverlap,
+} from './fingerprints.ts';
 import type { PreparedClip } from './prepare-clip.ts';
 
 export interface StoreContext {
@@ -29,6 +31,29 @@ export function findDuplicate(db: Database.Database, hash: string, url: string |
   if (byText || !url) return byText;
   // The same page saved twice with a changed header or comment count: same URL, same title.
   return db.prepare('SELECT id, title FROM clips WHERE url = ? AND title = ? AND deleted_at IS NULL LIMIT 1').get(url, title) as { id: number; title: string } | undefined;
+}
+
+/**
+ * The fingerprint candidates that really are the same story: very close fingerprints count
+ * as they are; the others are confirmed by comparing word shingles with the stored text.
+ */
+function confirmedNear(ctx: StoreContext, body: string, candidates: { id: number; distance: number }[]): { id: number; similarity: number }[] {
+  if (!candidates.length) return [];
+  const bodyOf = ctx.db.prepare('SELECT body_text FROM clips WHERE id = ?').pluck();
+  let mine: Set<string> | null = null;
+  const out: { id: number; similarity: number }[] = [];
+  for (const c of candidates) {
+    if (c.distance <= NEAR_DUPLICATE_SURE_DISTANCE) {
+      out.push({ id: c.id, similarity: similarityFromDistance(c.distance) });
+      continue;
+    }
+    const other = bodyOf.get(c.id) as string | undefined;
+    if (!other) continue;
+    mine ??= shingles(body);
+    const overlap = textOverlap(mine, shingles(other));
+    if (isNearDuplicate(overlap)) out.push({ id: c.id, similarity: Math.round(Math.max(overlap.jaccard, overlap.containment) * 100) / 100 });
+  }
+  return out;
 }
 
 /** Removes a copy the worker wrote for a clip that was not stored, unless a stored clip uses it. */
@@ -74,12 +99,11 @@ export function storeExtraction(ctx: StoreContext, display: string, name: string
         originalPath: prepared.original?.relativePath ?? null,
         originalSize: prepared.size,
       });
-      const near = prepared.simhash ? ctx.simhashes.near(prepared.simhash) : [];
+      const near = prepared.simhash ? confirmedNear(ctx, ex.bodyText, ctx.simhashes.near(prepared.simhash)) : [];
       const link = ctx.db.prepare('INSERT OR IGNORE INTO near_duplicates (clip_id, other_id, similarity) VALUES (?, ?, ?)');
       for (const n of near) {
-        const sim = similarityFromDistance(n.distance);
-        link.run(id, n.id, sim);
-        link.run(n.id, id, sim);
+        link.run(id, n.id, n.similarity);
+        link.run(n.id, id, n.similarity);
       }
       if (options.hooks !== false) onClipsAdded(ctx.db, [id]);
       return { id, near };

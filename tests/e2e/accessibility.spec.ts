@@ -43,6 +43,7 @@ test('every control has a role and an accessible name', async ({ page, server })
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Timeline' }).click();
   await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('button').first()).toBeVisible();
   await page.keyboard.press('t');
+  await expect(page.getByRole('combobox', { name: 'Add a tag' })).toBeFocused();
   await page.keyboard.type('ports');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^ports/ })).toBeVisible();
@@ -75,7 +76,9 @@ for (const size of [{ width: 1360, height: 860 }, { width: 1024, height: 640 }])
     const list = page.getByRole('listbox', { name: 'Clips' });
     await list.getByRole('option', { name: /solar farm/ }).click();
     const reader = page.getByRole('article', { name: 'Reader' });
+    await expect(reader.getByRole('heading', { level: 1 })).toContainText('solar farm');
     await page.keyboard.press('t');
+    await expect(reader.getByRole('combobox', { name: 'Add a tag' })).toBeFocused();
     for (const t of ['energy', 'co-operatives', 'follow-up']) {
       await page.keyboard.type(t);
       await page.keyboard.press('Enter');
@@ -88,10 +91,17 @@ for (const size of [{ width: 1360, height: 860 }, { width: 1024, height: 640 }])
     // Nothing may spill out of the window sideways.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    // The reader's toolbar keeps every action on screen.
+    // The reader's toolbar keeps every action on screen, none drawn over another.
+    const boxes: { x: number; y: number; width: number; height: number; label: string }[] = [];
     for (const b of await reader.getByRole('toolbar', { name: 'Clip actions' }).getByRole('button').all()) {
       const box = (await b.boundingBox())!;
-      expect(box.x + box.width, `${await b.textContent()} fits`).toBeLessThanOrEqual(size.width);
+      const label = (await b.textContent()) ?? '';
+      expect(box.x + box.width, `${label} fits`).toBeLessThanOrEqual(size.width);
+      for (const o of boxes) {
+        const apart = box.x >= o.x + o.width || o.x >= box.x + box.width || box.y >= o.y + o.height || o.y >= box.y + box.height;
+        expect(apart, `${label} overlaps ${o.label}`).toBe(true);
+      }
+      boxes.push({ ...box, label });
     }
     await shot(page, `window-${tag}-light`);
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -111,8 +111,9 @@ export function App() {
       new ClipPager(key, async (offset, limit) => {
         const clean = JSON.parse(JSON.stringify(listArgs)) as typeof listArgs;
         if (q) {
-          // Facets describe the whole result: asked for with the first page only.
-          const r = await api.search({ ...clean, q, sort, limit, offset, asYouType, facets: offset === 0 });
+          // Facets describe the whole result: asked for with the first page only, and not
+          // while a word is being typed (they cost as much as the search; see the effect below).
+          const r = await api.search({ ...clean, q, sort, limit, offset, asYouType, facets: offset === 0 && !asYouType });
           if (offset === 0) setSearchMeta({ key, result: r });
           return { total: r.total, rows: r.hits.map(rowFromHit) };
         }
@@ -133,10 +134,40 @@ export function App() {
   }, [pager]);
   useEffect(() => {
     setActive(openId !== null ? shown.indexOfId(openId) : -1);
+    // A new filter or search hides some selected clips: the selection keeps only what the
+    // list still shows, so "3 clips selected" never acts on clips the user cannot see.
+    if (selection.size > 1) {
+      const kept = [...selection].filter((id) => shown.indexOfId(id) >= 0);
+      if (kept.length !== selection.size) {
+        setSelection(new Set(kept));
+        if (kept.length === 1) setOpenId(kept[0]);
+      }
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shown]);
 
   const meta = searchMeta && searchMeta.key === shown.key ? searchMeta.result : null;
+
+  // While typing, the results come without facets; once the typing pauses, the facets of
+  // what is on screen are asked for on their own (limit 0: facets and total, no rows).
+  const [typedFacets, setTypedFacets] = useState<{ key: string; facets: SearchResult['facets'] } | null>(null);
+  useEffect(() => {
+    if (!q || !asYouType) return;
+    let live = true;
+    const clean = JSON.parse(JSON.stringify(listArgs)) as typeof listArgs;
+    const timer = window.setTimeout(() => {
+      api.search({ ...clean, q, sort, limit: 0, offset: 0, asYouType, facets: true }).then(
+        (r) => live && setTypedFacets({ key, facets: r.facets }),
+        () => undefined,
+      );
+    }, 300);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  const facets = meta && asYouType ? (typedFacets?.key === shown.key ? typedFacets.facets : null) : (meta?.facets ?? null);
 
   // ---- refreshing after changes ----------------------------------------------------------
   const refreshTimer = useRef<number | null>(null);
@@ -460,13 +491,13 @@ export function App() {
     });
 
   const facetChips: { label: string; count: number; apply(): void }[] = [];
-  if (meta) {
-    for (const f of meta.facets.tags.slice(0, 4))
+  if (facets) {
+    for (const f of facets.tags.slice(0, 4))
       if (!filterTags.some((t) => t.toLowerCase() === f.value.toLowerCase()))
         facetChips.push({ label: `#${f.value}`, count: f.count, apply: () => setFilterTags((ts) => [...ts, f.value]) });
-    for (const f of meta.facets.sources.slice(0, 4))
+    for (const f of facets.sources.slice(0, 4))
       if (source?.toLowerCase() !== f.value.toLowerCase()) facetChips.push({ label: f.value, count: f.count, apply: () => setSource(f.value) });
-    for (const f of meta.facets.years.slice(0, 4)) facetChips.push({ label: f.value, count: f.count, apply: () => setPeriod({ from: f.value, to: f.value }) });
+    for (const f of facets.years.slice(0, 4)) facetChips.push({ label: f.value, count: f.count, apply: () => setPeriod({ from: f.value, to: f.value }) });
   }
 
   return (
@@ -517,7 +548,7 @@ export function App() {
       />
 
       {empty ? (
-        <main className="empty-main">
+        <main className="empty-main" aria-label="Getting started">
           <EmptyLibrary onSamples={importer.loadSamples} onImport={() => fileInput.current?.click()} busy={!!importer.view} />
         </main>
       ) : (

@@ -22,7 +22,9 @@ export interface ListRow {
 
 export type PageFetcher = (offset: number, limit: number) => Promise<{ total: number; rows: ListRow[] }>;
 
-export const PAGE_SIZE = 100;
+// 50 rows is five screens: enough ahead for scrolling, and half the snippets (and JSON) per
+// keystroke of what 100 cost.
+export const PAGE_SIZE = 50;
 
 export class ClipPager {
   total: number | null = null;

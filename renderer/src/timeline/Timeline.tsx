@@ -164,7 +164,8 @@ export function Timeline({ api, q, tags, revision, period, onPeriod }: Props) {
                   }
                 }}
               >
-                <span className="bar-fill" style={{ height: `${b.count ? Math.max(4, (b.count / max) * 100) : 0}%` }} />
+                {/* At least 8%: a year with one clip must stand apart from an empty one. */}
+                <span className="bar-fill" style={{ height: `${b.count ? Math.max(8, (b.count / max) * 100) : 0}%` }} />
                 <span className="bar-label" aria-hidden="true">
                   {i % labelEvery === 0 || bars.length <= 16 ? periodLabel(b.period, 'axis') : ''}
                 </span>

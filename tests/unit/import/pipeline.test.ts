@@ -105,6 +105,29 @@ describe('importing files and folders', () => {
     expect(links).toEqual([{ clip_id: a < b ? a : b, other_id: a < b ? b : a }, { clip_id: a < b ? b : a, other_id: a < b ? a : b }]);
   });
 
+  it('links a copy whose whole last paragraph was rewritten, and not a different story', async () => {
+    const body = fs.readFileSync(SEED, 'utf8');
+    fs.copyFileSync(SEED, path.join(work, 'original.txt'));
+    const lastPara = 'Russia is the second-largest lender to Caracas after China, with Moscow heavily investing in Venezuela’s oil resources and Caracas acquiring Russian arms worth billions of dollars.';
+    expect(body).toContain(lastPara);
+    fs.writeFileSync(
+      path.join(work, 'rewritten.txt'),
+      body.replace('To guardian.ng', 'To vanguardngr.example').replace(lastPara, 'Moscow has lent Caracas more money than any capital except Beijing, and the Venezuelan military buys most of its weapons from Russian factories, analysts say.'),
+    );
+    fs.writeFileSync(
+      path.join(work, 'other-story.txt'),
+      'Harbour cranes arrive in Rotterdam\n\nBy Jan de Vries\n\n' +
+        'Three new ship-to-shore cranes arrived in the port of Rotterdam on Tuesday, the port authority said, ahead of the opening of a container terminal that is expected to double capacity on the Maasvlakte within two years. '.repeat(3) +
+        '\n\nThe cranes, built in China, travelled for seven weeks aboard a heavy-lift vessel and will be commissioned over the summer, when dockworkers will be trained to operate them remotely from a control room.\n',
+    );
+    const summary = await new ImportJob(lib).runPaths([work]);
+    expect(summary.added).toBe(3);
+    const id = (f: string) => summary.outcomes.find((o) => o.file.endsWith(f))!.clipId!;
+    const links = lib.db.prepare('SELECT clip_id AS a, other_id AS b FROM near_duplicates').all() as { a: number; b: number }[];
+    expect(links).toContainEqual({ a: id('rewritten.txt'), b: id('original.txt') });
+    expect(links.some((l) => l.a === id('other-story.txt') || l.b === id('other-story.txt'))).toBe(false);
+  });
+
   it('fails bad files with a reason naming them, and leaves nothing of them behind', async () => {
     fs.copyFileSync(SEED, path.join(work, 'good.txt'));
     fs.writeFileSync(path.join(work, 'empty.html'), '');
