@@ -106,7 +106,7 @@ function idsMatching(db: Database.Database, expr: string | null, ids: number[], 
  * ~100 ms a keystroke at 100,000 clips. The total stays exact, and the confirmed query (Enter,
  * or a space after the last word) ranks every match.
  */
-const TYPING_RANK_CAP = 4000;
+const TYPING_RANK_CAP = 2000;
 
 /** Below this many matches, a NEAR or phrase test scans them rather than seeking each id. */
 const PROXIMITY_SCAN_LIMIT = 5000;
