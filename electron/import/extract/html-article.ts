@@ -12,7 +12,7 @@ import { domToParagraphs, measureTree } from './dom-text.ts';
 import { liftCaptionsAndTeasers, removeFurniture } from './html-cleaning.ts';
 import { collectHtmlMetadata, metaFirst, type HtmlMetadata } from './html-metadata.ts';
 import { chooseLanguage, normalizeLanguageTag } from './language.ts';
-import { toSafeHtml } from './safe-html.ts';
+import { paragraphsToHtml, toSafeHtml } from './safe-html.ts';
 import { hostLabels, squash, stripSiteSuffix, titleSimilarity } from './titles.ts';
 import { cleanParagraphs } from './paragraphs.ts';
 import { proseRun } from './text-article.ts';
@@ -221,6 +221,12 @@ function parsePage(html: string): Document {
 
 /** An article with less text than this is suspect: its container may have been lost. */
 const THIN_ARTICLE = 600;
+/** A body shorter than this is checked against the text extractor's reading of the page… */
+const THIN_BODY = 1000;
+/** …which replaces it when it finds this many times more text. */
+const THIN_BODY_GROWTH = 2;
+
+const textLength = (paragraphs: string[]) => paragraphs.reduce((n, p) => n + p.length, 0);
 
 interface FoundArticle {
   doc: Document;
@@ -301,14 +307,20 @@ export function extractHtml(input: HtmlInput): Extracted {
   const para = root ? domToParagraphs(root, MAX_BODY_CHARS) : { paragraphs: [], truncated: false };
   if (para.truncated) warnings.push(`article text is very long; kept the first ${MAX_BODY_CHARS / 1e6} M characters`);
   let paragraphs = cleanParagraphs(para.paragraphs, { title, captions });
-  {
-    const rLen = paragraphs.reduce((n, p) => n + p.length, 0);
-    const alt = cleanParagraphs(proseRun(found.pageParagraphs.map((text, i) => ({ text, indent: 0, bullet: false, blankBefore: true, line: i }))), { title, captions });
-    const aLen = alt.reduce((n, p) => n + p.length, 0);
-    if (rLen < +(process.env.RMAX ?? 1000) && aLen > rLen * +(process.env.RATIO ?? 2)) paragraphs = alt;
+  let fromPage = false;
+  // Readability sometimes settles on a small part of the story (a recipe's introduction
+  // without its steps, one box of a page built from many): when what it found is short and
+  // the text extractor's densest run over the whole cleaned page is much longer, that wins.
+  if (textLength(paragraphs) < THIN_BODY && found.pageParagraphs.length) {
+    const run = proseRun(found.pageParagraphs.map((text, i) => ({ text, indent: 0, bullet: false, blankBefore: true, line: i })));
+    const alt = cleanParagraphs(run, { title, captions });
+    if (textLength(alt) > textLength(paragraphs) * THIN_BODY_GROWTH) {
+      paragraphs = alt;
+      fromPage = true;
+    }
   }
   const bodyText = paragraphs.join('\n\n');
-  const bodyHtml = root ? toSafeHtml(root, { baseUrl: url, attachmentRefs: input.attachmentRefs, maxChars: MAX_BODY_CHARS * 2 }) : '';
+  const bodyHtml = fromPage ? paragraphsToHtml(paragraphs) : root ? toSafeHtml(root, { baseUrl: url, attachmentRefs: input.attachmentRefs, maxChars: MAX_BODY_CHARS * 2 }) : '';
 
   const author = chooseAuthor(meta, hints, rByline, source);
   const { published, modified } = chooseDates(meta, url, hints, slashOrder, rDate, normalizeLanguageTag(langGuess));

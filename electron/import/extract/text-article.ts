@@ -32,7 +32,7 @@ const BYLINE_LINE = /^(?:by|von|par|por|di|door|av|af|от|written by|posted by|
 
 const SENTENCE_END = /[.!?…:;"“”»«)。！？]\s*$|[.!?。][\s"”»]/;
 
-export type Kind = 'good' | 'medium' | 'short' | 'junk' | 'stop' | 'caption' | 'byline' | 'date' | 'inset';
+export type Kind = 'good' | 'medium' | 'short' | 'junk' | 'stop' | 'caption' | 'byline' | 'date' | 'inset' | 'toc';
 
 function wordCount(s: string): number {
   const latin = s.split(/\s+/).filter(Boolean).length;
@@ -74,7 +74,7 @@ export function classify(p: TextPara): Kind {
   return 'short';
 }
 
-export function weight(kind: Kind, p: TextPara): number {
+function weight(kind: Kind, p: TextPara): number {
   const len = p.text.length;
   switch (kind) {
     case 'good': return Math.min(len, 1500);
@@ -86,6 +86,7 @@ export function weight(kind: Kind, p: TextPara): number {
     case 'byline': return -10;
     case 'date': return -10;
     case 'inset': return -20;
+    case 'toc': return 0;
   }
 }
 
@@ -102,7 +103,7 @@ const FOOTER_STOP = /\b(?:impressum|imprint|privacy(?: policy)?|datenschutz\w*|a
  * footer line counts for a tenth: the body is taken from before it unless nothing worth
  * the name was there.
  */
-export function discountComments(paras: TextPara[], kinds: Kind[], ws: number[]): number[] {
+function discountComments(paras: TextPara[], kinds: Kind[], ws: number[]): number[] {
   // `sum` is the weight of the run that reaches the header (as Kadane counts it): a
   // sidebar blurb far above a "Comments feed" link in the header does not count. Other
   // stop lines between the article and its comments ("Tags:", "Related") do not reset it.
@@ -123,6 +124,34 @@ export function discountComments(paras: TextPara[], kinds: Kind[], ws: number[])
   return ws;
 }
 
+/** A table of contents lists headings that come again further down; longer lines are not headings. */
+const TOC_MAX = 100;
+const TOC_REACH = 400;
+const headingKey = (t: string) => t.toLowerCase().replace(/^\d{1,2}[.)]\s*/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * A table of contents at the top of a long article is a list of short lines, which would
+ * split the body from its introduction. A short line whose text comes again further down
+ * as the heading of a section of prose is a contents entry: it weighs nothing and is
+ * left out of the body.
+ */
+function markContents(paras: TextPara[], kinds: Kind[]): void {
+  const last = new Map<string, number>();
+  for (let i = 0; i < paras.length; i++) if (paras[i].text.length <= TOC_MAX) last.set(headingKey(paras[i].text), i);
+  for (let i = 0; i < paras.length; i++) {
+    const t = paras[i].text;
+    if (t.length > TOC_MAX || (kinds[i] !== 'junk' && kinds[i] !== 'short')) continue;
+    const key = headingKey(t);
+    if (key.length < 4) continue;
+    const j = last.get(key);
+    // The heading it points to opens a section of prose (a menu repeated in the footer does not).
+    if (j === undefined || j <= i + 3 || j - i > TOC_REACH) continue;
+    // The rest of a list that already showed itself to be the contents (sections of the
+    // article can be short).
+    if (kinds[j + 1] === 'good' || kinds[j + 2] === 'good' || kinds[i - 1] === 'toc') kinds[i] = 'toc';
+  }
+}
+
 /** How far (in paragraphs) an inset box may reach before the article resumes. */
 const INSET_MAX_PARAS = 15;
 const INSET_MAX_CHARS = 1200;
@@ -134,7 +163,7 @@ const INSET_MAX_CHARS = 1200;
  * below it is such a box: the heading and its short items become 'inset' — left out of the
  * body, but no longer a wall the body cannot cross.
  */
-export function bridgeInsetBoxes(paras: TextPara[], kinds: Kind[]): void {
+function bridgeInsetBoxes(paras: TextPara[], kinds: Kind[]): void {
   const n = kinds.length;
   for (let i = 1; i < n; i++) {
     if (kinds[i] !== 'stop' || COMMENT_STOP.test(paras[i].text)) continue;
@@ -221,7 +250,7 @@ function discountIsolated(paras: TextPara[], kinds: Kind[], ws: number[]): void 
 }
 
 /** Each paragraph's weight for the body run. */
-export function bodyWeights(paras: TextPara[], kinds: Kind[]): number[] {
+function bodyWeights(paras: TextPara[], kinds: Kind[]): number[] {
   const ws = kinds.map((k, i) => weight(k, paras[i]));
   discountIsolated(paras, kinds, ws);
   escalateGaps(kinds, ws);
@@ -230,7 +259,7 @@ export function bodyWeights(paras: TextPara[], kinds: Kind[]): number[] {
 }
 
 /** The maximum-sum run of paragraphs (Kadane): the article body. */
-export function densestRun(ws: number[]): [number, number] | null {
+function densestRun(ws: number[]): [number, number] | null {
   let best = 0;
   let bestRange: [number, number] | null = null;
   let sum = 0;
@@ -275,6 +304,7 @@ function domainIn(text: string): string | null {
  */
 export function proseRun(paras: TextPara[]): string[] {
   const kinds = paras.map(classify);
+  markContents(paras, kinds);
   bridgeInsetBoxes(paras, kinds);
   const run = densestRun(bodyWeights(paras, kinds));
   if (!run) return [];
@@ -298,6 +328,7 @@ export function extractText(input: TextInput): Extracted {
   if (norm.truncated) warnings.push('text is very long; only the first 5 M characters were read');
   const paras = toParagraphs(norm.text);
   const kinds = paras.map(classify);
+  markContents(paras, kinds);
   bridgeInsetBoxes(paras, kinds);
   const run = densestRun(bodyWeights(paras, kinds));
   let [s, e] = run ?? [paras.length, paras.length - 1];
@@ -367,7 +398,7 @@ export function extractText(input: TextInput): Extracted {
       if (!published && i < s + 4) published = findDates(t)[0]?.iso ?? null;
       continue;
     }
-    if (k === 'junk' || k === 'stop' || k === 'inset') continue;
+    if (k === 'junk' || k === 'stop' || k === 'inset' || k === 'toc') continue;
     body.push(t);
   }
   // A standfirst printed again as the body's first paragraph appears once.
