@@ -5,8 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../electron/import/extract/extract-article.ts';
 import type { ReadResult } from '../../../electron/import/types.ts';
+import { CORPUS } from '../../helpers/temp-library.ts';
 
-const MALFORMED = process.env.CUTTINGS_MALFORMED_DIR ?? '/work/shared/corpus/malformed';
+const MALFORMED = process.env.CUTTINGS_MALFORMED_DIR ?? path.join(CORPUS, 'malformed');
 
 const asHtml = (html: string): ReadResult => ({ format: 'html', kind: 'html', html, hints: {}, attachments: [], warnings: [] });
 const asText = (text: string): ReadResult => ({ format: 'txt', kind: 'text', text, hints: {}, attachments: [], warnings: [] });

@@ -6,8 +6,9 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFromBytes } from '../../../electron/import/extract-file.ts';
+import { CORPUS as SHARED_CORPUS } from '../../helpers/temp-library.ts';
 
-const CORPUS = process.env.CUTTINGS_EXTRACTION_CORPUS ?? '/work/shared/corpus/extraction';
+const CORPUS = process.env.CUTTINGS_EXTRACTION_CORPUS ?? path.join(SHARED_CORPUS, 'extraction');
 const EVERY = 4; // every 4th item
 
 type Gt = Record<string, { articleBody?: string; with?: string[]; without?: string[]; headline?: string; author?: string | string[]; datePublished?: string }>;

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../electron/import/extract/extract-article.ts';
 import { safeHref } from '../../../electron/import/extract/safe-html.ts';
 import type { ReadResult } from '../../../electron/import/types.ts';
+import { CORPUS } from '../../helpers/temp-library.ts';
 
-const HOSTILE_DIR = process.env.CUTTINGS_HOSTILE_DIR ?? '/work/shared/corpus/hostile';
+const HOSTILE_DIR = process.env.CUTTINGS_HOSTILE_DIR ?? path.join(CORPUS, 'hostile');
 
 function html(h: string): ReadResult {
   return { format: 'html', kind: 'html', html: h, hints: {}, attachments: [], warnings: [] };

@@ -4,8 +4,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFromBytes } from '../../../electron/import/extract-file.ts';
+import { CORPUS } from '../../helpers/temp-library.ts';
 
-const SEED_DIR = process.env.CUTTINGS_SEED_DIR ?? '/work/shared/corpus/seed';
+const SEED_DIR = process.env.CUTTINGS_SEED_DIR ?? path.join(CORPUS, 'seed');
 const TXT = path.join(SEED_DIR, 'guardian-ng-maduro-russia.txt');
 const EXPECTED = path.join(SEED_DIR, 'guardian-ng-maduro-russia.expected.json');
 
