@@ -476,7 +476,9 @@ export function App() {
   // ---- rendering -------------------------------------------------------------------------
   const empty = info !== null && info.clipCount === 0 && !importer.view && !q;
   const total = shown.total;
-  const listLabel = q ? `Search results for ${q}` : 'Clips';
+  // The list is named for what it shows: until a new query answers, that is the previous one.
+  const shownQuery = (JSON.parse(shown.key) as { q?: string }).q ?? '';
+  const listLabel = shownQuery ? `Search results for ${shownQuery}` : 'Clips';
 
   const chips: { label: string; remove(): void }[] = [];
   if (view === 'starred') chips.push({ label: 'Starred', remove: () => setView('all') });
