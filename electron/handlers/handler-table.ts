@@ -71,10 +71,20 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
   const startJob = (run: (job: ImportJob) => Promise<ImportSummary>, cleanup?: () => void): { jobId: string } => {
     pool ??= new WorkerPool();
+    // The list fills while a long import runs: a change notice at most every 1.5 s.
+    let lastAdded = 0;
+    let lastNotice = 0;
     const job = new ImportJob(library, {
       pool,
       maxFileBytes: ctx.maxFileBytes,
-      onProgress: (p) => events.emit('import-progress', p),
+      onProgress: (p) => {
+        events.emit('import-progress', p);
+        if (p.added > lastAdded && Date.now() - lastNotice > 1500) {
+          lastAdded = p.added;
+          lastNotice = Date.now();
+          changed('import-progress');
+        }
+      },
     });
     const entry = { job, summary: null as ImportSummary | null, done: Promise.resolve(null as unknown as ImportSummary) };
     entry.done = run(job)
