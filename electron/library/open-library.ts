@@ -58,7 +58,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): Library {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) migrate(db, migrations, options.targetVersion);
-    if (!options.readonly && options.targetVersion === undefined) purgeExpiredDeletes(db);
+    if (!options.readonly && options.targetVersion === undefined) purgeExpiredDeletes(db, dir);
   } catch (e) {
     db.close();
     if (e instanceof LibraryError) throw e;
@@ -67,7 +67,18 @@ export function openLibrary(dir: string, options: OpenOptions = {}): Library {
   return { dir, db, originalsDir, close: () => db.close() };
 }
 
-/** Deleted clips are kept for undo during one session; they go for good at the next open. */
-function purgeExpiredDeletes(db: Database.Database): void {
+/**
+ * Deleted clips are kept for undo during one session; they go for good at the next open,
+ * with the copies of their originals that no remaining clip uses.
+ */
+function purgeExpiredDeletes(db: Database.Database, libraryDir: string): void {
+  const paths = db.prepare('SELECT DISTINCT original_path FROM clips WHERE deleted_at IS NOT NULL AND original_path IS NOT NULL').pluck().all() as string[];
   db.prepare('DELETE FROM clips WHERE deleted_at IS NOT NULL').run();
+  const stillUsed = db.prepare('SELECT 1 FROM clips WHERE original_path = ? LIMIT 1').pluck();
+  for (const rel of paths) {
+    if (stillUsed.get(rel)) continue;
+    const full = path.resolve(libraryDir, rel);
+    // Only ever inside this library's originals folder.
+    if (full.startsWith(path.resolve(libraryDir, 'originals') + path.sep)) fs.rmSync(full, { force: true });
+  }
 }

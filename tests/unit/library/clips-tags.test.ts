@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   getClipRow, insertClip, listClips, restoreClips, softDeleteClips, updateClip, NotFoundError,
@@ -56,12 +58,19 @@ describe('clips', () => {
     expect(ftsIds('beta')).toEqual([gone]);
   });
 
-  it('really removes deleted clips when the library is next opened', () => {
-    const id = add('Temporary', 'soon gone');
+  it('really removes deleted clips when the library is next opened, with their originals', () => {
+    const id = add('Temporary', 'soon gone', { originalPath: 'originals/ab/abc.txt' });
+    const keep = add('Kept', 'stays here', { originalPath: 'originals/cd/cde.txt' });
+    fs.mkdirSync(path.join(lib.dir, 'originals', 'ab'), { recursive: true });
+    fs.mkdirSync(path.join(lib.dir, 'originals', 'cd'), { recursive: true });
+    fs.writeFileSync(path.join(lib.dir, 'originals', 'ab', 'abc.txt'), 'x');
+    fs.writeFileSync(path.join(lib.dir, 'originals', 'cd', 'cde.txt'), 'y');
     softDeleteClips(lib.db, [id], 'stamp');
     lib.close();
     const again = openLibrary(lib.dir);
-    expect(again.db.prepare('SELECT count(*) AS n FROM clips').get()).toEqual({ n: 0 });
+    expect(again.db.prepare('SELECT id FROM clips').all()).toEqual([{ id: keep }]);
+    expect(fs.existsSync(path.join(lib.dir, 'originals', 'ab', 'abc.txt'))).toBe(false);
+    expect(fs.existsSync(path.join(lib.dir, 'originals', 'cd', 'cde.txt'))).toBe(true);
     expect(again.db.prepare("SELECT count(*) AS n FROM clips_fts WHERE clips_fts MATCH 'soon'").get()).toEqual({ n: 0 });
     again.close();
   });
