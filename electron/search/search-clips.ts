@@ -247,5 +247,6 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
     corrections: built.corrections,
     showingResultsFor: built.showingResultsFor,
     facets,
+    facetsPartial: wantFacets && total > facetIds.length,
   };
 }
