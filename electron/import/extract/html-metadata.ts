@@ -40,8 +40,12 @@ export interface HtmlMetadata {
   microModified: string[];
   /** <time datetime> values, those marked as publication first. */
   timeDates: string[];
+  /** <time> values in comments, related lists and sidebars: a last resort. */
+  asideTimeDates: string[];
   /** Text of byline-like elements (class/id/rel "author", "byline"). */
   bylines: string[];
+  /** Text after a date label ("Datum: 26. Januar 2022", "Published on …"). */
+  labelledDates: string[];
   /** Text of date-like elements (class "date", "time", "published", "datum", …). */
   dateTexts: string[];
   h1s: string[];
@@ -58,6 +62,8 @@ export interface HtmlMetadata {
   labelledBylines: string[];
   /** Page text around the first <h1> (a little before, more after): where date lines sit. */
   nearH1: string;
+  /** Where the <h1> text starts in nearH1: dates before it are often the site header's. */
+  nearH1At: number;
   title: string | null;
   canonical: string | null;
   savedFromUrl: string | null;
@@ -65,6 +71,19 @@ export interface HtmlMetadata {
 }
 
 const MAX_LD_SCRIPT = 1_000_000;
+
+/** Parts of a page whose dates are not the article's: comments, related lists, sidebars. */
+const ELSEWHERE_TOKEN = /^(?:comments?|comment[-_]|kommentar|commentaire|comentario|related|sidebar|widget|recommend)/i;
+
+function isElsewhere(el: Element): boolean {
+  let depth = 0;
+  for (let a: Element | null = el; a && a.localName !== 'body' && depth++ < 10; a = a.parentElement) {
+    if (a.localName === 'aside' || a.localName === 'nav' || a.localName === 'footer') return true;
+    const tokens = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (tokens.some((t) => t && ELSEWHERE_TOKEN.test(t))) return true;
+  }
+  return false;
+}
 
 // JSON-LD written through an HTML-escaping template arrives as "Redacci&oacute;n".
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', hellip: '…', szlig: 'ß' };
@@ -165,18 +184,30 @@ function walkLd(v: unknown, meta: HtmlMetadata, depth: number, ids: LdIndex): vo
   if (o.mainEntity && typeof o.mainEntity === 'object') walkLd(o.mainEntity, meta, depth + 1, ids);
 }
 
-function parseLdJson(text: string): unknown {
-  const t = text.trim().replace(/^<!--|-->$/g, '').replace(/^\s*\/\/<!\[CDATA\[|\/\/\]\]>\s*$/g, '');
+function tryJson(t: string): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
-    return JSON.parse(t);
-  } catch {
-    // Control characters inside strings are the commonest breakage.
-    try {
-      return JSON.parse(t.replace(/[\u0000-\u001f]+/g, ' '));
-    } catch {
-      return null;
-    }
+    return { ok: true, value: JSON.parse(t) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
   }
+}
+
+function parseLdJson(text: string): unknown {
+  let t = text.trim().replace(/^<!--|-->$/g, '').replace(/^\s*\/\/<!\[CDATA\[|\/\/\]\]>\s*$/g, '');
+  let r = tryJson(t);
+  // Hand-written JSON-LD breaks in a few usual ways: raw control characters inside strings,
+  // trailing commas, a stray closing brace after the object.
+  for (let attempt = 0; !r.ok && attempt < 3; attempt++) {
+    if (attempt === 0) t = t.replace(/[\u0000-\u001f]+/g, ' ');
+    else if (attempt === 1) t = t.replace(/,(\s*[}\]])/g, '$1');
+    else {
+      const at = /after JSON at position (\d+)/.exec(r.error);
+      if (!at) break;
+      t = t.slice(0, Number(at[1]));
+    }
+    r = tryJson(t);
+  }
+  return r.ok ? r.value : null;
 }
 
 function text(el: Element | null): string {
@@ -219,6 +250,9 @@ export function spacedText(el: Element, max = 400): string {
 // A stand-in text node for the space after an element (never part of a document).
 const SPACE = { nodeType: 3, nodeValue: ' ' } as unknown as Node;
 
+// A label that introduces the publication date (not an update: "Stand", "aktualisiert").
+const DATE_LABEL = /^(?:datum|date|published(?: on)?|publication date|ver[öo]ffentlicht(?: am)?|erschienen(?: am)?|erstellt am|publiziert am|publi[ée](?: le)?|date de publication|publicado(?: el| em)?|fecha(?: de publicaci[óo]n)?|data(?: di pubblicazione| de publica[çc][ãa]o)?|pubblicato(?: il)?|опубликовано)\s*:?(?=\s|$)/i;
+
 const BYLINE_START = /^(?:by|von|par|por|door|av|af|от|written|posted|text|autor(?:in|en|innen)?|authors?|auteur|escrito|publicado|erstellt|verfasst|geschrieben|ein (?:artikel|beitrag|text)|(?:blog[- ]?)?beitrag von|redaktion\s*:)(?!\w)/i;
 // A short element whose text starts like a byline, wherever it sits.
 const BYLINE_TEXT = /^(?:by|von|par|por|door|av|af|от|written by|posted by|text(?:\s*(?:&|und)\s*fotos?)?\s*:|autor(?:in)?\s*:|autor(?:en|innen)\s*:?|authors?\s*:|auteur\s*:|escrito por|publicado por|erstellt von|verfasst von|geschrieben von|ein (?:artikel|beitrag|text) von|(?:blog[- ]?)?beitrag von|redaktion\s*:)\s*\S/i;
@@ -231,7 +265,7 @@ const DATE_SELECTOR = [
 export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMetadata {
   const meta: HtmlMetadata = {
     ld: [], ldPage: [], ldSiteNames: [], meta: new Map(), microHeadline: null, microAuthors: [],
-    microDates: [], microModified: [], timeDates: [], bylines: [], dateTexts: [], h1s: [], h1Info: [], labelledAuthors: [], authorElements: [], labelledBylines: [], nearH1: '', title: null, canonical: null,
+    microDates: [], microModified: [], timeDates: [], asideTimeDates: [], bylines: [], labelledDates: [], dateTexts: [], h1s: [], h1Info: [], labelledAuthors: [], authorElements: [], labelledBylines: [], nearH1: '', nearH1At: 0, title: null, canonical: null,
     savedFromUrl: null, lang: null,
   };
   const ldRoots: unknown[] = [];
@@ -275,8 +309,13 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     const v = t.getAttribute('datetime') ?? '';
     const hint = `${t.getAttribute('class') ?? ''} ${t.getAttribute('itemprop') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''}`.toLowerCase();
     if (/modif|updat|aktualisiert/.test(hint)) continue;
+    // Readers' comments, related-article lists and sidebars carry their own dates.
     const value = v.trim() || text(t);
     if (!value) continue;
+    if (isElsewhere(t)) {
+      if (meta.asideTimeDates.length < 5) meta.asideTimeDates.push(value);
+      continue;
+    }
     if (t.hasAttribute('pubdate') || /publi|date-?pub|posted|created/.test(hint)) marked.push(value);
     else plain.push(value);
   }
@@ -303,6 +342,12 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
           if (el && /^(?:span|a|strong|b|em|i|small)$/.test(el.localName) && el.parentElement && spacedText(el.parentElement, 200).length < 120) el = el.parentElement;
           const t = el ? spacedText(el, 160) : v;
           if (t.length < 120 && BYLINE_TEXT.test(t) && !el?.closest('[class*="comment"], [id*="comment"]')) meta.bylines.push(t);
+        } else if (v.length < 60 && meta.labelledDates.length < 5 && DATE_LABEL.test(v)) {
+          // "Datum: 26. Januar 2022", or "Datum" in one element and the date in the next.
+          const el = n.parentElement;
+          const next = el?.nextElementSibling;
+          const t = `${v} ${v.replace(DATE_LABEL, '').trim() ? '' : next ? spacedText(next, 80) : ''}`.trim();
+          if (!el?.closest('[class*="comment"], [id*="comment"]')) meta.labelledDates.push(t);
         }
         continue;
       }
@@ -325,22 +370,26 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
   }
   const h1Els = Array.from(document.querySelectorAll('h1')).slice(0, 5);
   meta.h1s = h1Els.map(text).filter(Boolean);
-  meta.h1Info = h1Els.map(readH1).filter((x): x is H1Info => !!x);
+  const infos = h1Els.map(readH1);
+  meta.h1Info = infos.filter((x): x is H1Info => !!x);
   meta.labelledAuthors = twitterLabelledAuthors(meta.meta);
   meta.labelledBylines = labelledBylines(document);
-  const firstH1 = document.querySelector('h1');
+  // The headline's <h1>: the first one that is not the site's logo in the page header.
+  const firstH1 = h1Els.find((_, i) => infos[i] && !infos[i]!.furniture) ?? h1Els[0];
   if (firstH1) {
     // Walk up until the ancestor holds some text besides the headline, then read from the
     // headline on: the byline and date line follow it in nearly every layout.
     let box: Element = firstH1;
-    const h1Text = text(firstH1);
+    const h1Text = spacedText(firstH1, 300);
     for (let i = 0; i < 4 && box.parentElement; i++) {
       box = box.parentElement;
       if (spacedText(box, 3000).length > h1Text.length + 200) break;
     }
     const t = spacedText(box, 6000);
     const at = t.indexOf(h1Text.slice(0, 40));
-    meta.nearH1 = t.slice(Math.max(0, at >= 0 ? at - 300 : 0), (at >= 0 ? at : 0) + 1500);
+    const start = Math.max(0, at >= 0 ? at - 300 : 0);
+    meta.nearH1 = t.slice(start, (at >= 0 ? at : 0) + 1500);
+    meta.nearH1At = at >= 0 ? at - start : 0;
   }
   meta.title = text(document.querySelector('title')) || null;
   meta.canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href')?.trim() || null;
@@ -352,12 +401,24 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
 
 // Class names of the small line above or inside a headline that names its topic.
 const KICKER_CLASS = /kicker|dachzeile|topline|overline|over-title|eyebrow|roofline|pre-?title|pre-?head|supertitle|super-title|spitzmarke|rubric|flag|label|category|ressort|theme|topic|subline|sub-?title|small|titleheader|fake-h\d/i;
-const FURNITURE_CLOSEST = 'nav, footer, aside, [class*="logo"], [id*="logo"], [class*="brand"], [class*="site-title"], [class*="site-name"], [class*="sitename"], [id*="site-title"], [class*="sidebar"], [id*="sidebar"], [class*="widget"]';
+// Class tokens of page furniture ("site-logo", "site-branding", "widget_text"); tokens that
+// merely mention one ("sidebar-off", "sidebar-wrapper" around the whole page) do not count.
+const FURNITURE_TOKEN = /^(?:(?:site-|header-)?logo|brand|(?:site-)?branding|site-?title|site-?name|sidebar|(?:primary-|secondary-)?sidebar-(?:left|right|primary|secondary)|widget(?:-area|_[a-z0-9_-]+)?)$/i;
+
+function isFurniture(h: Element): boolean {
+  let depth = 0;
+  for (let a: Element | null = h; a && a.localName !== 'body' && a.localName !== 'html' && depth++ < 8; a = a.parentElement) {
+    if (a.localName === 'nav' || a.localName === 'footer' || a.localName === 'aside') return true;
+    const tokens = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`.split(/\s+/);
+    if (tokens.some((t) => t && FURNITURE_TOKEN.test(t))) return true;
+  }
+  return false;
+}
 
 function readH1(h: Element): H1Info | null {
   const full = text(h).slice(0, 600);
   if (!full) return null;
-  let furniture = !!h.closest(FURNITURE_CLOSEST);
+  let furniture = isFurniture(h);
   // A heading that is a link to the home page is the site's name.
   const a = h.querySelector('a[href]') ?? h.closest('a[href]');
   if (a) {

@@ -59,8 +59,13 @@ export function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, allSite
   const unsited = (t: string) => {
     const s = stripSiteSuffix(t, sites);
     if (s === t || !s) return t;
+    // Only when what went is exactly a site name ("Welpen kaufen – …" keeps its "Welpen").
     const st = squash(t);
-    return sites.some((site) => squash(site).length >= 3 && (st.endsWith(squash(site)) || st.startsWith(squash(site)))) ? s : t;
+    const ss = squash(s);
+    return sites.some((site) => {
+      const q = squash(site);
+      return q.length >= 3 && (st === ss + q || st === q + ss);
+    }) ? s : t;
   };
   const h1s = (meta.h1Info ?? [])
     .map((h) => ({ ...h, text: unsited(cleanText(h.text) ?? ''), main: cleanText(h.main) }))
@@ -68,7 +73,12 @@ export function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, allSite
   // The headline as shown on the page: an <h1> that the page's own metadata confirms. A
   // kicker ("Klimaschutz" above "Bohren, bis es heiß wird") is not part of the headline.
   // Exact agreement with any <h1> is looked for first, looser agreement after.
-  const top = h1s.slice(0, 4);
+  const top = h1s.filter((h) => !h.furniture).slice(0, 4);
+  // A sticky header may repeat the headline in an <h1>: exact agreement with the page's own
+  // og:title / JSON-LD headline still counts there.
+  for (const h of h1s.slice(0, 4)) {
+    if (h.furniture && headRaws.slice(0, 2).some((t) => squash(t) === squash(h.text))) return h.text;
+  }
   for (const h of top) {
     const sh = squash(h.text);
     const sm = h.main ? squash(h.main) : null;
@@ -89,7 +99,7 @@ export function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, allSite
       const lead = TITLE_SEP.exec(t);
       // Not when another <h1> is in the title too ("Section - Headline" over two <h1>s).
       const otherInTitle = top.some((o) => o !== h && squash(o.text).length >= sh.length && st.includes(squash(o.text)));
-      if (lead && sh.length >= 8 && !otherInTitle && squash(t.slice(0, lead.index)) === sh) return shown;
+      if (lead && sh.length >= 8 && !otherInTitle && squash(t.slice(0, lead.index)) === sh && squash(stripSiteSuffix(t, sites)).startsWith(sh)) return shown;
       // The <h1> is one segment of a "Site | Headline | Section" title.
       if (st.includes(sh) && sh.length >= 8 && sh.length >= st.length * 0.3 && squash(stripSiteSuffix(t, sites)).includes(sh)) return shown;
     }
@@ -100,11 +110,11 @@ export function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, allSite
         // A prefix only the <h1> shows is part of the headline ("\"Pure Leere\": Marita …"),
         // unless it is a label set off by a bar or dash, a date, or one word and a colon.
         const prefix = h.text.slice(0, Math.max(0, h.text.length - t.length)).trim();
-        return LABEL_PREFIX.test(prefix) || parseDate(prefix) ? t : h.main && squash(h.main) === st ? h.main : h.text;
+        return LABEL_PREFIX.test(prefix) || parseDate(prefix) ? t : shown;
       }
       // "<h1>Headline 02.02.2022 • Category</h1>": the metadata's headline without the tail.
-      if (sh.startsWith(st) && st.length >= 15) return st.length >= sh.length * 0.5 && !/\d{1,2}[./]\d{1,2}[./]\d{2,4}|[•|]/.test(h.text.slice(t.length)) ? h.text : t;
-      if (titleSimilarity(t, h.text) >= 0.8 || (h.main && titleSimilarity(t, h.main) >= 0.8)) return shown;
+      if (sh.startsWith(st) && st.length >= 15) return st.length >= sh.length * 0.5 && !/\d{1,2}[./]\d{1,2}[./]\d{2,4}|[•|]/.test(h.text.slice(t.length)) ? shown : t;
+      if (titleSimilarity(t, h.text) >= 0.7 || (h.main && titleSimilarity(t, h.main) >= 0.7)) return shown;
     }
   }
   // No agreement: one <h1> in the content that is not a logo or a segment the <title>
@@ -125,6 +135,9 @@ const ARTICLE_WORD = /^(?:the|die|der|das|le|la|les|el|il|lo|o|a)\s+/i;
 
 type AuthorKind = 'name' | 'handle' | 'site';
 
+// How a visible byline starts: "By", "Von", "Par", "Text & Fotos:", "Autorin:" ….
+const BYLINE_LEAD = /^\s*(?:by|von|par|por|di|door|av|af|text(?:\s*(?:&|und|and)\s*fotos?)?\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:|written by|escrito por)\s/i;
+
 // "Andreas Kalt" naming his own blog is still a person; "Die FURCHE", "SWIM.DE" are not.
 const PERSON_SHAPE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: (?:von |van |de |del |da |di |le |la )?\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
 // Unmistakably an organisation, site name or not: it signs when no person does.
@@ -139,7 +152,10 @@ const ORG_WORD = /\b(?:gmbh|ag|inc|ltd|llc|verlag|verband|magazin|magazine|news|
  * ("Stefanus") gives way to the full name another source gives ("Stefanus Stahl").
  */
 export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabilityByline: string | null, publisher: string | null): string | null {
-  const siteNames = [publisher, metaFirst(meta, ['og:site_name']), ...meta.ldSiteNames, ...meta.ld.map((l) => l.publisher)]
+  const publisherMeta = ['og:site_name', 'dc.publisher', 'dcterms.publisher', 'publisher', 'article:publisher', 'application-name', 'copyright']
+    .flatMap((k) => meta.meta.get(k) ?? [])
+    .filter((v) => !/^https?:|^www\./i.test(v));
+  const siteNames = [publisher, ...publisherMeta, ...meta.ldSiteNames, ...meta.ld.map((l) => l.publisher)]
     .filter((x): x is string => !!x)
     .map((x) => squash(x.replace(ARTICLE_WORD, '')))
     .filter((x) => x.length >= 3);
@@ -147,7 +163,8 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
     const q = squash(n.replace(ARTICLE_WORD, ''));
     return siteNames.some((s) => s === q || (q.length >= 5 && s.startsWith(q)) || (s.length >= 5 && q.startsWith(s) && q.length - s.length <= 3));
   };
-  const found: { names: string; kind: AuthorKind }[] = [];
+  const found: { names: string; kind: AuthorKind; siteEqual: boolean; led: boolean; source: string }[] = [];
+  let source = '';
   const consider = (list: (string | null | undefined)[], trusted: boolean, weak = false) => {
     const names: string[] = [];
     for (const raw of list) {
@@ -162,13 +179,23 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
     // themselves ("Andreas Kalt") is still the author.
     const orgLike = (n: string) => ORG_MARK.test(n) || (isSite(n) && !(PERSON_SHAPE.test(n) && !ORG_WORD.test(n)));
     const kind: AuthorKind = names.every(orgLike) ? 'site' : weak || names.every((n) => HANDLE_SHAPE.test(n)) ? 'handle' : 'name';
-    found.push({ names: names.filter((n) => kind === 'site' || !orgLike(n)).join('; '), kind });
+    found.push({
+      names: names.filter((n) => kind === 'site' || !orgLike(n)).join('; '),
+      kind,
+      siteEqual: names.every(isSite),
+      led: list.some((r) => !!r && BYLINE_LEAD.test(r)),
+      source,
+    });
   };
+  source = 'ld';
   for (const ld of meta.ld) consider(ld.authors, true);
+  source = 'meta';
   consider(meta.meta.get('citation_author') ?? [], true);
   for (const k of AUTHOR_KEYS) consider((meta.meta.get(k) ?? []).filter((v) => !/^https?:|^@|^www\./i.test(v)), true);
   consider(meta.labelledAuthors ?? [], true);
+  source = 'micro';
   consider(meta.microAuthors, true);
+  source = 'page';
   for (const b of meta.labelledBylines ?? []) consider([b], false);
   // An element marked as the author whose whole text is one word is a handle ("oradmin").
   for (const a of meta.authorElements ?? []) if (!/\s/.test(a)) consider([a], true, true);
@@ -177,8 +204,21 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
   // twitter:creator is an @handle as a rule; a bare one is the author's user name.
   consider((meta.meta.get('twitter:creator') ?? []).filter((v) => !/^@|^https?:/i.test(v)), true, true);
   consider([hints.author], false);
-  const pick = found.find((f) => f.kind === 'name') ?? found.find((f) => f.kind === 'handle') ?? found.find((f) => f.kind === 'site');
+  let pick = found.find((f) => f.kind === 'name') ?? found.find((f) => f.kind === 'handle') ?? found.find((f) => f.kind === 'site');
   if (!pick) return null;
+  // A "name" that is also the publisher's ("Auto Illustrierte") gives way to a person the
+  // page signs with a byline ("Text & Fotos: Ivan Valetny").
+  if (pick.siteEqual) pick = found.find((f) => f.kind === 'name' && f.led && !f.siteEqual && PERSON_SHAPE.test(f.names)) ?? pick;
+  // One source against the rest: JSON-LD names "Kathleen Ditton", while the meta author,
+  // the microdata and the visible byline all name "Jessica Holly; Gail Levy".
+  const support = (f: (typeof found)[number]) => {
+    const mine = new Set(f.names.toLowerCase().split('; '));
+    return new Set(found.filter((g) => g.names.toLowerCase().split('; ').some((n) => mine.has(n))).map((g) => g.source)).size;
+  };
+  if (pick.kind === 'name' && support(pick) === 1) {
+    const rival = found.find((f) => f.kind === 'name' && f !== pick && support(f) >= 3);
+    if (rival) pick = rival;
+  }
   // "Stefanus" on the byline, "Stefanus Stahl" elsewhere: the full name.
   if (!/[\s;]/.test(pick.names)) {
     const first = pick.names.toLowerCase();
@@ -191,15 +231,32 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
 function urlDate(url: string | null): string | null {
   if (!url) return null;
   const path = url.replace(/^https?:\/\/[^/]+/i, '');
-  let m = /\/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:\/|[-_]|\.html?|$)/.exec(path) ?? /[-_/]((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:\D|$)/.exec(path);
-  if (m) return parseMachineDate(`${m[1]}-${m[2]}-${m[3]}`);
+  let m =
+    /\/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:\/|[-_]|\.html?|$)/.exec(path) ??
+    /[-_/]((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:\D|$)/.exec(path) ??
+    // Squarespace and others: /2017/7/12/slug.
+    /\/((?:19|20)\d\d)\/([1-9]|1[0-2])\/([1-9]|[12]\d|3[01])\//.exec(path);
+  if (m) return parseMachineDate(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
   m = /[/_-](0[1-9]|[12]\d|3[01])[-_.](0[1-9]|1[0-2])[-_.]((?:19|20)\d\d)(?:\D|$)/.exec(path);
   return m ? parseMachineDate(`${m[3]}-${m[2]}-${m[1]}`) : null;
 }
 
 // A machine date in UTC ("…T03:37:00Z") may fall on another calendar day where it was
 // published; the day a reader saw is the one written on the page.
-const UTC_STAMP = /T(\d{1,2}):(\d{2})(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$/i;
+const UTC_STAMP = /(?:T|\s)(\d{1,2}):(\d{2})(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC)\s*$/i;
+// Where a country's web lives in essentially one time zone, its UTC offset in hours, for
+// a UTC stamp on a site under that country's domain (standard time; see LANG_OFFSET).
+const TLD_OFFSET: Record<string, number> = {
+  ar: -3, uy: -3, br: -3, py: -4, bo: -4, cl: -4, ve: -4, pe: -5, ec: -5, co: -5, cu: -5, mx: -6, gt: -6, cr: -6, sv: -6, hn: -6, ni: -6,
+  pt: 0, uk: 0, ie: 0, de: 1, at: 1, ch: 1, fr: 1, it: 1, es: 1, nl: 1, be: 1, pl: 1, cz: 1, se: 1, no: 1, dk: 1, hu: 1,
+  gr: 2, ro: 2, bg: 2, fi: 2, ua: 2, il: 2, eg: 2, za: 2, tr: 3, ru: 3, sa: 3, ir: 3.5, ae: 4, pk: 5, in: 5.5, bd: 6, th: 7, vn: 7,
+  id: 7, cn: 8, hk: 8, tw: 8, sg: 8, my: 8, ph: 8, jp: 9, kr: 9, nz: 12,
+};
+
+function tldOffset(url: string | null): number | undefined {
+  const m = url ? /^https?:\/\/[^/?#]*\.([a-z]{2})(?::\d+)?(?:[/?#]|$)/i.exec(url) : null;
+  return m ? TLD_OFFSET[m[1].toLowerCase()] : undefined;
+}
 // Where a language is spoken in essentially one time zone, its UTC offset in hours (standard
 // time; a slip of an hour only matters right at midnight).
 const LANG_OFFSET: Record<string, number> = { de: 1, fr: 1, it: 1, nl: 1, pl: 1, cs: 1, sk: 1, hu: 1, sv: 1, da: 1, no: 1, nb: 1, hr: 1, sl: 1, fi: 2, ro: 2, bg: 2, el: 2, uk: 2, tr: 3, ru: 3, ja: 9, ko: 9, zh: 8 };
@@ -235,14 +292,55 @@ function preferShownEarlier(published: string | null, raw: string | null, modifi
   return published;
 }
 
-export function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHints, slashOrder: 'dmy' | 'mdy' | undefined, readabilityDate: string | null, lang: string | null): { published: string | null; modified: string | null } {
+// "Updated on …", "aktualisiert am …", "mis à jour le …": a date that is not the publication.
+const UPDATED_BEFORE = /(?:updated?|aktualisiert|ge[äa]ndert|mis à jour|modifi[ée]|actualizad[oa]|atualizad[oa]|aggiornat[oa]|stand|обновлено)\s*:?\s*(?:le|am|on|el|em|il|at)?\s*$/i;
+
+/**
+ * When the page's machine dates disagree (JSON-LD says the 3rd, article:published_time the
+ * 6th), the one the reader sees under the headline settles it.
+ */
+function agreeWithShown(published: string | null, meta: HtmlMetadata, slashOrder: 'dmy' | 'mdy' | undefined): string | null {
+  if (!published) return published;
+  const opts = { slashOrder };
+  const machine = [...meta.ld.map((l) => l.datePublished), ...PUBLISHED_KEYS.flatMap((k) => meta.meta.get(k) ?? []), ...meta.microDates, ...meta.timeDates.slice(0, 3)]
+    .map((v) => (v ? parseDate(v, opts) : null))
+    .filter((x): x is string => !!x);
+  const days = new Set(machine.map((d) => d.slice(0, 10)));
+  if (days.size < 2 || !days.has(published.slice(0, 10))) return published;
+  const at = meta.nearH1At ?? 0;
+  const zone = meta.nearH1.slice(Math.max(0, at - 60), at + 300);
+  const shown = new Set(findDates(zone, opts).filter((f) => !UPDATED_BEFORE.test(zone.slice(Math.max(0, f.index - 30), f.index))).map((f) => f.iso.slice(0, 10)));
+  if (shown.has(published.slice(0, 10))) return published;
+  // Within a week: a date years apart is a re-publication stamp, not a disagreement.
+  const near = (d: string) => Math.abs(Date.parse(d.slice(0, 10)) - Date.parse(published.slice(0, 10))) <= 7 * 86_400_000;
+  return machine.find((d) => shown.has(d.slice(0, 10)) && near(d)) ?? published;
+}
+
+// Generic "date" fields a CMS fills with the record's creation or last change: weaker than
+// a date the page shows under its headline.
+const WEAK_DATE_KEYS = new Set(['date', 'dc.date', 'dcterms.date', 'created', 'displaydate', 'datecreated', 'dc.date.created', 'dcterms.created']);
+
+const DAY_FIRST_ENGLISH = /^en[-_](?:gb|ie|au|nz|in|za|sg|my|pk|ng|ke)\b/i;
+
+/** A date line directly above the headline ("06.12.2022" then the <h1>). */
+function adjacentAbove(meta: HtmlMetadata, opts: { slashOrder?: 'dmy' | 'mdy' }): string | null {
+  const at = meta.nearH1At ?? 0;
+  const before = meta.nearH1.slice(Math.max(0, at - 60), at);
+  const found = findDates(before, opts);
+  const last = found[found.length - 1];
+  return last && before.length - last.end <= 12 ? last.iso : null;
+}
+
+export function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHints, pageSlashOrder: 'dmy' | 'mdy' | undefined, readabilityDate: string | null, lang: string | null): { published: string | null; modified: string | null } {
+  // English outside the US writes the day first ("02/10/2020" in en-GB is 2 October).
+  const slashOrder = DAY_FIRST_ENGLISH.test(meta.lang ?? '') ? 'dmy' : pageSlashOrder;
   const opts = { slashOrder };
   let raw: string | null = null;
   const first = (vals: (string | null | undefined)[], machine = false) => {
     for (const v of vals) {
-      // A meta tag's "11/01/2023 12:43:42" is a server's US-style format, whatever the
+      // A meta tag's "11/01/2023 12:43:42" is .NET's invariant (US) format, whatever the
       // page's language: month first.
-      const o = machine && v && /^\s*\d{1,2}\/\d{1,2}\/\d{4}\b/.test(v) ? { slashOrder: 'mdy' as const } : opts;
+      const o = machine && v && /^\s*\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2}\s*$/.test(v) ? { slashOrder: 'mdy' as const } : opts;
       const d = v ? parseDate(v, o) : null;
       if (d) {
         raw = v ?? null;
@@ -253,20 +351,29 @@ export function chooseDates(meta: HtmlMetadata, url: string | null, hints: Metad
   };
   let published =
     first(meta.ld.map((l) => l.datePublished)) ??
-    first(PUBLISHED_KEYS.flatMap((k) => meta.meta.get(k) ?? []), true) ??
+    first(PUBLISHED_KEYS.filter((k) => !WEAK_DATE_KEYS.has(k)).flatMap((k) => meta.meta.get(k) ?? []), true) ??
     first(meta.microDates) ??
     first(meta.timeDates.slice(0, 3)) ??
     first(meta.ldPage.map((l) => l.datePublished)) ??
     urlDate(url) ??
+    first(meta.labelledDates ?? []) ??
     first(readabilityDate ? [readabilityDate] : []) ??
-    first([meta.nearH1]) ??
+    // Around the headline: the date line just under it or just above it, then further
+    // down; the top of the page last, where a site header shows "today".
+    adjacentAbove(meta, opts) ??
+    first([meta.nearH1.slice(meta.nearH1At ?? 0, (meta.nearH1At ?? 0) + 300)]) ??
+    first([...WEAK_DATE_KEYS].flatMap((k) => meta.meta.get(k) ?? []), true) ??
+    first([meta.nearH1.slice(Math.max(0, (meta.nearH1At ?? 0) - 80), meta.nearH1At ?? 0)]) ??
+    first([meta.nearH1.slice((meta.nearH1At ?? 0) + 300)]) ??
+    first([meta.nearH1.slice(0, Math.max(0, (meta.nearH1At ?? 0) - 80))]) ??
     first(meta.bylines) ??
     first(meta.dateTexts.slice(0, 10)) ??
+    first(meta.asideTimeDates ?? []) ??
     first([meta.title]) ??
     first(hints.publishedAt ? [hints.publishedAt] : []);
   if (published && raw && UTC_STAMP.test(raw)) {
     const shown = shownDay(published, [...meta.microDates, meta.nearH1, ...meta.bylines, ...meta.dateTexts.slice(0, 10), ...meta.timeDates.filter((t) => !/^\d{4}-/.test(t))], slashOrder);
-    const offset = lang ? LANG_OFFSET[lang] : undefined;
+    const offset = tldOffset(url) ?? (lang ? LANG_OFFSET[lang] : undefined);
     if (shown) published = shown.slice(0, 10);
     else if (offset !== undefined && published.length > 10) published = shiftDay(published, offset);
   }
@@ -276,6 +383,7 @@ export function chooseDates(meta: HtmlMetadata, url: string | null, hints: Metad
     first(MODIFIED_KEYS.flatMap((k) => meta.meta.get(k) ?? []), true) ??
     first(meta.microModified);
   published = preferShownEarlier(published, headRaw, modified, meta, opts.slashOrder);
+  published = agreeWithShown(published, meta, opts.slashOrder);
   return { published, modified };
 }
 

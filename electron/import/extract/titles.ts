@@ -6,6 +6,9 @@ const MAX_INPUT = 600;
 // " | ", " - ", " – ", " — ", " · ", " • ", " » ", " :: ", " / " between segments.
 const SEPARATOR = /\s+(?:[|\-–—·•»«/]|::)\s+|\s*[|·•»]\s*(?=\S)/g;
 
+// Segments CMS templates put around every title: WordPress's "Blog Archive", "Startseite".
+const BOILERPLATE = /^(?:blog archive|archive|archiv|home|startseite|accueil|inicio|homepage|news|nachrichten|aktuelles|blog)$/i;
+
 /** Lower-case letters and digits only, for loose comparison of names. */
 export function squash(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -63,11 +66,11 @@ export function stripSiteSuffix(raw: string, sites: string[] = []): string {
     if (segments.length < 2) break;
     const first = segments[0];
     const lastSeg = segments[segments.length - 1];
-    if (matchesSite(lastSeg, sites) && words(segments.slice(0, -1).join(' ')) >= 2) {
+    if ((matchesSite(lastSeg, sites) || BOILERPLATE.test(lastSeg)) && words(segments.slice(0, -1).join(' ')) >= 2) {
       title = rejoin(segments.slice(0, -1), seps.slice(0, -1));
       continue;
     }
-    if ((matchesSite(first, sites) || /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(first)) && words(segments.slice(1).join(' ')) >= 2) {
+    if ((matchesSite(first, sites) || /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(first) || BOILERPLATE.test(first)) && words(segments.slice(1).join(' ')) >= 2) {
       title = rejoin(segments.slice(1), seps.slice(1));
       continue;
     }

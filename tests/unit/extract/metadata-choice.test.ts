@@ -38,6 +38,29 @@ describe('chooseHeadline', () => {
     expect(chooseHeadline(m, {}, ['Bundesrat'], null)).toBe('Erinnerung an die Opfer der NS-Verbrechen');
   });
 
+  it('finds a kicker set in <small> inside a headline wrapper', () => {
+    const m = meta(page('<meta property="og:title" content="Einheit der Woche | Lagen-Pyramide mit GA2 - SWIM.DE">',
+      '<h1 class="single-post-title"><span class="post-title" itemprop="headline"><small>Einheit der Woche</small><br>Lagen-Pyramide mit GA2</span></h1>'));
+    expect(chooseHeadline(m, {}, ['SWIM.DE'], null)).toBe('Lagen-Pyramide mit GA2');
+  });
+
+  it('keeps a headline whose first words resemble the site name', () => {
+    const m = meta(page('<title>Welpen kaufen – Tipps zu jeder Hunderasse | Welpenkaufen24</title><meta property="og:title" content="Welpen kaufen – Tipps zu jeder Hunderasse"><meta property="og:site_name" content="Welpen">',
+      '<h1 class="content-headline">Welpen kaufen &#8211; Tipps zu jeder Hunderasse</h1>'));
+    expect(chooseHeadline(m, {}, ['Welpen', 'welpenkaufen24'], null)).toBe('Welpen kaufen – Tipps zu jeder Hunderasse');
+  });
+
+  it('does not take a body class such as "sidebar-off" for page furniture', () => {
+    const m = meta(page('<meta property="og:title" content="Wein dekantieren: Alles Wissenswerte zusammengefasst">',
+      '<div class="post-wrap sidebar-off"><h1 class="entry-title">Wein dekantieren: Alles Wissenswerte rund um einen besonderen Schritt</h1></div><aside class="widget"><h1>Newsletter</h1></aside>'));
+    expect(m.h1Info[0].furniture).toBe(false);
+    expect(m.h1Info[1].furniture).toBe(true);
+    // The page's only <h1> is its headline even where og:title words it differently.
+    const m2 = meta(page('<meta property="og:title" content="Wein dekantieren: Alles Wissenswerte zusammengefasst">',
+      '<div class="post-wrap sidebar-off"><h1 class="entry-title">Wein dekantieren: Alles Wissenswerte rund um einen besonderen Schritt</h1></div>'));
+    expect(chooseHeadline(m2, {}, [], null)).toBe('Wein dekantieren: Alles Wissenswerte rund um einen besonderen Schritt');
+  });
+
   it('keeps entities inside words joined', () => {
     const m = meta(page('<title>Aren&#8217;t we all &#8230;?</title>', '<h1>Aren&#8217;t we all &#8230;?</h1>'));
     expect(chooseHeadline(m, {}, [], null)).toBe('Aren’t we all …?');
@@ -88,6 +111,13 @@ describe('chooseAuthor', () => {
     expect(chooseAuthor(m, {}, null, null)).toBe('Volkmar Kabisch; Jan Lukas Strozyk; Benedikt Strunz; NDR');
   });
 
+  it('lets the byline that meta, microdata and page agree on outvote a lone JSON-LD author', () => {
+    const ld = { '@type': 'NewsArticle', headline: 'Crash', author: { '@type': 'Person', name: 'Kathleen Ditton' } };
+    const m = meta(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script><meta name="parsely-author" content="Jessica Holly"><meta name="parsely-author" content="Gail Levy">`,
+      '<h1>Crash</h1><div itemprop="author">By Jessica Holly, Gail Levy</div><p class="byline">By Jessica Holly , Gail Levy</p>'));
+    expect(chooseAuthor(m, {}, null, null)).toBe('Jessica Holly; Gail Levy');
+  });
+
   it('does not read a tag list as several authors', () => {
     const m = meta(page('', '<div class="author-tags">CSP, International, Photovoltaik, Solarthermie, Speicher</div>'));
     expect(chooseAuthor(m, {}, null, null)).toBeNull();
@@ -95,6 +125,57 @@ describe('chooseAuthor', () => {
 });
 
 describe('chooseDates', () => {
+  it('skips <time> in readers\' comments, and a generic "date" meta behind the shown date', () => {
+    const m = meta(page('<meta name="dcterms.date" content="2021-12-20T11:02:44+01:00">',
+      '<article><h1>#RieslingBirthday Posts gewinnen</h1><p>27.01.2022</p><p>Text</p></article><section class="comments"><time datetime="2022-02-03T10:00">3.2.</time></section>'));
+    expect(m.timeDates).toEqual([]);
+    expect(chooseDates(m, null, {}, 'dmy', null, 'de').published).toBe('2022-01-27');
+  });
+
+  it('reads en-GB slashed dates day first, and /2017/7/12/ in a URL', () => {
+    const m = meta('<!doctype html><html lang="en-GB"><head></head><body><h1>UK university student halls too full</h1><p>The Guardian 02/10/2020 Anna Fazackerley</p></body></html>');
+    expect(chooseDates(m, null, {}, 'mdy', null, 'en').published).toBe('2020-10-02');
+    const m2 = meta(page('', '<p>x</p>'));
+    expect(chooseDates(m2, 'https://www.example.de/home/2017/7/12/unter-uns', {}, 'dmy', null, 'de').published).toBe('2017-07-12');
+  });
+
+  it('reads a date after a "Datum:" label', () => {
+    const m = meta(page('', '<h1>Radon im Boden</h1><p>Text</p><dl><dt>Datum</dt><dd>25.01.2022</dd></dl>'));
+    expect(chooseDates(m, null, {}, 'dmy', null, 'de').published).toBe('2022-01-25');
+    const m2 = meta(page('', '<h1>Messengerdienste</h1><p>Text</p><p>Datum: 26. Januar 2022</p>'));
+    expect(chooseDates(m2, null, {}, 'dmy', null, 'de').published).toBe('2022-01-26');
+  });
+
+  it('takes the date under the headline, not the site header\'s "today"', () => {
+    const m = meta(page('', '<header><div>Baku 4°C Tuesday, (08 Dec 2020) About Contact News.az</div><nav>Politics Region Sports World Economics Society Health Culture Tourism Music</nav></header><h1>Azerbaijan launches counteroffensive</h1><ul class="nav"><li><a title="x">13 Oct 2020 18:29</a></li></ul><p>Body text of the article goes on here.</p>'));
+    expect(chooseDates(m, null, {}, 'mdy', null, 'en').published).toBe('2020-10-13T18:29');
+  });
+
+  it('takes a date line directly above the headline over one in the standfirst', () => {
+    const m = meta(page('', '<div><a>Zurück zum Newsroom</a><p>06.12.2022</p><h1>Bürgerbeteiligung am Windpark Steinheim</h1><p>Vom 9.1. bis 10.2.2023 können Bürger investieren.</p></div>'));
+    expect(chooseDates(m, null, {}, 'dmy', null, 'de').published).toBe('2022-12-06');
+  });
+
+  it('moves a UTC stamp to the local day of the site\'s country', () => {
+    const ld = { '@type': 'NewsArticle', headline: 'X', datePublished: 'Wed, 04 May 2022 02:41:00 GMT' };
+    const m = meta(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`, '<h1>X</h1>'));
+    expect(chooseDates(m, 'https://eldeber.com.bo/x', {}, 'dmy', null, 'es').published?.slice(0, 10)).toBe('2022-05-03');
+  });
+
+  it('settles disagreeing machine dates by the date shown under the headline', () => {
+    const ld = { '@type': 'NewsArticle', headline: 'BH-Werbung', datePublished: '2023-11-03T10:25:56+00:00' };
+    const m = meta(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script><meta property="article:published_time" content="2023-11-06T14:25:00+00:00">`,
+      '<h1>BH-Werbung</h1><p>Von Katharina Schmidt · 6. November 2023, 15:25 Uhr</p>'));
+    expect(chooseDates(m, null, {}, 'dmy', null, 'de').published?.slice(0, 10)).toBe('2023-11-06');
+  });
+
+  it('reads JSON-LD with a stray closing brace and HTML entities', () => {
+    const m = meta(page('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Redacci&oacute;n &amp; Co","author":{"name":"Jos&eacute; P&#233;rez"},"datePublished":"2020-10-26T18:10:00+01:00"}}</script>', '<h1>x</h1>'));
+    expect(m.ld[0]?.headline).toBe('Redacción & Co');
+    expect(chooseAuthor(m, {}, null, null)).toBe('José Pérez');
+    expect(chooseDates(m, null, {}, 'dmy', null, 'bs').published).toBe('2020-10-26T18:10');
+  });
+
   it('reads a meta tag\'s slashed server date month first', () => {
     const m = meta(page('<html lang="de"><meta name="date" content="11/01/2023 12:43:42">', '<h1>T</h1>'));
     expect(chooseDates(m, null, {}, 'dmy', null, 'de').published?.slice(0, 10)).toBe('2023-11-01');

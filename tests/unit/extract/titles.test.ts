@@ -15,6 +15,11 @@ describe('stripSiteSuffix', () => {
     expect(stripSiteSuffix('Bericht zur Coronalage vom 22.04.2020 – worauf wartet die Politik?', [])).toBe('Bericht zur Coronalage vom 22.04.2020 – worauf wartet die Politik?');
     expect(stripSiteSuffix('Tanz in der St. Galler Lokremise: Mit allen Wassern gewaschen', ['tagblatt'])).toBe('Tanz in der St. Galler Lokremise: Mit allen Wassern gewaschen');
   });
+  it('drops template boilerplate segments', () => {
+    expect(stripSiteSuffix('Four Years Remaining » Blog Archive » Interning of Small Integers in Python', ['Four Years Remaining'])).toBe('Interning of Small Integers in Python');
+    expect(stripSiteSuffix('Startseite - Neue Regeln für den Radverkehr in der Stadt', [])).toBe('Neue Regeln für den Radverkehr in der Stadt');
+    expect(stripSiteSuffix('News', [])).toBe('News');
+  });
   it('drops a leading date segment', () => {
     expect(stripSiteSuffix('23.01.2022 - Dorothea Wierer darf beim Antholz-Abschluss noch jubeln', [])).toBe('Dorothea Wierer darf beim Antholz-Abschluss noch jubeln');
   });
