@@ -34,9 +34,10 @@ function makeFolder(dir: string): number {
   fs.mkdirSync(dir, { recursive: true });
   for (let i = 0; i < COUNT; i++) {
     const html = pages[i % pages.length].toString('latin1'); // byte-preserving round trip
-    // A word of its own at the end of every paragraph: whatever part the extractor keeps differs.
+    // A word of its own at the end of every block of text: whatever part the extractor keeps
+    // differs from every other copy (pages without </p> use <br>, <div> or <li>).
     const tag = ` ref${i.toString(36)}x${((i * 2654435761) % 1000003).toString(36)}`;
-    const unique = html.replace(/<\/p>/gi, `${tag}</p>`);
+    const unique = html.replace(/<\/(p|li|div|td|h[1-6]|blockquote)>|<br\s*\/?>/gi, (m) => `${tag}${m}`);
     fs.writeFileSync(path.join(dir, `page-${String(i).padStart(5, '0')}.html`), Buffer.from(unique, 'latin1'));
   }
   return COUNT;
