@@ -52,6 +52,7 @@ async function runOurs(folder: string, libDir: string) {
   const summary = await new ImportJob(lib).runPaths([folder]);
   const seconds = (performance.now() - t0) / 1000;
   const mainBusy = performance.eventLoopUtilization(elu0).utilization;
+  for (const o of summary.outcomes.filter((x) => x.status === 'failed').slice(0, 5)) console.error(`  failed: ${o.file}: ${o.reason}`);
   lib.close();
   return { seconds, added: summary.added, duplicates: summary.duplicates, failed: summary.failed, rssMb: peakRssMb(), mainBusy };
 }

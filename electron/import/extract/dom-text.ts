@@ -11,19 +11,26 @@ const BLOCK = new Set([
 ]);
 
 /** Paragraph texts under `root`, capped at `maxChars` characters in all. */
-export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs: string[]; truncated: boolean } {
+export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs: string[]; truncated: boolean; linkShare: number[] } {
   const paragraphs: string[] = [];
+  // Per paragraph, the share of its raw text that sat inside links (teaser lists, post
+  // navigation and tweet widgets are links; prose is not).
+  const linkShare: number[] = [];
   let current = '';
+  let currentLinks = 0;
+  let inLink = 0;
   let total = 0;
   const flush = () => {
     const t = current.replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '').replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim();
     if (t) {
       paragraphs.push(t);
+      linkShare.push(Math.min(1, currentLinks / Math.max(1, current.trim().length)));
       total += t.length;
     }
     current = '';
+    currentLinks = 0;
   };
-  type Frame = { node: Node | null; endBlock: boolean };
+  type Frame = { node: Node | null; endBlock: boolean; endLink?: boolean };
   const stack: Frame[] = [];
   const pushKids = (n: Node) => {
     const kids = n.childNodes;
@@ -31,15 +38,21 @@ export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs:
   };
   pushKids(root);
   while (stack.length) {
-    if (total + current.length > maxChars) return { paragraphs, truncated: true };
+    if (total + current.length > maxChars) return { paragraphs, truncated: true, linkShare };
     const f = stack.pop()!;
+    if (f.endLink) {
+      inLink--;
+      continue;
+    }
     if (f.endBlock) {
       flush();
       continue;
     }
     const n = f.node!;
     if (n.nodeType === 3) {
-      current += n.nodeValue ?? '';
+      const v = n.nodeValue ?? '';
+      current += v;
+      if (inLink > 0) currentLinks += v.trim().length;
       continue;
     }
     if (n.nodeType !== 1) continue;
@@ -54,10 +67,14 @@ export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs:
       flush();
       stack.push({ node: null, endBlock: true });
     }
+    if (tag === 'a') {
+      inLink++;
+      stack.push({ node: null, endBlock: false, endLink: true });
+    }
     pushKids(n);
   }
   flush();
-  return { paragraphs, truncated: false };
+  return { paragraphs, truncated: false, linkShare };
 }
 
 export interface TreeMeasure {

@@ -4,18 +4,19 @@
 // finds the article, captions and teasers are lifted out, and the body is written twice:
 // as plain paragraphs and as allowlisted HTML.
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { Extracted, MetadataHints } from '../types.ts';
 import { cleanByline } from './bylines.ts';
 import { findDates, parseDate, parseMachineDate } from './dates.ts';
 import { domToParagraphs, measureTree } from './dom-text.ts';
-import { liftCaptionsAndTeasers, removeFurniture } from './html-cleaning.ts';
+import { liftCaptionsAndTeasers, pageCaptionTexts, removeFurniture } from './html-cleaning.ts';
+import { parsePage } from './html-parse.ts';
 import { collectHtmlMetadata, metaFirst, type HtmlMetadata } from './html-metadata.ts';
 import { chooseLanguage, normalizeLanguageTag } from './language.ts';
 import { paragraphsToHtml, toSafeHtml } from './safe-html.ts';
 import { hostLabels, squash, stripSiteSuffix, titleSimilarity } from './titles.ts';
 import { cleanParagraphs } from './paragraphs.ts';
 import { proseRun } from './text-article.ts';
+import { leadBeforeBody } from './article-lead.ts';
 
 /** Pages larger than this are cut before parsing (a 50 MB page must still import). */
 const MAX_HTML_CHARS = 12_000_000;
@@ -212,13 +213,6 @@ function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHint
   return { published, modified };
 }
 
-function parsePage(html: string): Document {
-  let { document } = parseHTML(html);
-  // linkedom leaves a document without a root element for fragments and bare doctypes.
-  if (!document.documentElement) ({ document } = parseHTML(`<!doctype html><html><body>${html.replace(/^\s*<!doctype[^>]{0,200}>/i, '')}</body></html>`));
-  return document as unknown as Document;
-}
-
 /** An article with less text than this is suspect: its container may have been lost. */
 const THIN_ARTICLE = 600;
 /** A body shorter than this is checked against the text extractor's reading of the page… */
@@ -238,20 +232,29 @@ interface FoundArticle {
   rDate: string | null;
   /** The cleaned page's paragraphs before Readability rewrote it. */
   pageParagraphs: string[];
+  /** The cleaned page's image captions. */
+  pageCaptions: string[];
+  /** For each page paragraph, the share of its text inside links. */
+  pageLinkShare: number[];
 }
 
 /** Readability's article in `doc` (which it rewrites), after our furniture removal when `clean`. */
 function findArticle(doc: Document, clean: boolean, warnings: string[]): FoundArticle {
   if (clean) removeFurniture(doc);
   const shape = doc.body ? measureTree(doc.body as Element) : { elements: 0, maxDepth: 0 };
-  const found: FoundArticle = { doc, articleRoot: null, textLength: 0, tooBig: false, rTitle: null, rByline: null, rDate: null, pageParagraphs: [] };
+  const found: FoundArticle = { doc, articleRoot: null, textLength: 0, tooBig: false, rTitle: null, rByline: null, rDate: null, pageParagraphs: [], pageCaptions: [], pageLinkShare: [] };
   // Readability recurses: absurdly deep or huge trees are read as plain page text instead.
   if (shape.elements > MAX_ELEMS || shape.maxDepth > MAX_DEPTH) {
     warnings.push('page has too many elements for article detection; kept the whole page text');
     found.tooBig = true;
     return found;
   }
-  if (doc.body) found.pageParagraphs = domToParagraphs(doc.body as Element, MAX_BODY_CHARS).paragraphs;
+  if (doc.body) {
+    const page = domToParagraphs(doc.body as Element, MAX_BODY_CHARS);
+    found.pageParagraphs = page.paragraphs;
+    found.pageLinkShare = page.linkShare;
+    found.pageCaptions = pageCaptionTexts(doc.body as Element);
+  }
   try {
     const r = new Readability<Element>(doc, { serializer: (n) => n as Element, keepClasses: true, charThreshold: 400 }).parse();
     found.articleRoot = r?.content ?? null;
@@ -319,8 +322,13 @@ export function extractHtml(input: HtmlInput): Extracted {
       fromPage = true;
     }
   }
+  // The article's opening set outside Readability's container.
+  const lead = fromPage ? [] : cleanParagraphs(leadBeforeBody(paragraphs, found.pageParagraphs, { notLead: [...captions, ...found.pageCaptions], linkShare: found.pageLinkShare }), { title, captions });
+  if (lead.length) paragraphs = [...lead, ...paragraphs];
   const bodyText = paragraphs.join('\n\n');
-  const bodyHtml = fromPage ? paragraphsToHtml(paragraphs) : root ? toSafeHtml(root, { baseUrl: url, attachmentRefs: input.attachmentRefs, maxChars: MAX_BODY_CHARS * 2 }) : '';
+  const bodyHtml = fromPage
+    ? paragraphsToHtml(paragraphs)
+    : (lead.length ? `${paragraphsToHtml(lead)}\n` : '') + (root ? toSafeHtml(root, { baseUrl: url, attachmentRefs: input.attachmentRefs, maxChars: MAX_BODY_CHARS * 2 }) : '');
 
   const author = chooseAuthor(meta, hints, rByline, source);
   const { published, modified } = chooseDates(meta, url, hints, slashOrder, rDate, normalizeLanguageTag(langGuess));

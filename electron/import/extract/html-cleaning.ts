@@ -118,6 +118,21 @@ const CAPTION_NAME = /(?:^|[-_\s])(?:caption|figcaption|wp-caption-text|legend|b
 const CREDIT_NAME = /(?:^|[-_\s])(?:credit|credits|copyright|image-credit|photo-credit|source|fotograf|photographer|byline)(?:[-_\s]|$)/i;
 
 /**
+ * Caption texts anywhere on the page (figcaptions and caption-named blocks), paragraph by
+ * paragraph: text that sits outside Readability's article can then be told from prose.
+ */
+export function pageCaptionTexts(root: Element): string[] {
+  const out: string[] = [];
+  for (const el of Array.from(root.querySelectorAll('figcaption, [class*=caption], [class*=Caption], [class*=legend], [class*=bildunterschrift], [class*=image-text], [class*=photo-text], [class*=img-text]'))) {
+    const name = el.localName === 'figcaption' ? 'figcaption' : `${el.getAttribute('class') ?? ''}`.slice(0, 300);
+    if (el.localName !== 'figcaption' && (!CAPTION_NAME.test(name) || el.localName === 'figure')) continue;
+    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (t && t.length < 600) out.push(t);
+  }
+  return out;
+}
+
+/**
  * Take captions out of the extracted article: figcaptions and caption-named elements go to
  * the captions list (without their credit lines), credit-only elements are dropped, and
  * teaser / share / sign-up blocks are removed.

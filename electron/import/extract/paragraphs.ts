@@ -13,8 +13,12 @@ const TEASER_LABEL = /^(?:related(?: articles?| stories| coverage| content)?|rea
 const HEADLINE_MAX = 160;
 
 // Disclosures, paywall prompts and calls to action: never article text, wherever they stand.
-const PROMO = /\badvertising disclosure\b|\bmay receive (?:compensation|a commission)\b|\bcontains references to products\b|\baffiliate[- ]links?\b|\bprovisionslinks?\b|\bwerbelinks?\b|\b(?:hier|jetzt) klicken\b|\bklicken sie hier\b|\bclick here to (?:subscribe|sign up|register|read|learn)\b|\bwählen sie ihren zugang\b|\balle angaben ohne gewähr\b/i;
+const PROMO = /\badvertising (?:disclosure|disclaimer)\b|\b(?:eingeloggt|angemeldet|logged in|signed in)\b.{0,30}\b(?:kommentare?|comments?|comment)\b|\bmay receive (?:compensation|a commission)\b|\bcontains references to products\b|\baffiliate[- ]links?\b|\bprovisionslinks?\b|\bwerbelinks?\b|\blinks auf dieser seite\b.{0,80}\bprovision\b|\b(?:hier|jetzt) klicken\b|\bklicken sie hier\b|\bclick here to (?:subscribe|sign up|register|read|learn)\b|\bwählen sie ihren zugang\b|\balle angaben ohne gewähr\b/i;
 const PROMO_MAX = 400;
+
+// "Quelle: Landesregierung", "Source: Reuters": an attribution line under a section or
+// table, site furniture rather than a sentence of the story.
+const SOURCE_LINE = /^(?:quellen?|source|sources|fuente|fuentes|fonte|źródło|источник)\s*:\s*\S.{0,80}$/i;
 
 export interface CleanOptions {
   title: string | null;
@@ -41,6 +45,7 @@ export function cleanParagraphs(paragraphs: string[], opts: CleanOptions): strin
     }
     if (isTeaserText(p) && p.length < 100) continue;
     if (p.length < PROMO_MAX && PROMO.test(p)) continue;
+    if (SOURCE_LINE.test(p.trim())) continue;
     if (n.length > 40 && seen.has(n)) continue;
     seen.add(n);
     out.push(p);

@@ -13,7 +13,7 @@ import { normalizeText, toParagraphs, type TextPara } from './text-lines.ts';
 import { stripSiteSuffix, titleSimilarity } from './titles.ts';
 
 // Lines that end an article: comment sections, "related", newsletter boxes, footers.
-const STOP = /^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|leave a (?:reply|comment)|add (?:a|your) comment|post a comment|write a comment|join the (?:discussion|conversation)|schreibe einen kommentar|kommentar schreiben|laisser un commentaire|deja un comentario|deixe um comentário|lascia un commento|related (?:articles?|stories|posts|content|coverage)|more (?:from|on|stories|news)\b|you (?:may|might) also like|recommended(?: for you)?|most (?:popular|read|viewed)|trending|read next|weitere artikel|mehr zum thema|das könnte sie auch interessieren|meistgelesen|auch interessant|à lire aussi|lire aussi|sur le même sujet|les plus lus|te puede interesar|más noticias|noticias relacionadas|leia também|veja também|notícias relacionadas|potrebbe interessarti|articoli correlati|читайте также|share this (?:article|story|post)|about the author|über den autor|tags?:|schlagworte|themen:|sign up for|subscribe to our|newsletter|navigationspfad|footer|impressum|imprint|privacy policy|datenschutz(?:erklärung)?|all rights reserved|copyright\b|©)/i;
+const STOP = /^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|leave a (?:reply|comment)|add (?:a|your) comment|post a comment|write a comment|join the (?:discussion|conversation)|schreibe einen kommentar|kommentar schreiben|laisser un commentaire|deja un comentario|deixe um comentário|lascia un commento|related (?:articles?|stories|posts|content|coverage)|related\s*:?$|latest (?:stories|news|posts|articles)\b|more (?:from|on|stories|news)\b|you (?:may|might) also like|recommended(?: for you)?|most (?:popular|read|viewed)|trending|read next|weitere artikel|mehr zum thema|das könnte sie auch interessieren|meistgelesen|auch interessant|à lire aussi|lire aussi|sur le même sujet|les plus lus|te puede interesar|más noticias|noticias relacionadas|leia também|veja também|notícias relacionadas|potrebbe interessarti|articoli correlati|читайте также|share this (?:article|story|post)|about the author|über den autor|tags?:|schlagworte|themen:|sign up for|subscribe to our|newsletter|navigationspfad|footer|impressum|imprint|privacy policy|datenschutz(?:erklärung)?|all rights reserved|copyright\b|©)/i;
 
 // Interface text, cookie notices, buttons, form fields.
 const JUNK = /^\(?(?:BUTTON|IMG|INLINE|FORM|submit)\)|^\[[^\]]{0,80}\]$|^_{4,}|\[_{3,}|\[\s{3,}\]|^\(\s?[*x ]?\s?\)|cookies?\b.*\b(?:use|accept|consent|einverstanden|akzeptieren|utilis|usamos|utilizziamo)|\b(?:accept|akzeptieren|accepter|aceptar|aceitar|accetta)\s+(?:all|alle|tout|todo|todas|tutti)\b|^(?:skip to|zum inhalt|aller au contenu|ir al contenido|vai al contenuto|menu|menü|search|suche|suchen|recherche|buscar|cerca|log ?in|sign ?in|anmelden|registrieren|se connecter|iniciar sesión|entrar|accedi|home|startseite|accueil|inicio|start)\b.{0,20}$/i;
@@ -21,7 +21,7 @@ const JUNK = /^\(?(?:BUTTON|IMG|INLINE|FORM|submit)\)|^\[[^\]]{0,80}\]$|^_{4,}|\
 // A cookie notice or consent-settings text, in any of the corpus's languages: "cookie" with
 // the words such notices always use around it. (A recipe's cookies come without them.)
 const COOKIE = /\bcookies?\b/i;
-const CONSENT_WORDS = /zustimm|einwillig|akzeptier|ablehn|einstellung|datenschutz|privacy|consent|accept|settings|browser|website|webseite|site web|sitio web|navega|aktivier|deaktivier|analytics|tracking|third[- ]party|drittanbieter|partenaires|partners/i;
+const CONSENT_WORDS = /zustimm|einwillig|akzeptier|ablehn|einstellung|datenschutz|privacy|consent|accept|settings|browser|website|webseite|site web|sitio web|navega|aktivier|deaktivier|analytics|tracking|third[- ]party|drittanbieter|partenaires|partners|korzysta|używa|wykorzyst/i;
 // Log-in, registration and password forms.
 const ACCOUNT_FORM = /\b(?:password|passwort|kennwort|mot de passe|contraseña|senha|pflichtfeld\w*|required fields?|champs? obligatoires?|campos? obligatorios?)\b/i;
 
@@ -30,9 +30,10 @@ const CREDIT = /\((?:photo|foto|image|picture|bild|pic|credit|crédit|crédito|f
 
 const BYLINE_LINE = /^(?:by|von|par|por|di|door|av|af|от|written by|posted by|text:|texte\s*:|autor(?:in)?:|author:|auteur\s*:|escrito por|publicado por)\s+\S/i;
 
-const SENTENCE_END = /[.!?…:;"“”»«)。！？]\s*$|[.!?。][\s"”»]/;
+// A sentence may also break off with a dash (fiction, quoted speech cut short).
+const SENTENCE_END = /[.!?…:;"“”»«)。！？—]\s*$|[.!?。][\s"”»]/;
 
-export type Kind = 'good' | 'medium' | 'short' | 'junk' | 'stop' | 'caption' | 'byline' | 'date' | 'inset' | 'toc';
+export type Kind = 'good' | 'medium' | 'short' | 'junk' | 'stop' | 'caption' | 'byline' | 'date' | 'inset' | 'toc' | 'code';
 
 function wordCount(s: string): number {
   const latin = s.split(/\s+/).filter(Boolean).length;
@@ -41,8 +42,12 @@ function wordCount(s: string): number {
   return Math.max(latin, Math.round(cjk / 2));
 }
 
+const MAYBE_DATE = /\d{4}|\d[./-]\s?\d{1,2}[./-]\s?\d\d/;
+
 function isDateLine(p: string): boolean {
-  if (p.length > 140) return false;
+  // Every date findDates reads has a four-digit year or a numeric d.m.yy; most lines have
+  // neither, and findDates is not cheap.
+  if (p.length > 140 || !MAYBE_DATE.test(p)) return false;
   const d = findDates(p)[0];
   if (!d) return false;
   const rest = (p.slice(0, d.index) + p.slice(d.end)).replace(/[\s|,·•\-–—:()]+/g, ' ').trim();
@@ -54,8 +59,18 @@ const COMMENTS_HEADER = /\b\d+\s+(?:comments?|responses?|replies|reactions|komme
 // "Teaser headline … the first words of the story..." — a link to another article.
 const TEASER_END = /(?:\.\.\.|…)\s*(?:\(?(?:more|mehr|plus|más|mais)\)?)?$/i;
 
+// "© Name / Agency" with no year and no rights notice: an image credit, not the site's
+// copyright footer ("© 2019 Example Media. All rights reserved.").
+const CREDIT_ONLY = /^©\s*(?!.*\b(?:19|20)\d\d\b)(?!.*\b(?:rights|rechte|reserved|vorbehalten|droits|derechos|direitos|diritti)\b)[^|]{2,60}$/i;
+
+// A line of program code or a shell command, as technical posts print them between their
+// paragraphs: calls, assignments, braces, prompts, option flags.
+const CODE = /^(?:[$>#%]\s|(?:import|from|def|class|return|print|var|let|const|function|public|private|static|void|package|using|#include|#define|sudo|npm|npx|pip|git|cd|echo|export|apt(?:-get)?|docker|curl|netsh|set)\s)|[;{}]\s*$|^[\])}]|[\w\]]\((?:[^()]*|[^()]*\([^()]*\)[^()]*)\)|\w\.\w+\(|\s[=+*/<>]=?\s|\w=\S|\s--?[a-z][\w-]*/i;
+const CODE_MAX = 200;
+
 export function classify(p: TextPara): Kind {
   const t = p.text;
+  if (CREDIT_ONLY.test(t)) return 'caption';
   if (STOP.test(t) && t.length < 80) return 'stop';
   if (t.length < 120 && COMMENTS_HEADER.test(t)) return 'stop';
   if (t.length < 400 && TEASER_END.test(t)) return 'junk';
@@ -71,6 +86,7 @@ export function classify(p: TextPara): Kind {
   if ((t.match(/\s[|•·]\s/g) ?? []).length >= 2 && t.length < 200) return 'junk';
   if (t.length >= 70 && words >= 8 && SENTENCE_END.test(t)) return 'good';
   if (t.length >= 25 && words >= 4 && SENTENCE_END.test(t)) return 'medium';
+  if (t.length <= CODE_MAX && CODE.test(t)) return 'code';
   return 'short';
 }
 
@@ -87,6 +103,9 @@ function weight(kind: Kind, p: TextPara): number {
     case 'date': return -10;
     case 'inset': return -20;
     case 'toc': return 0;
+    // Neutral: a listing between two paragraphs of a post does not split it, and code alone
+    // (a script dump) never makes a body.
+    case 'code': return 0;
   }
 }
 
@@ -122,6 +141,22 @@ function discountComments(paras: TextPara[], kinds: Kind[], ws: number[]): numbe
     if (ws[i] > 0) ws[i] *= factor;
   }
   return ws;
+}
+
+/** A program's output printed under the code: numbers and short values, no words. */
+const CODE_OUTPUT = /^[^\p{L}]{1,40}$|^(?:true|false|none|null|nil|undefined|ok)$/iu;
+
+/** Each paragraph's kind; a short line right under code is that code's output. */
+function classifyAll(paras: TextPara[]): Kind[] {
+  const kinds = paras.map(classify);
+  for (let i = 1; i < kinds.length; i++) if (kinds[i] === 'short' && kinds[i - 1] === 'code' && CODE_OUTPUT.test(paras[i].text)) kinds[i] = 'code';
+  // A short line over a list of links ("Discover now", "More videos") is that list's heading;
+  // a heading that introduces its list ("For the dough:") says so with a colon.
+  for (let i = 0; i + 2 < kinds.length; i++) {
+    if (kinds[i] !== 'short' || paras[i].bullet || /:\s*$/.test(paras[i].text)) continue;
+    if (paras[i + 1].bullet && paras[i + 2].bullet && kinds[i + 1] !== 'good' && kinds[i + 1] !== 'medium' && kinds[i + 2] !== 'good' && kinds[i + 2] !== 'medium') kinds[i] = 'junk';
+  }
+  return kinds;
 }
 
 /** A table of contents lists headings that come again further down; longer lines are not headings. */
@@ -172,8 +207,10 @@ function bridgeInsetBoxes(paras: TextPara[], kinds: Kind[]): void {
     if (!proseAbove) continue;
     let j = i + 1;
     let chars = 0;
-    // A byline or date line in the gap heads another article (an endless-scroll page).
-    while (j < n && j - i <= INSET_MAX_PARAS && kinds[j] !== 'good' && kinds[j] !== 'stop' && kinds[j] !== 'date' && kinds[j] !== 'byline' && chars <= INSET_MAX_CHARS) {
+    // A byline or date line in the gap heads another article (an endless-scroll page). A
+    // second box under the same heading ("Related", "Related") belongs to the same gap.
+    const sameBox = (k: number) => kinds[k] === 'stop' && paras[k].text === paras[i].text;
+    while (j < n && j - i <= INSET_MAX_PARAS && kinds[j] !== 'good' && (kinds[j] !== 'stop' || sameBox(j)) && kinds[j] !== 'date' && kinds[j] !== 'byline' && chars <= INSET_MAX_CHARS) {
       chars += paras[j].text.length;
       j++;
     }
@@ -234,7 +271,7 @@ function escalateGaps(kinds: Kind[], ws: number[]): void {
   }
 }
 
-const isProse = (k: Kind | undefined) => k === 'good' || k === 'medium';
+const isProse = (k: Kind | undefined) => k === 'good' || k === 'medium' || k === 'code';
 /** Below this length an isolated paragraph is as likely a teaser blurb as article text. */
 const ISOLATED_MAX = 300;
 
@@ -303,17 +340,22 @@ function domainIn(text: string): string | null {
  * for callers that hold paragraphs from elsewhere (an HTML page Readability misread).
  */
 export function proseRun(paras: TextPara[]): string[] {
-  const kinds = paras.map(classify);
-  markContents(paras, kinds);
-  bridgeInsetBoxes(paras, kinds);
-  const run = densestRun(bodyWeights(paras, kinds));
+  const { kinds, run } = articleRun(paras);
   if (!run) return [];
   const out: string[] = [];
   for (let i = run[0]; i <= run[1]; i++) {
     const k = kinds[i];
-    if (k === 'good' || k === 'medium' || k === 'short') out.push(paras[i].text);
+    if (k === 'good' || k === 'medium' || k === 'short' || k === 'code') out.push(paras[i].text);
   }
   return out;
+}
+
+/** Each paragraph's kind and the article run (first and last index), as the text extractor sees them. */
+export function articleRun(paras: TextPara[]): { kinds: Kind[]; run: [number, number] | null } {
+  const kinds = classifyAll(paras);
+  markContents(paras, kinds);
+  bridgeInsetBoxes(paras, kinds);
+  return { kinds, run: densestRun(bodyWeights(paras, kinds)) };
 }
 
 export interface TextInput {
@@ -327,7 +369,7 @@ export function extractText(input: TextInput): Extracted {
   const norm = normalizeText(input.text);
   if (norm.truncated) warnings.push('text is very long; only the first 5 M characters were read');
   const paras = toParagraphs(norm.text);
-  const kinds = paras.map(classify);
+  const kinds = classifyAll(paras);
   markContents(paras, kinds);
   bridgeInsetBoxes(paras, kinds);
   const run = densestRun(bodyWeights(paras, kinds));
