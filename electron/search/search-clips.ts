@@ -106,7 +106,7 @@ function idsMatching(db: Database.Database, expr: string | null, ids: number[], 
  * ~100 ms a keystroke at 100,000 clips. The total stays exact, and the confirmed query (Enter,
  * or a space after the last word) ranks every match.
  */
-const TYPING_RANK_CAP = 2000;
+const TYPING_RANK_CAP = 1000;
 
 /** Below this many matches, a NEAR or phrase test scans them rather than seeking each id. */
 const PROXIMITY_SCAN_LIMIT = 5000;
@@ -197,9 +197,11 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
         .all(params) as { id: number; score: number }[];
       const windowIds = ranked.slice(0, RERANK_WINDOW).map((r) => r.id);
       // The exact phrase implies nearness: only the near ones are tested for it.
+      // While typing, the proximity and phrase boosts wait for the settled query: they cost
+      // more than the ranking itself for a word that is still being completed.
       const scan = total <= PROXIMITY_SCAN_LIMIT;
-      const near = idsMatching(db, built.near, windowIds, scan);
-      const phrase = idsMatching(db, built.phrase, [...near], scan);
+      const near = args.asYouType ? new Set<number>() : idsMatching(db, built.near, windowIds, scan);
+      const phrase = args.asYouType ? new Set<number>() : idsMatching(db, built.phrase, [...near], scan);
       const window = boosted(ranked.slice(0, RERANK_WINDOW), phrase, near);
       const rest = ranked.slice(RERANK_WINDOW);
       const dateOf = datesOfTies(db, [window, rest]);
