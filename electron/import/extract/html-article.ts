@@ -240,8 +240,11 @@ interface FoundArticle {
 
 /** Readability's article in `doc` (which it rewrites), after our furniture removal when `clean`. */
 function findArticle(doc: Document, clean: boolean, warnings: string[]): FoundArticle {
-  if (clean) removeFurniture(doc);
-  const shape = doc.body ? measureTree(doc.body as Element) : { elements: 0, maxDepth: 0 };
+  // One measuring pass serves both: the furniture removal's text sizes, and the tree's shape
+  // (taken before removal, an upper bound of what Readability will walk).
+  const measured = doc.body ? measureTree(doc.body as Element) : null;
+  if (clean && measured) removeFurniture(doc, measured);
+  const shape = measured ?? { elements: 0, maxDepth: 0 };
   const found: FoundArticle = { doc, articleRoot: null, textLength: 0, tooBig: false, rTitle: null, rByline: null, rDate: null, pageParagraphs: [], pageCaptions: [], pageLinkShare: [] };
   // Readability recurses: absurdly deep or huge trees are read as plain page text instead.
   if (shape.elements > MAX_ELEMS || shape.maxDepth > MAX_DEPTH) {

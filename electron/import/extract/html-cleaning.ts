@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { measureTree } from './dom-text.ts';
+import { measureTree, type TreeMeasure } from './dom-text.ts';
 // Where Readability falls short: page furniture that sits inside or next to the article
 // (comment sections, related-article lists, share bars, cookie and subscription banners,
 // newsletter sign-ups, "Read more" teasers, image credits). Judged by general signals —
@@ -76,10 +76,11 @@ const PROTECTED = new Set(['html', 'body', 'main', 'article']);
  * says: some sites wrap everything in a <form>, call the article container "widget" or
  * "share", or put a whole blog inside an <aside>. Its furniture children are still judged.
  */
-export function removeFurniture(document: Document): number {
+export function removeFurniture(document: Document, measured?: TreeMeasure): number {
   const body = document.body;
   if (!body) return 0;
-  const { textLength, linkLength } = measureTree(body);
+  // The caller may have measured the body already (one pass over a large page is enough).
+  const { textLength, linkLength } = measured ?? measureTree(body);
   const prose = (el: Element) => (textLength.get(el) ?? 0) - (linkLength.get(el) ?? 0);
   const pageProse = Math.max(prose(body), 1);
   let removed = 0;
