@@ -5,15 +5,15 @@
 // as plain paragraphs and as allowlisted HTML.
 import { Readability } from '@mozilla/readability';
 import type { Extracted, MetadataHints } from '../types.ts';
-import { cleanByline } from './bylines.ts';
-import { findDates, parseDate, parseMachineDate } from './dates.ts';
+import { parseDate } from './dates.ts';
 import { domToParagraphs, measureTree } from './dom-text.ts';
 import { liftCaptionsAndTeasers, pageCaptionTexts, removeFurniture } from './html-cleaning.ts';
 import { parsePage } from './html-parse.ts';
 import { collectHtmlMetadata, metaFirst, type HtmlMetadata } from './html-metadata.ts';
+import { chooseAuthor, chooseDates, chooseHeadline } from './metadata-choice.ts';
 import { chooseLanguage, normalizeLanguageTag } from './language.ts';
 import { paragraphsToHtml, toSafeHtml } from './safe-html.ts';
-import { hostLabels, squash, stripSiteSuffix, titleSimilarity } from './titles.ts';
+import { hostLabels } from './titles.ts';
 import { cleanParagraphs } from './paragraphs.ts';
 import { proseRun } from './text-article.ts';
 import { leadBeforeBody } from './article-lead.ts';
@@ -31,17 +31,6 @@ export interface HtmlInput {
   hints: MetadataHints;
   attachmentRefs: ReadonlySet<string>;
 }
-
-const PUBLISHED_KEYS = [
-  'article:published_time', 'og:article:published_time', 'article:published', 'published_time', 'article.published',
-  'datepublished', 'date.published', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'publication_date',
-  'sailthru.date', 'parsely-pub-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dc.date.created',
-  'dcterms.created', 'citation_publication_date', 'citation_date', 'citation_online_date', 'article_date_original',
-  'original-publish-date', 'cxenseparse:recs:publishtime', 'date', 'dc.date.publication', 'og:published_time', 'datecreated',
-  'article:post_date', 'bt:pubdate', 'release_date', 'dateline', 'created', 'displaydate',
-];
-const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'dc.date.modified', 'last-modified', 'article.updated'];
-const AUTHOR_KEYS = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator:name', 'article:author_name', 'cxenseparse:author', 'author_name', 'dc.contributor'];
 
 function httpUrl(raw: string | null | undefined, base?: string | null): string | null {
   if (!raw) return null;
@@ -78,140 +67,6 @@ function cleanText(s: string | null | undefined): string | null {
   return t || null;
 }
 
-function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, sites: string[], readabilityTitle: string | null): string | null {
-  const og = metaFirst(meta, ['og:title', 'twitter:title']);
-  const ordered = [meta.ld[0]?.headline, og, meta.microHeadline, hints.title, metaFirst(meta, ['dc.title', 'citation_title', 'title']), meta.title, readabilityTitle]
-    .map(cleanText)
-    .filter((x): x is string => !!x)
-    .map((t) => stripSiteSuffix(t, sites) || t)
-    // A "title" that is only the site's name says nothing about the article.
-    .filter((t) => !sites.some((site) => squash(site) === squash(t)));
-  // The headline as shown on the page: an <h1> that the page's own metadata confirms. An
-  // <h1> that adds a kicker ("Klimaschutz: …") to the confirmed title loses the kicker.
-  for (const h1 of meta.h1s.slice(0, 3)) {
-    const h = cleanText(h1);
-    if (!h || h.length < 4 || h.length > 300) continue;
-    const sh = squash(h);
-    if (sites.some((site) => squash(site) === sh)) continue;
-    for (const t of ordered) {
-      const st = squash(t);
-      if (st === sh) return h;
-      if (sh.includes(st) && st.length >= 10) return t;
-      if (st.includes(sh) && sh.length >= st.length * 0.5) return h;
-      if (titleSimilarity(t, h) >= 0.8) return h;
-    }
-  }
-  return ordered[0] ?? cleanText(meta.h1s[0]);
-}
-
-function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabilityByline: string | null, publisher: string | null): string | null {
-  const pub = publisher ? squash(publisher) : '';
-  const notPublisher = (s: string | null) => (s && pub && squash(s) === pub ? null : s);
-  const joined = (list: string[]) => {
-    const names: string[] = [];
-    for (const raw of list) {
-      const c = cleanByline(raw);
-      if (!c) continue;
-      for (const n of c.split('; ')) if (!names.includes(n) && notPublisher(n)) names.push(n);
-    }
-    return names.length ? names.join('; ') : null;
-  };
-  for (const ld of meta.ld) {
-    const a = joined(ld.authors);
-    if (a) return a;
-  }
-  const citation = meta.meta.get('citation_author');
-  if (citation?.length) {
-    const a = joined(citation);
-    if (a) return a;
-  }
-  for (const k of AUTHOR_KEYS) {
-    const vals = meta.meta.get(k);
-    if (!vals) continue;
-    const a = joined(vals.filter((v) => !/^https?:|^@|^www\./i.test(v)));
-    if (a) return a;
-  }
-  const micro = joined(meta.microAuthors);
-  if (micro) return micro;
-  for (const b of meta.bylines) {
-    const a = joined([b]);
-    if (a) return a;
-  }
-  const r = joined(readabilityByline ? [readabilityByline] : []);
-  if (r) return r;
-  return joined(hints.author ? [hints.author] : []);
-}
-
-function urlDate(url: string | null): string | null {
-  if (!url) return null;
-  const path = url.replace(/^https?:\/\/[^/]+/i, '');
-  let m = /\/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:\/|[-_]|\.html?|$)/.exec(path) ?? /[-_/]((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:\D|$)/.exec(path);
-  if (m) return parseMachineDate(`${m[1]}-${m[2]}-${m[3]}`);
-  m = /[/_-](0[1-9]|[12]\d|3[01])[-_.](0[1-9]|1[0-2])[-_.]((?:19|20)\d\d)(?:\D|$)/.exec(path);
-  return m ? parseMachineDate(`${m[3]}-${m[2]}-${m[1]}`) : null;
-}
-
-// A machine date in UTC ("…T03:37:00Z") may fall on another calendar day where it was
-// published; the day a reader saw is the one written on the page.
-const UTC_STAMP = /T(\d{1,2}):(\d{2})(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$/i;
-// Where a language is spoken in essentially one time zone, its UTC offset in hours (standard
-// time; a slip of an hour only matters right at midnight).
-const LANG_OFFSET: Record<string, number> = { de: 1, fr: 1, it: 1, nl: 1, pl: 1, cs: 1, sk: 1, hu: 1, sv: 1, da: 1, no: 1, nb: 1, hr: 1, sl: 1, fi: 2, ro: 2, bg: 2, el: 2, uk: 2, tr: 3, ru: 3, ja: 9, ko: 9, zh: 8 };
-
-function shiftDay(iso: string, hours: number): string {
-  const d = new Date(Date.parse(`${iso.slice(0, 16)}:00Z`) + hours * 3_600_000);
-  return d.toISOString().slice(0, 16);
-}
-
-function shownDay(iso: string, texts: string[], slashOrder: 'dmy' | 'mdy' | undefined): string | null {
-  const target = Date.parse(iso.slice(0, 10));
-  for (const t of texts) {
-    for (const f of findDates(t, { slashOrder }).slice(0, 5)) {
-      const d = Date.parse(f.iso.slice(0, 10));
-      if (Math.abs(d - target) <= 86_400_000) return f.iso;
-    }
-  }
-  return null;
-}
-
-function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHints, slashOrder: 'dmy' | 'mdy' | undefined, readabilityDate: string | null, lang: string | null): { published: string | null; modified: string | null } {
-  const opts = { slashOrder };
-  let raw: string | null = null;
-  const first = (vals: (string | null | undefined)[]) => {
-    for (const v of vals) {
-      const d = v ? parseDate(v, opts) : null;
-      if (d) {
-        raw = v ?? null;
-        return d;
-      }
-    }
-    return null;
-  };
-  let published =
-    first(meta.ld.map((l) => l.datePublished)) ??
-    first(PUBLISHED_KEYS.flatMap((k) => meta.meta.get(k) ?? [])) ??
-    first(meta.microDates) ??
-    first(meta.timeDates.slice(0, 3)) ??
-    first(meta.ldPage.map((l) => l.datePublished)) ??
-    urlDate(url) ??
-    first(readabilityDate ? [readabilityDate] : []) ??
-    first([meta.nearH1]) ??
-    first(meta.bylines) ??
-    first(meta.dateTexts.slice(0, 10)) ??
-    first([meta.title]) ??
-    first(hints.publishedAt ? [hints.publishedAt] : []);
-  if (published && raw && UTC_STAMP.test(raw)) {
-    const shown = shownDay(published, [...meta.microDates, meta.nearH1, ...meta.bylines, ...meta.dateTexts.slice(0, 10), ...meta.timeDates.filter((t) => !/^\d{4}-/.test(t))], slashOrder);
-    const offset = lang ? LANG_OFFSET[lang] : undefined;
-    if (shown) published = shown.slice(0, 10);
-    else if (offset !== undefined && published.length > 10) published = shiftDay(published, offset);
-  }
-  const modified =
-    first(meta.ld.map((l) => l.dateModified)) ??
-    first(MODIFIED_KEYS.flatMap((k) => meta.meta.get(k) ?? [])) ??
-    first(meta.microModified);
-  return { published, modified };
-}
 
 /** An article with less text than this is suspect: its container may have been lost. */
 const THIN_ARTICLE = 600;

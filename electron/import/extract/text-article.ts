@@ -6,6 +6,7 @@
 import type { Extracted, MetadataHints } from '../types.ts';
 import { cleanByline } from './bylines.ts';
 import { findDates, parseDate } from './dates.ts';
+import { datelineNearHeadline } from './text-dates.ts';
 import { chooseLanguage } from './language.ts';
 import { cleanParagraphs } from './paragraphs.ts';
 import { paragraphsToHtml } from './safe-html.ts';
@@ -28,6 +29,7 @@ const ACCOUNT_FORM = /\b(?:password|passwort|kennwort|mot de passe|contraseña|s
 // Photo credits: how a caption gives itself away in any language.
 const CREDIT = /\((?:photo|foto|image|picture|bild|pic|credit|crédit|crédito|file photo|photograph)\b[^)]{0,120}\)|\b(?:photo|foto|image|picture|bild|credit|crédit|crédito|photograph|illustration|grafik|archivbild|symbolbild|fotó)\s*(?:by|von|par|por|di|:|©)|©|\(c\)\s|\bgetty images\b|\bshutterstock\b|\bistock(?:photo)?\b|\bimago\b|picture[- ]alliance|\bkeystone\b|\/\s*(?:afp|reuters|ap|dpa|epa|ansa|efe|apa|xinhua|sputnik)\s*(?:\)|\/|$)|\/\s*$/i;
 
+const ORGANISATION_BYLINE = /^(?:by|von|par|por)\s+(?:the|our|staff|agencies|der|die|la|le|les|el|los|las|nos|nuestro)\s+\S/i;
 const BYLINE_LINE = /^(?:by|von|par|por|di|door|av|af|от|written by|posted by|text:|texte\s*:|autor(?:in)?:|author:|auteur\s*:|escrito por|publicado por)\s+\S/i;
 
 // A sentence may also break off with a dash (fiction, quoted speech cut short).
@@ -79,6 +81,9 @@ export function classify(p: TextPara): Kind {
   if (t.length < 300 && ACCOUNT_FORM.test(t)) return 'junk';
   if (t.length < 600 && CREDIT.test(t)) return 'caption';
   if (t.length < 140 && BYLINE_LINE.test(t) && cleanByline(t)) return 'byline';
+  // "By the Market Hall traders' association": a credit to a body, not a person — still a
+  // byline line (never the headline), though no author name comes out of it.
+  if (t.length < 90 && ORGANISATION_BYLINE.test(t) && !/[.!?]$/.test(t)) return 'byline';
   if (isDateLine(t)) return 'date';
   const words = wordCount(t);
   if (p.bullet) return t.length >= 100 && SENTENCE_END.test(t) ? 'medium' : 'junk';
@@ -471,6 +476,8 @@ export function extractText(input: TextInput): Extracted {
     const a = cleanByline(hints.author);
     if (a && !/\b(?:user|admin|administrator|owner|microsoft|office|windows|unknown|author|autor)\b/i.test(a)) author = a;
   }
+  // No date line found while reading the header: the date line nearest the headline.
+  published ??= datelineNearHeadline(norm.text, title);
   published = (hints.publishedAt ? parseDate(hints.publishedAt) : null) ?? published;
   if (published && savedAt && published.slice(0, 10) > savedAt) published = null;
   if (hints.savedAt) savedAt = parseDate(hints.savedAt) ?? savedAt;
