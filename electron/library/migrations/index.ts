@@ -3,6 +3,7 @@
 import { core } from './001-core.ts';
 import { search } from './002-search.ts';
 import { listOrder } from './003-list-order.ts';
+import { filterCover } from './004-filter-cover.ts';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   up: string | ((db: import('better-sqlite3').Database) => void);
 }
 
-export const migrations: Migration[] = [core, search, listOrder];
+export const migrations: Migration[] = [core, search, listOrder, filterCover];

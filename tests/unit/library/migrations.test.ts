@@ -65,6 +65,19 @@ describe('opening a library', () => {
     v3.close();
   });
 
+  it('migration 4: search filters read a covering index, with the clips kept', () => {
+    const dir = fresh();
+    const v3 = openLibrary(dir, { targetVersion: 3 });
+    insertClip(v3.db, { title: 'Kept', bodyText: 'government budget', bodyHtml: '', contentHash: 'k', source: 'Reuters' });
+    v3.close();
+    const v4 = openLibrary(dir, { targetVersion: 4 });
+    expect(v4.db.pragma('user_version', { simple: true })).toBe(4);
+    const plan = (v4.db.prepare("EXPLAIN QUERY PLAN SELECT +c.id FROM clips_fts f CROSS JOIN clips c INDEXED BY clips_filter_cover ON c.id = f.rowid WHERE clips_fts MATCH 'government' AND c.source = 'Reuters' AND c.deleted_at IS NULL").all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toMatch(/COVERING INDEX clips_filter_cover/);
+    expect(v4.db.prepare("SELECT title FROM clips WHERE source = 'Reuters'").pluck().all()).toEqual(['Kept']);
+    v4.close();
+  });
+
   it('rolls a failing migration back whole, leaving the previous version', () => {
     const db = new Database(':memory:');
     const broken = [
