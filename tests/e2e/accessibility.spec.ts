@@ -57,6 +57,8 @@ test('every control has a role and an accessible name', async ({ page, server })
   await page.keyboard.press('Escape');
 
   await page.getByRole('searchbox', { name: 'Search clips' }).fill('');
+  // Wait until the whole library is listed again (the search results stay until it answers).
+  await expect(page.getByRole('listbox', { name: 'Clips' })).toHaveAttribute('data-total', '8');
   await page.locator('#clip-row-0').click();
   await page.locator('#clip-row-2').click({ modifiers: ['Shift'] });
   await expect(page.getByRole('heading', { name: '3 clips selected' })).toBeVisible();

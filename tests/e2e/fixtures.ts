@@ -146,6 +146,9 @@ export async function loadSamples(page: Page, url: string): Promise<void> {
   await page.getByRole('button', { name: 'Load sample clippings' }).click();
   const list = page.getByRole('listbox', { name: 'Clips' });
   await expect(list).toHaveAttribute('data-total', '8', { timeout: 60_000 });
+  // The import is over (no progress bar) and the list has taken its last refresh.
+  await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
+  await page.waitForTimeout(400);
 }
 
 /** Real saved web pages from the extraction corpus, gunzipped into `dir` (the first `n`, in name order). */
