@@ -27,6 +27,7 @@ import { tagClips } from '../electron/library/tags.ts';
 import { onClipsAdded } from '../electron/search/index-hooks.ts';
 import { searchClips } from '../electron/search/search-clips.ts';
 import { splitWords } from '../electron/search/word-forms.ts';
+import { rng } from './deterministic-random.ts';
 
 // ---------------------------------------------------------------- options
 
@@ -49,17 +50,6 @@ const SEED = 20240424;
 
 // ---------------------------------------------------------------- deterministic randomness
 
-function rng(seed: number): () => number {
-  // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Zipf sampler over ranks 0..n-1 (cumulative table + binary search). */
 function zipf(n: number, s: number, random: () => number): () => number {

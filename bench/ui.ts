@@ -22,6 +22,7 @@ import { insertClip } from '../electron/library/clips.ts';
 import { openLibrary } from '../electron/library/open-library.ts';
 import { tagClips } from '../electron/library/tags.ts';
 import { onClipsAdded } from '../electron/search/index-hooks.ts';
+import { rng } from './deterministic-random.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -33,16 +34,6 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 
 // ------------------------------------------------------------------ a synthetic library
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON = (
   'the of and to in a is that for on was with he it as at by from his an were are which this be has had not ' +

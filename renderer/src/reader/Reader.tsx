@@ -7,6 +7,7 @@ import { articleDocument, sanitizeArticle, type ArticleLink } from '../common/sa
 import type { ShowToast } from '../common/toasts.tsx';
 import { originalDownloadUrl } from '../api/http-bridge.ts';
 import { TagEditor } from './TagEditor.tsx';
+import { usePopoverMenu } from '../common/popover-menu.ts';
 
 interface Props {
   api: Api;
@@ -266,13 +267,7 @@ function NoteField({ note, autoFocus, onSave }: { note: string; autoFocus: boole
 }
 
 function LinkMenu({ links, onOpen, onClose }: { links: ArticleLink[]; onOpen(url: string): void; onClose(): void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
-    const away = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && onClose();
-    window.addEventListener('mousedown', away);
-    return () => window.removeEventListener('mousedown', away);
-  }, [onClose]);
+  const ref = usePopoverMenu(onClose);
   return (
     <div ref={ref} className="popover link-menu" role="menu" aria-label="Links in this article" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
       <div className="popover-note">Opens in your web browser</div>

@@ -5,6 +5,7 @@ import type React from 'react';
 import type { FacetCount, SavedSearch, Tag } from '../../../electron/api.ts';
 import { TAG_COLOURS } from '../common/colours.ts';
 import { Modal } from '../common/Modal.tsx';
+import { usePopoverMenu } from '../common/popover-menu.ts';
 
 export type View = 'all' | 'starred' | 'recent';
 
@@ -248,14 +249,8 @@ function TagMenu(props: {
   onMerge(): void;
   onDelete(): void;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
   const { onClose } = props;
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
-    const away = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && onClose();
-    window.addEventListener('mousedown', away);
-    return () => window.removeEventListener('mousedown', away);
-  }, [onClose]);
+  const ref = usePopoverMenu(onClose);
   return (
     <div
       ref={ref}
