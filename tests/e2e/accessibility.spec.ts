@@ -109,6 +109,8 @@ for (const size of [{ width: 1360, height: 860 }, { width: 1024, height: 640 }])
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot(page, `window-${tag}-dark`);
     await page.getByRole('searchbox', { name: 'Search clips' }).fill('');
+    // Wait until the whole library is listed again (the search results stay until it answers).
+    await expect(page.getByRole('listbox', { name: 'Clips' })).toHaveAttribute('data-total', '8');
     await page.locator('#clip-row-0').click();
     await page.locator('#clip-row-3').click({ modifiers: ['Shift'] });
     await expect(page.getByRole('heading', { name: '4 clips selected' })).toBeVisible();
