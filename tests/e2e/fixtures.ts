@@ -1,6 +1,6 @@
 // Starts `cuttings serve` on a fresh temporary library and hands the test its URL; helpers
 // to drop real files on the window the way a user's drag does (a DataTransfer of Files).
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type JSHandle, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -72,26 +72,36 @@ export { expect };
 /** Drops files on the window as a user's drag would: dragenter, dragover, drop with a DataTransfer of Files. */
 export async function dropFiles(page: Page, files: string[]): Promise<void> {
   const payload = files.map((f) => ({ name: path.basename(f), data: fs.readFileSync(f).toString('base64') }));
-  await page.evaluate(async (items) => {
-    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const dt = new DataTransfer();
+  const dt = await page.evaluateHandle((items) => {
+    const transfer = new DataTransfer();
     for (const it of items) {
       const bin = atob(it.data);
       const bytes = new Uint8Array(bin.length);
       for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      dt.items.add(new File([bytes], it.name));
+      transfer.items.add(new File([bytes], it.name));
     }
-    // Like a hand: events go to whatever is under the pointer at that moment — once the
-    // overlay shows, that is the overlay (the element below may have been re-rendered away).
+    return transfer;
+  }, payload);
+  await dragAndDrop(page, dt);
+}
+
+/**
+ * The drag events a hand makes, carrying `dt`: events go to whatever is under the pointer at
+ * that moment — once the overlay shows, that is the overlay (the element below may have been
+ * re-rendered away); the pointer moves a little, then lets go.
+ */
+async function dragAndDrop(page: Page, dt: JSHandle<DataTransfer>): Promise<void> {
+  await page.evaluate(async (transfer) => {
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const under = () => document.querySelector('.drop-overlay') ?? document.querySelector('.list-column, .empty-main') ?? document.body;
-    const fire = (type: string) => under().dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    const fire = (type: string) => under().dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
     fire('dragenter');
     fire('dragover');
     for (let i = 0; i < 40 && !document.querySelector('.drop-overlay'); i++) await wait(25);
     fire('dragover');
     await wait(30);
     fire('drop');
-  }, payload);
+  }, dt);
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
@@ -114,21 +124,14 @@ export async function dropFromDisk(page: Page, files: string[]): Promise<void> {
     document.body.appendChild(input);
   });
   await page.locator('#e2e-drop-source').setInputFiles(files);
-  await page.evaluate(async () => {
+  const dt = await page.evaluateHandle(() => {
     const input = document.getElementById('e2e-drop-source') as HTMLInputElement;
-    const dt = new DataTransfer();
-    for (const f of Array.from(input.files ?? [])) dt.items.add(f);
+    const transfer = new DataTransfer();
+    for (const f of Array.from(input.files ?? [])) transfer.items.add(f);
     input.remove();
-    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const under = () => document.querySelector('.drop-overlay') ?? document.querySelector('.list-column, .empty-main') ?? document.body;
-    const fire = (type: string) => under().dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    fire('dragenter');
-    fire('dragover');
-    for (let i = 0; i < 40 && !document.querySelector('.drop-overlay'); i++) await wait(25);
-    fire('dragover');
-    await wait(30);
-    fire('drop');
+    return transfer;
   });
+  await dragAndDrop(page, dt);
 }
 
 /** Drops files and waits for the import summary, then closes it. */

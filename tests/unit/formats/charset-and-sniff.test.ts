@@ -3,21 +3,12 @@ import { gzipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, decodeText, decodeWindows1252, normaliseLabel } from '../../../electron/import/formats/charset.ts';
 import { readBytes } from '../../../electron/import/formats/index.ts';
-import { ImportError } from '../../../electron/import/types.ts';
 import { corpusExists, readCorpusFile } from './corpus.ts';
+import { importErrorReason as reason } from './corpus.ts';
 
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
-function reason(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportError);
-    return (err as ImportError).reason;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('charsets', () => {
   it('decodes windows-1252 by the WHATWG table (not as ISO-8859-1 controls)', () => {

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import type { ReadResult } from '../../../electron/import/types.ts';
+import { expect } from 'vitest';
+import { ImportError, type ReadResult } from '../../../electron/import/types.ts';
 import { CORPUS as SHARED_CORPUS } from '../../helpers/temp-library.ts';
 
 export const CORPUS = process.env.CUTTINGS_CORPUS ?? SHARED_CORPUS;
@@ -39,4 +40,15 @@ export function norm(s: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+/** The reason of the ImportError `fn` throws (failing the test if it throws anything else, or nothing). */
+export function importErrorReason(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ImportError);
+    return (err as ImportError).reason;
+  }
+  throw new Error('expected an ImportError');
 }

@@ -4,7 +4,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { listZipArticles, readBytes } from '../../../electron/import/formats/index.ts';
-import { ImportError } from '../../../electron/import/types.ts';
+import { importErrorReason as reasonOf } from './corpus.ts';
 
 const DOC = '<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Otters are back in the river.</w:t></w:r></w:p></w:body></w:document>';
 
@@ -16,15 +16,6 @@ function docx(documentXml: string | Uint8Array, extra: Record<string, Uint8Array
   });
 }
 
-function reasonOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportError);
-    return (err as ImportError).reason;
-  }
-  throw new Error('expected an ImportError');
-}
 
 /** Rewrites every size field of the zip (local and central) to claim `size` bytes. */
 function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
