@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Api, ApiArgs, ApiMethod, ApiResult, ImportSummary } from '../api.ts';
+import type { Api, ImportSummary } from '../api.ts';
 import {
   clipFromRow, getClipRow, listClips, restoreClips, softDeleteClips, updateClip, NotFoundError,
 } from '../library/clips.ts';
@@ -282,9 +282,4 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       pool = null;
     },
   };
-}
-
-/** Validates and dispatches one call: what every transport does with a request. */
-export async function callApi<M extends ApiMethod>(api: Api, method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
-  return (api[method] as (a: ApiArgs<M>) => Promise<ApiResult<M>>)(args);
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../api.ts';
 import type { Library } from '../library/open-library.ts';
-import { importExportDocument, isExportDocument } from './export-document.ts';
+import { importExportDocument } from './export-document.ts';
 import { displayName, readSourceFile, DEFAULT_MAX_FILE_BYTES } from './read-source.ts';
 import { loadSimhashIndex, storeBatch, type PendingStore, type StoreContext } from './store-clip.ts';
 
@@ -246,4 +246,3 @@ function savedPageAssets(htmlPath: string): Attachment[] {
 
 const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' };
 
-export { isExportDocument };

@@ -33,11 +33,6 @@ export function storeOriginal(libraryDir: string, bytes: Uint8Array, name: strin
   return { relativePath, hash, created };
 }
 
-export function removeOriginalIfUnused(libraryDir: string, relativePath: string, stillUsed: boolean): void {
-  if (stillUsed) return;
-  fs.rmSync(path.join(libraryDir, relativePath), { force: true });
-}
-
 export function originalExists(libraryDir: string, relativePath: string | null): boolean {
   return !!relativePath && fs.existsSync(path.join(libraryDir, relativePath));
 }
