@@ -4,6 +4,7 @@
 // Core / citation_* / CMS meta tags, microdata, <time datetime>, byline elements, the
 // canonical URL and Chrome's "saved from url=" comment. Each field keeps its candidates
 // in order of trust; choosing among them happens in html-article.ts.
+import { closest, inComments, mentions, pageElements } from './page-elements.ts';
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|LiveBlogPosting|ScholarlyArticle|TechArticle|SocialMediaPosting|Report|Review|Blog|Posting|DiscussionForumPosting|MedicalWebPage|Recipe|AdvertiserContentArticle|SatiricalArticle)$/i;
 
@@ -214,13 +215,6 @@ function text(el: Element | null): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-const BYLINE_SELECTOR = [
-  '[rel="author"]', '[itemprop="author"]', '.byline', '.author', '.autor', '.auteur', '.author-name',
-  '[class*="byline"]', '[class*="author"]', '[class*="Author"]', '[class*="Byline"]', '[id*="byline"]', '[class*="autor"]',
-  '[id*="author"]', '[data-testid*="byline"]', '[class*="writer"]', '[class*="verfasser"]',
-].join(',');
-const AUTHOR_LINK_SELECTOR = 'a[href*="/author/"], a[href*="/authors/"], a[href*="/autor/"], a[href*="/autoren/"], a[href*="/auteur/"], a[href*="/autor-"], a[href*="/redakteur"], a[href*="/journalist"]';
-
 /** Text of an element with its element pieces spaced ("<span>By</span><a>Jane</a>" → "By
  * Jane"); text nodes that sit side by side ("Aren", "’", "t" around an entity) stay joined. */
 export function spacedText(el: Element, max = 400): string {
@@ -257,19 +251,15 @@ const BYLINE_START = /^(?:by|von|par|por|door|av|af|от|written|posted|text|aut
 // A short element whose text starts like a byline, wherever it sits.
 const BYLINE_TEXT = /^(?:by|von|par|por|door|av|af|от|written by|posted by|text(?:\s*(?:&|und)\s*fotos?)?\s*:|autor(?:in)?\s*:|autor(?:en|innen)\s*:?|authors?\s*:|auteur\s*:|escrito por|publicado por|erstellt von|verfasst von|geschrieben von|ein (?:artikel|beitrag|text) von|(?:blog[- ]?)?beitrag von|redaktion\s*:)\s*\S/i;
 
-const DATE_SELECTOR = [
-  '[class*="date"]', '[class*="Date"]', '[class*="publish"]', '[class*="posted"]', '[class*="datum"]', '[class*="fecha"]',
-  '[class*="time"]:not(time)', '[id*="date"]', '[class*="created"]', '[class*="meta"]', '[class*="dateline"]',
-].join(',');
-
 export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMetadata {
   const meta: HtmlMetadata = {
     ld: [], ldPage: [], ldSiteNames: [], meta: new Map(), microHeadline: null, microAuthors: [],
     microDates: [], microModified: [], timeDates: [], asideTimeDates: [], bylines: [], labelledDates: [], dateTexts: [], h1s: [], h1Info: [], labelledAuthors: [], authorElements: [], labelledBylines: [], nearH1: '', nearH1At: 0, title: null, canonical: null,
     savedFromUrl: null, lang: null,
   };
+  const els = pageElements(document);
   const ldRoots: unknown[] = [];
-  for (const s of Array.from(document.querySelectorAll('script[type]'))) {
+  for (const s of els.typedScripts) {
     const type = (s.getAttribute('type') ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
     const body = s.textContent ?? '';
@@ -279,7 +269,7 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
   const ids: LdIndex = new Map();
   for (const r of ldRoots) indexLd(r, ids);
   for (const r of ldRoots) walkLd(r, meta, 0, ids);
-  for (const m of Array.from(document.querySelectorAll('meta'))) {
+  for (const m of els.metas) {
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').toLowerCase().trim();
     const content = m.getAttribute('content');
     if (!key || content == null || !content.trim()) continue;
@@ -288,24 +278,24 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     meta.meta.set(key, list);
   }
   // Microdata outside <meta>.
-  const h = document.querySelector('[itemprop="headline"]:not(meta)');
+  const h = els.microHeadlines[0];
   if (h) meta.microHeadline = text(h) || null;
-  for (const el of Array.from(document.querySelectorAll('[itemprop~="author"]:not(meta), [itemprop~="creator"]:not(meta)')).slice(0, 10)) {
+  for (const el of els.microAuthors.slice(0, 10)) {
     const name = el.querySelector('[itemprop="name"]');
     const v = name ? (name.getAttribute('content') ?? text(name)) : text(el);
     if (v) meta.microAuthors.push(v);
   }
-  for (const el of Array.from(document.querySelectorAll('[itemprop~="datePublished"]:not(meta), [itemprop~="dateCreated"]:not(meta)')).slice(0, 5)) {
+  for (const el of els.microPublished.slice(0, 5)) {
     const v = el.getAttribute('datetime') ?? el.getAttribute('content') ?? text(el);
     if (v) meta.microDates.push(v);
   }
-  for (const el of Array.from(document.querySelectorAll('[itemprop~="dateModified"]:not(meta)')).slice(0, 3)) {
+  for (const el of els.microModified.slice(0, 3)) {
     const v = el.getAttribute('datetime') ?? el.getAttribute('content') ?? text(el);
     if (v) meta.microModified.push(v);
   }
   const marked: string[] = [];
   const plain: string[] = [];
-  for (const t of Array.from(document.querySelectorAll('time')).slice(0, 50)) {
+  for (const t of els.times.slice(0, 50)) {
     const v = t.getAttribute('datetime') ?? '';
     const hint = `${t.getAttribute('class') ?? ''} ${t.getAttribute('itemprop') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''}`.toLowerCase();
     if (/modif|updat|aktualisiert/.test(hint)) continue;
@@ -320,8 +310,8 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     else plain.push(value);
   }
   meta.timeDates = [...marked, ...plain];
-  for (const el of Array.from(document.querySelectorAll(BYLINE_SELECTOR)).slice(0, 30)) {
-    if (el.closest('[class*="comment"], [id*="comment"]')) continue;
+  for (const el of els.bylines.slice(0, 30)) {
+    if (inComments(el)) continue;
     const v = spacedText(el);
     if (v && v.length < 200) meta.bylines.push(v);
     if (v && v.length < 40 && meta.authorElements.length < 10) meta.authorElements.push(v);
@@ -341,13 +331,13 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
           // The enclosing line, unless it holds much more than the byline (a teaser box).
           if (el && /^(?:span|a|strong|b|em|i|small)$/.test(el.localName) && el.parentElement && spacedText(el.parentElement, 200).length < 120) el = el.parentElement;
           const t = el ? spacedText(el, 160) : v;
-          if (t.length < 120 && BYLINE_TEXT.test(t) && !el?.closest('[class*="comment"], [id*="comment"]')) meta.bylines.push(t);
+          if (t.length < 120 && BYLINE_TEXT.test(t) && !(el && inComments(el))) meta.bylines.push(t);
         } else if (v.length < 60 && meta.labelledDates.length < 5 && DATE_LABEL.test(v)) {
           // "Datum: 26. Januar 2022", or "Datum" in one element and the date in the next.
           const el = n.parentElement;
           const next = el?.nextElementSibling;
           const t = `${v} ${v.replace(DATE_LABEL, '').trim() ? '' : next ? spacedText(next, 80) : ''}`.trim();
-          if (!el?.closest('[class*="comment"], [id*="comment"]')) meta.labelledDates.push(t);
+          if (!(el && inComments(el))) meta.labelledDates.push(t);
         }
         continue;
       }
@@ -358,22 +348,22 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
     }
   }
-  for (const el of Array.from(document.querySelectorAll(AUTHOR_LINK_SELECTOR)).slice(0, 5)) {
-    if (el.closest('nav, header nav, footer, [class*="comment"], [id*="comment"], [class*="menu"]')) continue;
+  for (const el of els.authorLinks.slice(0, 5)) {
+    if (closest(el, (a) => a.localName === 'nav' || a.localName === 'footer' || mentions(a, 'comment') || (a.getAttribute('class')?.includes('menu') ?? false))) continue;
     const v = text(el);
     if (v && v.length < 80) meta.bylines.push(v);
   }
-  for (const el of Array.from(document.querySelectorAll(DATE_SELECTOR)).slice(0, 30)) {
-    if (el.closest('[class*="comment"], [id*="comment"]')) continue;
+  for (const el of els.dateLike.slice(0, 30)) {
+    if (inComments(el)) continue;
     const v = text(el);
     if (v && v.length < 200) meta.dateTexts.push(v);
   }
-  const h1Els = Array.from(document.querySelectorAll('h1')).slice(0, 5);
+  const h1Els = els.h1s.slice(0, 5);
   meta.h1s = h1Els.map(text).filter(Boolean);
   const infos = h1Els.map(readH1);
   meta.h1Info = infos.filter((x): x is H1Info => !!x);
   meta.labelledAuthors = twitterLabelledAuthors(meta.meta);
-  meta.labelledBylines = labelledBylines(document);
+  meta.labelledBylines = labelledBylines(els.labels);
   // The headline's <h1>: the first one that is not the site's logo in the page header.
   const firstH1 = h1Els.find((_, i) => infos[i] && !infos[i]!.furniture) ?? h1Els[0];
   if (firstH1) {
@@ -391,8 +381,8 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     meta.nearH1 = t.slice(start, (at >= 0 ? at : 0) + 1500);
     meta.nearH1At = at >= 0 ? at - start : 0;
   }
-  meta.title = text(document.querySelector('title')) || null;
-  meta.canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href')?.trim() || null;
+  meta.title = text(els.title) || null;
+  meta.canonical = els.canonical?.getAttribute('href')?.trim() || null;
   const saved = /<!--\s*saved from url=\(\d+\)\s*([^\s>]{1,2000}?)\s*-->/i.exec(rawHtml.slice(0, 4096));
   if (saved) meta.savedFromUrl = saved[1];
   meta.lang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang') ?? null;
@@ -467,14 +457,14 @@ function twitterLabelledAuthors(metaMap: Map<string, string[]>): string[] {
   return out;
 }
 
-function labelledBylines(document: Document): string[] {
+function labelledBylines(labels: Element[]): string[] {
   const out: string[] = [];
   // A small heading or term "Autor" with the name in the next element (dt/dd, h4/p).
-  for (const el of Array.from(document.querySelectorAll('dt, th, h3, h4, h5, h6, strong, b')).slice(0, 2000)) {
+  for (const el of labels.slice(0, 2000)) {
     if (el.childElementCount > 1) continue;
     const t = (el.textContent ?? '').trim();
     if (t.length > 20 || !AUTHOR_LABEL.test(t)) continue;
-    if (el.closest('[class*="comment"], [id*="comment"], nav, footer')) continue;
+    if (closest(el, (a) => a.localName === 'nav' || a.localName === 'footer' || mentions(a, 'comment'))) continue;
     const next = el.nextElementSibling;
     const v = next ? spacedText(next, 120) : '';
     if (v && v.length < 80 && !AUTHOR_LABEL.test(v)) out.push(v);

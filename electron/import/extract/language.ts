@@ -28,7 +28,7 @@ export function normalizeLanguageTag(tag: string | null | undefined): string | n
   return ISO3_TO_1[code] ?? null;
 }
 
-const SAMPLE = 4000;
+const SAMPLE = 2500;
 
 /** Guess from the text (its first few kB); null when too short to tell. */
 export function detectLanguage(text: string): string | null {
