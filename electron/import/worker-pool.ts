@@ -17,8 +17,13 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  busy: Pending | null;
+  /** Posted to the worker, in the order it will read them; the first is being read. */
+  jobs: Pending[];
 }
+
+/** Jobs posted to a worker ahead of time: the next file is already in its message queue when
+ * it finishes one, so it never waits for the main thread (busy storing) to hand it more. */
+const JOBS_PER_WORKER = 2;
 
 declare const __CUTTINGS_BUNDLED__: boolean | undefined;
 
@@ -53,15 +58,18 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 48 } });
-    const slot: Slot = { worker, busy: null };
+    const slot: Slot = { worker, jobs: [] };
     worker.on('message', (res: WorkerResponse) => {
-      const job = slot.busy;
+      const job = slot.jobs[0];
       if (!job || job.req.id !== res.id) return;
       this.finish(slot, res.ok ? { ok: true, extraction: res.extraction, prepared: res.prepared } : { ok: false, reason: res.reason });
     });
+    // The file being read when a worker dies is the one that failed; the files queued behind
+    // it were not started and go back to the front of the queue for another worker.
     const died = (why: string) => {
-      const job = slot.busy;
+      const [job, ...waiting] = slot.jobs;
       this.replace(slot);
+      this.queue.unshift(...waiting);
       if (job) {
         clearTimeout(job.timer);
         job.resolve({ ok: false, reason: why });
@@ -70,48 +78,56 @@ export class WorkerPool {
     };
     worker.on('error', (e) => died(/memory/i.test(String(e)) ? 'the file needs too much memory to read' : `the reader failed (${String((e as Error).message ?? e).slice(0, 160)})`));
     worker.on('exit', (code) => {
-      if (!this.closed && slot.busy) died(`the reader stopped unexpectedly (exit ${code})`);
+      if (!this.closed && slot.jobs.length) died(`the reader stopped unexpectedly (exit ${code})`);
     });
     worker.unref();
     return slot;
   }
 
   private replace(slot: Slot): void {
-    slot.busy = null;
+    slot.jobs = [];
     const i = this.slots.indexOf(slot);
     void slot.worker.terminate();
     if (i >= 0) this.slots.splice(i, 1);
   }
 
   private finish(slot: Slot, outcome: ExtractOutcome): void {
-    const job = slot.busy!;
+    const job = slot.jobs.shift()!;
     clearTimeout(job.timer);
-    slot.busy = null;
     job.resolve(outcome);
+    if (slot.jobs.length) this.arm(slot);
     this.pump();
+  }
+
+  /** The time limit runs for the file the worker is reading now, the first of its jobs. */
+  private arm(slot: Slot): void {
+    const job = slot.jobs[0];
+    job.timer = setTimeout(() => {
+      if (slot.jobs[0] !== job) return;
+      const waiting = slot.jobs.slice(1);
+      this.replace(slot);
+      this.queue.unshift(...waiting);
+      job.resolve({ ok: false, reason: `reading took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped` });
+      this.pump();
+    }, this.timeoutMs);
   }
 
   private pump(): void {
     while (this.queue.length && !this.closed) {
-      let slot = this.slots.find((s) => !s.busy);
-      if (!slot && this.slots.length < this.size) {
+      // The least loaded worker first, starting one when every worker has a job.
+      let slot = this.slots.reduce<Slot | undefined>((best, s) => (s.jobs.length < JOBS_PER_WORKER && (!best || s.jobs.length < best.jobs.length) ? s : best), undefined);
+      if ((!slot || slot.jobs.length > 0) && this.slots.length < this.size) {
         slot = this.spawn();
         this.slots.push(slot);
       }
       if (!slot) return;
       const job = this.queue.shift()!;
-      slot.busy = job;
-      const target = slot;
-      job.timer = setTimeout(() => {
-        if (target.busy !== job) return;
-        this.replace(target);
-        job.resolve({ ok: false, reason: `reading took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped` });
-        this.pump();
-      }, this.timeoutMs);
+      slot.jobs.push(job);
+      if (slot.jobs.length === 1) this.arm(slot);
       slot.worker.ref();
       slot.worker.postMessage(job.req, [job.req.bytes.buffer as ArrayBuffer]);
     }
-    for (const s of this.slots) if (!s.busy) s.worker.unref();
+    for (const s of this.slots) if (!s.jobs.length) s.worker.unref();
   }
 
   /** The bytes are transferred to the worker: the caller must not use them afterwards. */
@@ -126,7 +142,7 @@ export class WorkerPool {
   }
 
   get pending(): number {
-    return this.queue.length + this.slots.filter((s) => s.busy).length;
+    return this.queue.length + this.slots.reduce((n, s) => n + s.jobs.length, 0);
   }
 
   async close(): Promise<void> {

@@ -47,6 +47,11 @@ describe('search over a small library', () => {
     expect(v.hits.map((h) => h.id)).toContain(seed);
     expect(v.corrections[0]).toEqual({ word: 'venezuala', replacements: ['venezuela'] });
     expect(v.showingResultsFor).toBe('venezuela oil');
+
+    // A letter missing from a double ("Russia" → "Rusia") and a letter doubled.
+    expect(searchClips(lib.db, { q: 'Rusia' }).corrections[0]).toEqual({ word: 'rusia', replacements: ['russia'] });
+    expect(ids('Rusia')).toContain(seed);
+    expect(ids('Kremmlin')).toContain(seed);
   });
 
   it('does not correct known words, quoted words or short words', () => {

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Run after every install (npm's postinstall): small, exact fixes to dependencies, each
+// applied only to the text it was written against, so a new version of the dependency is
+// left alone (with a warning) rather than mangled.
+//
+// linkedom 0.18: every DOM node's constructor puts a fresh Map into a module-wide WeakMap
+// for event listeners that extraction never adds. Parsing a saved page builds thousands of
+// nodes, and those WeakMap entries cost about a fifth of all article extraction time (their
+// creation, and the garbage collector's ephemeron work). The Map is made on first use instead.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const patches = [
+  {
+    name: 'linkedom: event listener maps made on first use',
+    files: ['node_modules/linkedom/esm/interface/event-target.js', 'node_modules/linkedom/cjs/interface/event-target.js'],
+    edits: [
+      ['  constructor() {\n    wm.set(this, new Map);\n  }', '  constructor() {\n    // (cuttings: the listener map is made on first use)\n  }'],
+      ['  addEventListener(type, listener, options) {\n    const map = wm.get(this);', '  addEventListener(type, listener, options) {\n    let map = wm.get(this);\n    if (!map) wm.set(this, map = new Map);'],
+      ['  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map.has(type)) {', '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map && map.has(type)) {'],
+    ],
+  },
+];
+
+let problems = 0;
+for (const patch of patches) {
+  for (const rel of patch.files) {
+    const file = path.join(root, rel);
+    if (!fs.existsSync(file)) continue; // not installed (e.g. production-only install without it)
+    let text = fs.readFileSync(file, 'utf8');
+    const pending = patch.edits.filter(([, to]) => !text.includes(to));
+    if (!pending.length) continue; // already applied
+    const missing = pending.filter(([from]) => !text.includes(from));
+    if (missing.length) {
+      problems++;
+      console.warn(`patch-dependencies: "${patch.name}" does not fit ${rel} (the dependency changed); left as it is.`);
+      continue;
+    }
+    for (const [from, to] of pending) text = text.replace(from, to);
+    fs.writeFileSync(file, text);
+  }
+}
+// A patch that no longer fits is a performance loss, not a failure: the install goes on.
+if (problems) console.warn('patch-dependencies: imports will be slower until the patch is updated (see scripts/patch-dependencies.mjs).');
