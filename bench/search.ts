@@ -10,6 +10,7 @@
 //                                             them next time (the build is then not timed)
 //   --queries N (per class, default 40)  --fuse N (fuse.js queries at 10k, default 6)
 //   --fuse-large N (fuse.js queries at 100k, default 1)  --no-fuse
+//   --slowest N (list each class's N slowest queries, for diagnosis)
 //
 // Vocabulary: word frequencies of the real article bodies in the extraction corpus (ground
 // truth articleBody), ranked, then extended with generated names to a long tail, sampled
@@ -42,6 +43,7 @@ const sizesArg = argv.indexOf('--sizes');
 const SIZES = sizesArg >= 0 ? argv[sizesArg + 1].split(',').map(Number) : quick ? [10_000] : [10_000, 100_000];
 const KEEP = flag('--keep');
 const PER_CLASS = option('--queries', 40);
+const SLOWEST = option('--slowest', 0);
 const FUSE_SMALL = flag('--no-fuse') ? 0 : option('--fuse', 6);
 const FUSE_LARGE = flag('--no-fuse') ? 0 : option('--fuse-large', 1);
 // The shared corpus lives beside the project folder (../shared), wherever the project is.
@@ -395,6 +397,7 @@ async function runSize(size: number, world: World): Promise<void> {
   const fts = new Map<QueryClass, number[]>();
   const totals = new Map<QueryClass, number[]>();
   const corrected = new Map<QueryClass, number>();
+  const slow: { cls: QueryClass; q: string; ms: number; fts: number; total: number }[] = [];
   for (const q of queries) {
     let result: ReturnType<typeof searchClips> | undefined;
     const a = time(() => {
@@ -405,6 +408,7 @@ async function runSize(size: number, world: World): Promise<void> {
     (fts.get(q.cls) ?? fts.set(q.cls, []).get(q.cls)!).push(b);
     (totals.get(q.cls) ?? totals.set(q.cls, []).get(q.cls)!).push(result!.total);
     if (result!.corrections.length) corrected.set(q.cls, (corrected.get(q.cls) ?? 0) + 1);
+    slow.push({ cls: q.cls, q: q.q, ms: a, fts: b, total: result!.total });
   }
 
   // fuse.js over whole clips: seconds per query, so only a few.
@@ -446,6 +450,13 @@ async function runSize(size: number, world: World): Promise<void> {
   console.log('  filter + words: the words only); fuse.js = whole clips, a few queries; hits = median total of ours');
   for (const r of rows) console.log('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
   console.log(`  peak RSS so far ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  if (SLOWEST > 0) {
+    console.log(`  slowest ${SLOWEST} per class (ours ms / FTS5 ms / hits):`);
+    for (const cls of CLASSES) {
+      const worst = slow.filter((x) => x.cls === cls).sort((x, y) => y.ms - x.ms).slice(0, SLOWEST);
+      console.log(`    ${cls.padEnd(15)} ${worst.map((x) => `${JSON.stringify(x.q)} ${fmt(x.ms)}/${fmt(x.fts)}/${x.total}`).join(' · ')}`);
+    }
+  }
   lib.close();
   if (!KEEP) fs.rmSync(base, { recursive: true, force: true });
 }

@@ -108,6 +108,9 @@ function idsMatching(db: Database.Database, expr: string | null, ids: number[], 
  */
 const TYPING_RANK_CAP = 1000;
 
+/** A quoted string of more than one word in an FTS5 expression: an exact phrase. */
+const HAS_PHRASE = /"[^"]*\s[^"]*"/;
+
 /** Below this many matches, a NEAR or phrase test scans them rather than seeking each id. */
 const PROXIMITY_SCAN_LIMIT = 5000;
 
@@ -170,7 +173,24 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
   const wantFacets = args.facets ?? limit > 0;
   let facetIds: number[] = [];
   let total: number | null = null;
-  if (wantFacets) {
+  // Some queries cost most in finding their matches: an exact phrase (each pass re-reads the
+  // words' positions, and BM25 makes one more over the whole index for the phrase's
+  // frequency), and words with filters (each match is checked against the clips' index).
+  // Rather than one pass for the ids and another for the ranking, one pass reads both when
+  // the matches are few enough to sort here: 58 ms → 32 for "as that", 55 → 24 for
+  // source:"BBC News" work, at 100,000 clips. A plain word with 40,000 matches would pay for
+  // ranking 10,000 of them before falling back, so it keeps the two passes.
+  let rankedAll: { id: number; score: number }[] | null = null;
+  const costlyMatch = built.match !== null && (HAS_PHRASE.test(built.match) || from !== 'clips_fts f');
+  if (wantFacets && sort === 'relevance' && limit > 0 && costlyMatch) {
+    const rows = db.prepare(`SELECT ${idCol} AS id, f.rank AS score FROM ${from} WHERE ${whereSql} LIMIT ${FACET_LIMIT + 1}`).all(params) as { id: number; score: number }[];
+    if (rows.length <= FACET_LIMIT) {
+      total = rows.length;
+      facetIds = rows.map((r) => r.id);
+      rankedAll = rows.sort((x, y) => x.score - y.score);
+    }
+  }
+  if (wantFacets && total === null) {
     const joined = db
       .prepare(`SELECT group_concat(id) FROM (SELECT ${idCol} AS id FROM ${from} WHERE ${whereSql} LIMIT ${FACET_LIMIT + 1})`)
       .pluck()
@@ -194,9 +214,11 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
           .get(params) as number | undefined;
         if (bound !== undefined) rankWhere = `${whereSql} AND f.rowid > ${Math.floor(bound)}`;
       }
-      const ranked = db
-        .prepare(`SELECT ${idCol} AS id, f.rank AS score FROM ${from} WHERE ${rankWhere} ORDER BY f.rank LIMIT ${want}`)
-        .all(params) as { id: number; score: number }[];
+      const ranked =
+        rankedAll?.slice(0, want) ??
+        (db
+          .prepare(`SELECT ${idCol} AS id, f.rank AS score FROM ${from} WHERE ${rankWhere} ORDER BY f.rank LIMIT ${want}`)
+          .all(params) as { id: number; score: number }[]);
       const windowIds = ranked.slice(0, RERANK_WINDOW).map((r) => r.id);
       // The exact phrase implies nearness: only the near ones are tested for it.
       // While typing, the proximity and phrase boosts wait for the settled query: they cost

@@ -240,6 +240,40 @@ describe('ranking', () => {
     ]);
     expect(searchClips(lib.db, { q: 'interest rates' }).hits.map((h) => h.id)).toEqual([phrase, close, scattered]);
   });
+
+  it('ranks the same way when a filter or a quoted phrase is part of the query, with the right total and facets', () => {
+    const filler = 'Officials said the review would take several weeks. '.repeat(6);
+    const [body, title, twinOld, twinNew, elsewhere] = addClips(lib, [
+      { title: 'Ferry timetable', bodyText: `${filler} The ferry strike ended.`, source: 'Harbour Gazette', publishedAt: '2024-02-01' },
+      { title: 'Ferry strike ends', bodyText: filler, source: 'Harbour Gazette', publishedAt: '2012-02-01' },
+      { title: 'Ferry notes', bodyText: 'a ferry strike again', source: 'Harbour Gazette', publishedAt: '2014-02-01' },
+      { title: 'Ferry notes', bodyText: 'a ferry strike again', source: 'Harbour Gazette', publishedAt: '2019-02-01' },
+      { title: 'Ferry strike elsewhere', bodyText: 'ferry strike', source: 'Other Paper', publishedAt: '2020-02-01' },
+    ]);
+    const order = (q: string) => searchClips(lib.db, { q }).hits.map((h) => h.id);
+    // The unfiltered words are ranked by two passes (ids, then ORDER BY rank); with a filter
+    // or a phrase, by one pass sorted here: the same order either way.
+    const unfiltered = order('ferry strike').filter((id) => id !== elsewhere);
+    expect(unfiltered).toHaveLength(4);
+    expect(unfiltered.indexOf(twinNew)).toBeLessThan(unfiltered.indexOf(twinOld));
+    expect(order('source:"Harbour Gazette" ferry strike')).toEqual(unfiltered);
+    const phrase = searchClips(lib.db, { q: 'source:"Harbour Gazette" "ferry strike"' });
+    expect(phrase.hits.map((h) => h.id)).toEqual(order('"ferry strike"').filter((id) => id !== elsewhere));
+    expect(phrase.hits.map((h) => h.id).sort()).toEqual([body, title, twinOld, twinNew].sort());
+    expect(phrase.total).toBe(4);
+    expect(phrase.facets.sources).toEqual([{ value: 'Harbour Gazette', count: 4 }]);
+
+    // More matches than the re-rank window: the best of them must still come first.
+    const many = addClips(lib, Array.from({ length: 80 }, (_, i) => ({
+      title: `Bulletin ${i}`, bodyText: `${filler} A mention of the tugboat crews.`, source: 'Tug Weekly', publishedAt: '2021-03-01',
+    })));
+    const [best] = addClips(lib, [{ title: 'Tugboat crews walk out', bodyText: filler, source: 'Tug Weekly', publishedAt: '2001-01-01' }]);
+    for (const q of ['source:"Tug Weekly" tugboat', 'source:"Tug Weekly" "tugboat crews"']) {
+      const r = searchClips(lib.db, { q, limit: 5 });
+      expect(r.hits[0].id).toBe(best);
+      expect(r.total).toBe(many.length + 1);
+    }
+  });
 });
 
 describe('migration 002 on an existing library', () => {
