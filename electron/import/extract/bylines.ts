@@ -9,7 +9,7 @@ const MAX_INPUT = 300;
 const LEAD = /^(?:(?:(?:view |zeige )?(?:alle?s?|all|more|mehr)(?: (?:artikel|beitr[äa]ge|posts|articles|stories|texte))? (?:von|by|de)\s*:?\s+)|zur person\s*:?\s+|(?:written|posted|published|reported|reporting|text|words|story|photos?|interview|created|erstellt|verfasst|geschrieben|eingestellt|ein (?:artikel|beitrag|text|kommentar)|(?:blog[- ]?)?beitrag|artikel|kommentar|rezept|alle (?:artikel|beitr[äa]ge))\s+(?:by|von)\s*:?\s+|by\s*:?\s+|von\s*:?\s+|par\s*:?\s+|por\s*:?\s+|di\s+|door\s+|av\s+|af\s+|från\s+|от\s+|автор[ыа]?\s*:?\s*|text(?:\s*(?:&|und|and|\+)\s*fotos?)?\s*:\s*|texte\s*:\s*|texto\s*:\s*|testo\s*:\s*|autor(?:in|a|es|en|innen)?\s*:?\s+|auteurs?\s*:?\s+|autore\s*:?\s+|authors?\s*:?\s+|redaktion\s*:\s*|reda[cç]ci[oó]n\s*:\s*|escrito por\s+|publicado por\s+|interview\s*:\s*|fotos?\s*:\s*|photos?\s*:\s*|[~–—-]\s*)/i;
 
 // Job titles and desk names that follow a name and are not names themselves.
-const ROLE_WORDS = /(?<![\w-])(?:staff|reporter|writer|correspondent|editor|editorial|columnist|contributor|contributing|journalist|redakteur(?:in)?|korrespondent(?:in)?|redaktion|envoy[ée]e? sp[ée]ciale?|journaliste|rédact(?:eur|rice)|corresponsal|periodista|redactor[a]?|reda[cç][aã]o|giornalista|inviat[oa]|senior|chief|political|business|science|sports?|news desk|desk|team|bureau|photographer|fotograf|contributor|guest|freelance|updated|aktualisiert|mis à jour|actualizado|published|veröffentlicht|publié|publicado)\b/i;
+const ROLE_WORDS = /(?<![\w-])(?:staff|reporter|writer|correspondent|editor|editorial|columnist|contributor|contributing|journalist|redakteur(?:in)?|korrespondent(?:in)?|redaktion|envoy[ée]e? sp[ée]ciale?|journaliste|rédact(?:eur|rice)|corresponsal|periodista|redactor[a]?|reda[cç][aã]o|giornalista|inviat[oa]|senior|chief|political|business|science|sports?|news desk|desk|team|bureau|photographer|fotograf|(?:projekt|presse|abteilungs|bereichs)?(?:leiter|sprecher)(?:in)?|contributor|guest|freelance|updated|aktualisiert|mis à jour|actualizado|published|veröffentlicht|publié|publicado)\b/i;
 
 const AGENCY = /^(?:AFP|AP|dpa|Reuters|EFE|ANSA|APA|SDA|KNA|epd|Xinhua|TASS|ТАСС|РИА Новости|Interfax|Bloomberg|PA|AAP|Lusa|Europa Press|Agencia EFE|Associated Press|Agence France-Presse)$/i;
 
@@ -64,8 +64,15 @@ function stripNoise(s: string): string {
   // "… am", "… on", "… le" left dangling before a cut-off date.
   for (let i = 0; i < 3; i++) t = t.replace(/[\s,|/–—-]+(?:am|on|le|el|il|em|den|vom|du|del|at|um|published|updated|veröffentlicht|publié|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|sun)?\s*$/i, '');
   // Cut at e-mail addresses, handles, and anything after a bar or bullet.
-  t = t.replace(/\S+@\S+/g, ' ').replace(/(^|\s)@\w+/g, ' ');
+  t = t.replace(/\S+@\S+/g, ' ').replace(/(^|\s)@\w+/g, ' ').trim();
   t = t.split(/\s[|•·]\s|\s[|•·]|[|•·]\s|\n/)[0];
+  // A spaced dash after the names starts a team, a role or a place ("Kiran C Nair - Chrome
+  // Safe Browsing team", "Jane Doe – Berlin"); a dash at the very start is a lead.
+  t = t.split(/(?<=\S)\s[-–—]\s/)[0];
+  // WordPress and Blogger meta lines go on into the category: "Posted by Jane under News",
+  // "von Brigitte in Allgemein" (not after a comma: "Jane Doe, head of the office in Tunis").
+  t = t.replace(/\s(?:filed under|under|unter)(?:\s+\S.*)?$/i, '');
+  t = t.replace(/^([^,]*?)\s(?:in|im|dans)(?:\s+(?!gespr[äa]ch|conversation|conversaci[óo]n|conversazione)\S.*)?$/i, '$1');
   // Profile-box furniture after the name: "Jane Doe Alle Artikel", "Jane Doe Follow …".
   t = t.replace(/\s(?:alle (?:artikel|beitr[äa]ge|texte)|all (?:posts|articles|stories)|more (?:from|by|articles)|mehr (?:von|zum autor|artikel)|zur person|follow|folgen|kategorien?:|categories?:|shares?\b|sagt:|says:|tags?:|schlagw[öo]rter:|eingetragen bei|filed under|ver[öo]ffentlicht|published|posted|updated|aktualisiert).*$/i, '');
   t = t.replace(/\((?:[^()]{0,60})\)/g, ' '); // "(AFP)", "(@handle)"
@@ -97,6 +104,8 @@ export function cleanByline(raw: string | null | undefined, opts: BylineOptions 
   if (DESK.test(s)) return s;
   // A label left alone ("Geschrieben von", "Artikel von"): the name was elsewhere.
   if (/^(?:geschrieben|verfasst|erstellt|artikel|beitrag|ein artikel|written|posted|published|article|publi[ée]|escrito|publicado)(?:\s+(?:von|by|par|por))?$/i.test(s)) return null;
+  // A profile box's display name run into the full name: "Stefanus Stefanus Stahl".
+  s = s.replace(/^(\p{Lu}[\p{L}'’-]+) (?=(\p{Lu}[\p{L}'’-]+) \p{Lu})/u, (m, a: string, b: string) => (a.toLowerCase() === b.toLowerCase() ? '' : m));
   const parts = s
     .split(/\s*(?:;|,|&|\/|\s+(?:and|und|et|y|e|en|och|og|и|i|im gespr[äa]ch mit|in conversation with|en conversation avec|en conversaci[óo]n con|in conversazione con)\s+)\s*/i)
     .map((p) => stripLead(p))

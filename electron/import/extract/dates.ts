@@ -125,12 +125,19 @@ export function parseMachineDate(raw: string, opts: DateOptions = {}): string | 
 }
 
 // Written dates. \p{L} runs are bounded so a 50 kB "word" cannot make them slow.
-const D_MONTH_Y = /(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s{0,3}(?:de\s+|of\s+)?(\p{L}{3,12})\.?,?\s{0,3}(?:de\s+|del\s+)?(\d{4})(?!\d)/gu;
+// Levantine Arabic pages name the month twice, Syriac and Latin: "24 نيسان / أبريل 2020".
+const D_MONTH_Y = /(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s{0,3}(?:de\s+|of\s+)?(\p{L}{3,12})\.?(?:\s{0,2}\/\s{0,2}(\p{L}{3,12}))?,?\s{0,3}(?:de\s+|del\s+)?(\d{4})(?!\d)/gu;
 const MONTH_D_Y = /(?<![\p{L}])(\p{L}{3,12})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})(?!\d)/gu;
 const NUMERIC = /(?<![\d.\/])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d.\/]\d)/g;
 const ISO_IN_TEXT = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
 // Chinese / Japanese "2020年07月03日", Korean "2020년 7월 3일".
 const CJK = /(?<!\d)(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/g;
+
+// A day number and a dash just before a date, a dash and a day number just after one, a
+// clock time range after its time.
+const RANGE_BEFORE = /(?:^|[^\d.:])\d{1,2}\.?\s?[-–]\s?$/;
+const RANGE_AFTER = /^\s?[-–]\d{1,2}(?![\d:.h])/;
+const TIME_RANGE_AFTER = /^\s?(?:[-–]|bis|to|until)\s?\d{1,2}[:.h]\d\d/i;
 
 /**
  * Every date written in `text`, in order of appearance. Numeric D.M.Y is read day-first;
@@ -142,11 +149,17 @@ export function findDates(text: string, opts: DateOptions = {}): FoundDate[] {
   const push = (index: number, len: number, y: number, m: number, d: number) => {
     if (!validDay(y, m, d, opts)) return;
     const t = withTime(dayIso(y, m, d), s.slice(index + len));
+    // One end of a range ("14. - 20. Januar 2022", "2020/7/11-12", "19.1.23, 10:00-11:30")
+    // dates an event or a period, not the page.
+    if (RANGE_BEFORE.test(s.slice(Math.max(0, index - 8), index)) || RANGE_AFTER.test(s.slice(index + len, index + len + 4)) || (t.len && !/:\d\d:\d\d/.test(s.slice(index + len, index + len + t.len)) && TIME_RANGE_AFTER.test(s.slice(index + len + t.len, index + len + t.len + 12)))) {
+      found.push({ iso: '', index, end: index + len + t.len });
+      return;
+    }
     found.push({ iso: t.iso, index, end: index + len + t.len });
   };
   for (const m of s.matchAll(D_MONTH_Y)) {
     const mo = MONTHS[fold(m[2])];
-    if (mo) push(m.index!, m[0].length, Number(m[3]), mo, Number(m[1]));
+    if (mo && (!m[3] || MONTHS[fold(m[3])] === mo)) push(m.index!, m[0].length, Number(m[4]), mo, Number(m[1]));
   }
   for (const m of s.matchAll(MONTH_D_Y)) {
     const mo = MONTHS[fold(m[1])];
@@ -178,12 +191,14 @@ export function findDates(text: string, opts: DateOptions = {}): FoundDate[] {
     push(m.index!, m[0].length, y, mo, d);
   }
   found.sort((x, y) => x.index - y.index || y.end - x.end);
-  // Drop matches nested in an earlier, longer one.
+  // Drop matches nested in an earlier, longer one (and the ends of ranges, kept until here
+  // so that the shorter dates nested in them go too).
   const out: FoundDate[] = [];
+  let lastEnd = -1;
   for (const f of found) {
-    const last = out[out.length - 1];
-    if (last && f.index < last.end) continue;
-    out.push(f);
+    if (f.index < lastEnd) continue;
+    lastEnd = f.end;
+    if (f.iso) out.push(f);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 // canonical URL and Chrome's "saved from url=" comment. Each field keeps its candidates
 // in order of trust; choosing among them happens in html-article.ts.
 import { closest, inComments, mentions, pageElements } from './page-elements.ts';
+import { squash } from './titles.ts';
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|LiveBlogPosting|ScholarlyArticle|TechArticle|SocialMediaPosting|Report|Review|Blog|Posting|DiscussionForumPosting|MedicalWebPage|Recipe|AdvertiserContentArticle|SatiricalArticle)$/i;
 
@@ -75,13 +76,15 @@ const MAX_LD_SCRIPT = 1_000_000;
 
 /** Parts of a page whose dates are not the article's: comments, related lists, sidebars. */
 const ELSEWHERE_TOKEN = /^(?:comments?|comment[-_]|kommentar|commentaire|comentario|related|sidebar|widget|recommend)/i;
+// The same words as one part of a compound class ("kb-comment", "post_comments", "user-kommentare").
+const ELSEWHERE_PART = /(?:^|[-_])(?:comments?|kommentare?|commentaires?|comentarios?|replies)(?:$|[-_])/i;
 
 function isElsewhere(el: Element): boolean {
   let depth = 0;
   for (let a: Element | null = el; a && a.localName !== 'body' && depth++ < 10; a = a.parentElement) {
     if (a.localName === 'aside' || a.localName === 'nav' || a.localName === 'footer') return true;
     const tokens = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (tokens.some((t) => t && ELSEWHERE_TOKEN.test(t))) return true;
+    if (tokens.some((t) => t && (ELSEWHERE_TOKEN.test(t) || ELSEWHERE_PART.test(t)))) return true;
   }
   return false;
 }
@@ -211,6 +214,20 @@ function parseLdJson(text: string): unknown {
   return r.ok ? r.value : null;
 }
 
+/** An attribute by its name in any case: HTML attribute names are case-insensitive, but the
+ * parser keeps them as written ("dateTime" from a JSX template, "CONTENT" from an old CMS). */
+export function attr(el: Element, name: string): string | null {
+  const v = el.getAttribute(name);
+  if (v != null) return v;
+  const attrs = el.attributes;
+  for (let i = 0; i < attrs.length; i++) if (attrs[i].name.toLowerCase() === name) return attrs[i].value;
+  return null;
+}
+
+function dateTimeAttr(el: Element): string | null {
+  return attr(el, 'datetime');
+}
+
 function text(el: Element | null): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -245,7 +262,7 @@ export function spacedText(el: Element, max = 400): string {
 const SPACE = { nodeType: 3, nodeValue: ' ' } as unknown as Node;
 
 // A label that introduces the publication date (not an update: "Stand", "aktualisiert").
-const DATE_LABEL = /^(?:datum|date|published(?: on)?|publication date|ver[öo]ffentlicht(?: am)?|erschienen(?: am)?|erstellt am|publiziert am|publi[ée](?: le)?|date de publication|publicado(?: el| em)?|fecha(?: de publicaci[óo]n)?|data(?: di pubblicazione| de publica[çc][ãa]o)?|pubblicato(?: il)?|опубликовано)\s*:?(?=\s|$)/i;
+const DATE_LABEL = /^(?:datum|date|published(?: on)?|publication date|date published|ver[öo]ffentlicht(?: am)?|erschienen(?: am)?|erstellt am|publiziert am|publi[ée](?: le)?|date de publication|mis en ligne(?: le)?|mise en ligne(?: le)?|publicado(?: el| em)?|fecha(?: de publicaci[óo]n)?|data(?: di pubblicazione| de publica[çc][ãa]o)?|pubblicato(?: il)?|gepubliceerd(?: op)?|opublikowano|опубликовано)\s*:?(?=\s|$)/i;
 
 const BYLINE_START = /^(?:by|von|par|por|door|av|af|от|written|posted|text|autor(?:in|en|innen)?|authors?|auteur|escrito|publicado|erstellt|verfasst|geschrieben|ein (?:artikel|beitrag|text)|(?:blog[- ]?)?beitrag von|redaktion\s*:)(?!\w)/i;
 // A short element whose text starts like a byline, wherever it sits.
@@ -270,8 +287,8 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
   for (const r of ldRoots) indexLd(r, ids);
   for (const r of ldRoots) walkLd(r, meta, 0, ids);
   for (const m of els.metas) {
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').toLowerCase().trim();
-    const content = m.getAttribute('content');
+    const key = (attr(m, 'property') ?? attr(m, 'name') ?? attr(m, 'itemprop') ?? attr(m, 'http-equiv') ?? '').toLowerCase().trim();
+    const content = attr(m, 'content');
     if (!key || content == null || !content.trim()) continue;
     const list = meta.meta.get(key) ?? [];
     list.push(content.replace(/\s+/g, ' ').trim());
@@ -286,17 +303,17 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     if (v) meta.microAuthors.push(v);
   }
   for (const el of els.microPublished.slice(0, 5)) {
-    const v = el.getAttribute('datetime') ?? el.getAttribute('content') ?? text(el);
+    const v = dateTimeAttr(el) ?? el.getAttribute('content') ?? text(el);
     if (v) meta.microDates.push(v);
   }
   for (const el of els.microModified.slice(0, 3)) {
-    const v = el.getAttribute('datetime') ?? el.getAttribute('content') ?? text(el);
+    const v = dateTimeAttr(el) ?? el.getAttribute('content') ?? text(el);
     if (v) meta.microModified.push(v);
   }
   const marked: string[] = [];
   const plain: string[] = [];
   for (const t of els.times.slice(0, 50)) {
-    const v = t.getAttribute('datetime') ?? '';
+    const v = dateTimeAttr(t) ?? '';
     const hint = `${t.getAttribute('class') ?? ''} ${t.getAttribute('itemprop') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''}`.toLowerCase();
     if (/modif|updat|aktualisiert/.test(hint)) continue;
     // Readers' comments, related-article lists and sidebars carry their own dates.
@@ -319,6 +336,7 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
   // Byline-like lines anywhere: found from their text nodes ("By", "Von …") in one linear
   // walk, then read from the enclosing element with its inline pieces spaced.
   const body = document.body;
+  const h2s: Element[] = [];
   if (body) {
     const stack: Node[] = [body];
     let visited = 0;
@@ -326,17 +344,24 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
       const n = stack.pop()!;
       if (n.nodeType === 3) {
         const v = (n.nodeValue ?? '').trim();
-        if (v.length < 120 && BYLINE_START.test(v)) {
+        // "05.02.2020 <span>- Redaktion: Eva Fuhr</span>": a date line that goes on as a byline.
+        const dated = v.length < 120 && v.charCodeAt(0) >= 48 && v.charCodeAt(0) <= 57 && LEADING_DATE.test(v);
+        if (v.length < 120 && (BYLINE_START.test(v.replace(LEADING_SEPARATOR, '')) || dated)) {
           let el = n.parentElement;
           // The enclosing line, unless it holds much more than the byline (a teaser box).
           if (el && /^(?:span|a|strong|b|em|i|small)$/.test(el.localName) && el.parentElement && spacedText(el.parentElement, 200).length < 120) el = el.parentElement;
-          const t = el ? spacedText(el, 160) : v;
-          if (t.length < 120 && BYLINE_TEXT.test(t) && !(el && inComments(el))) meta.bylines.push(t);
+          let t = el ? spacedText(el, 160) : v;
+          // A byline run into a longer meta line ("Posted by Jane under <a>Category</a>, …"):
+          // its own text, up to the word that leads into the rest.
+          const into = t.length >= 120 && el?.localName !== 'p' ? INTO_CATEGORY.exec(v) : null;
+          if (into) t = v.slice(0, into.index);
+          const line = t.replace(LEADING_SEPARATOR, '');
+          if (t.length < 120 && (BYLINE_TEXT.test(line) || bylineAfterDate(t)) && !(el && inComments(el))) meta.bylines.push(line);
         } else if (v.length < 60 && meta.labelledDates.length < 5 && DATE_LABEL.test(v)) {
-          // "Datum: 26. Januar 2022", or "Datum" in one element and the date in the next.
+          // "Datum: 26. Januar 2022", or "Datum" in one element and the date after it: in the
+          // next element, or as text beside the label's element ("<span>Datum:</span> 26. …").
           const el = n.parentElement;
-          const next = el?.nextElementSibling;
-          const t = `${v} ${v.replace(DATE_LABEL, '').trim() ? '' : next ? spacedText(next, 80) : ''}`.trim();
+          const t = `${v} ${v.replace(DATE_LABEL, '').trim() ? '' : el ? textAfter(el, 80) : ''}`.trim();
           if (!(el && inComments(el))) meta.labelledDates.push(t);
         }
         continue;
@@ -344,6 +369,7 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
       if (n.nodeType !== 1) continue;
       const tag = (n as Element).localName;
       if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template' || tag === 'nav' || tag === 'footer') continue;
+      if (tag === 'h2' && h2s.length < 20) h2s.push(n as Element);
       const kids = n.childNodes;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
     }
@@ -355,7 +381,8 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
   }
   for (const el of els.dateLike.slice(0, 30)) {
     if (inComments(el)) continue;
-    const v = text(el);
+    // Spaced: "<span>Feb 18</span><span>2009</span>" is "Feb 18 2009", not "Feb 182009".
+    const v = spacedText(el, 240);
     if (v && v.length < 200) meta.dateTexts.push(v);
   }
   const h1Els = els.h1s.slice(0, 5);
@@ -364,8 +391,10 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
   meta.h1Info = infos.filter((x): x is H1Info => !!x);
   meta.labelledAuthors = twitterLabelledAuthors(meta.meta);
   meta.labelledBylines = labelledBylines(els.labels);
-  // The headline's <h1>: the first one that is not the site's logo in the page header.
-  const firstH1 = h1Els.find((_, i) => infos[i] && !infos[i]!.furniture) ?? h1Els[0];
+  // The headline's <h1>: the first one that is not the site's logo in the page header; on a
+  // page without one, an <h2> that the <title> or og:title names (a blog whose <h1> is its
+  // name, or that has none).
+  const firstH1 = h1Els.find((_, i) => infos[i] && !infos[i]!.furniture) ?? titledHeading(h2s, [text(els.title), ...(meta.meta.get('og:title') ?? [])]) ?? h1Els[0];
   if (firstH1) {
     // Walk up until the ancestor holds some text besides the headline, then read from the
     // headline on: the byline and date line follow it in nearly every layout.
@@ -387,6 +416,41 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
   if (saved) meta.savedFromUrl = saved[1];
   meta.lang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang') ?? null;
   return meta;
+}
+
+/** The text after a label's element: its next sibling nodes, text or elements, up to `max`. */
+function textAfter(el: Element, max: number): string {
+  let out = '';
+  for (let n = el.nextSibling; n && out.length < max; n = n.nextSibling) {
+    if (n.nodeType === 3) out += ` ${n.nodeValue ?? ''}`;
+    else if (n.nodeType === 1) out += ` ${spacedText(n as Element, max)}`;
+  }
+  return out.replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+const LEADING_DATE = /^(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.?\s\p{L}{3,12}\.?,?\s\d{4})(?:,?\s{1,3}\d{1,2}[:.]\d{2}(?:\s?uhr)?)?(?:\s*[|·•,–—-]\s*|\s*$)/iu;
+// A bar or dash that sets a byline apart from what stands before it.
+const LEADING_SEPARATOR = /^[|·•–—-]\s*/;
+// "Posted by Jane under" + a category link: the word that ends the name.
+const INTO_CATEGORY = /\s(?:under|filed under|in|im|unter|dans|en)$/i;
+
+/** "05.02.2020 - Redaktion: Eva Fuhr" → "Redaktion: Eva Fuhr"; null when no byline follows the date. */
+function bylineAfterDate(v: string): string | null {
+  const m = LEADING_DATE.exec(v);
+  if (!m) return null;
+  const rest = v.slice(m[0].length);
+  return BYLINE_TEXT.test(rest) ? rest : null;
+}
+
+/** The first heading whose text the page's title holds, as a whole or as one of its parts. */
+function titledHeading(heads: Element[], titles: (string | null)[]): Element | null {
+  const ts = titles.map((t) => squash(t ?? '')).filter((t) => t.length >= 8);
+  if (!ts.length) return null;
+  for (const h of heads) {
+    const q = squash(text(h));
+    if (q.length >= 8 && ts.some((t) => t.includes(q) && q.length >= t.length * 0.3)) return h;
+  }
+  return null;
 }
 
 // Class names of the small line above or inside a headline that names its topic.

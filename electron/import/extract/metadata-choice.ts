@@ -136,13 +136,20 @@ const ARTICLE_WORD = /^(?:the|die|der|das|le|la|les|el|il|lo|o|a)\s+/i;
 type AuthorKind = 'name' | 'handle' | 'site';
 
 // How a visible byline starts: "By", "Von", "Par", "Text & Fotos:", "Autorin:" ….
-const BYLINE_LEAD = /^\s*(?:by|von|par|por|di|door|av|af|text(?:\s*(?:&|und|and)\s*fotos?)?\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:|written by|escrito por)\s/i;
+const BYLINE_LEAD = /^\s*(?:(?:posted|written|published|eingestellt|geschrieben|verfasst|ver[öo]ffentlicht|publi[ée]|escrito|publicado)\s+(?:by|von|par|por)|by|von|par|por|di|door|av|af|text(?:\s*(?:&|und|and)\s*fotos?)?\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:)\s/i;
+// Two or three capitals alone ("JF", "PP"): a desk's or the site's initials, not a name,
+// unless a news agency's.
+const INITIALS = /^\p{Lu}{2,3}$/u;
 
 // "Andreas Kalt" naming his own blog is still a person; "Die FURCHE", "SWIM.DE" are not.
 const PERSON_SHAPE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: (?:von |van |de |del |da |di |le |la )?\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
 // Unmistakably an organisation, site name or not: it signs when no person does.
 const ORG_MARK = /(?:\be\.\s?V\b|\bgmbh\b|\bag$|\binc\b|\bltd\b|\bllc\b|stiftung\b|verband\b|verein\b|ministerium\b|\bfoundation\b|\bassociation\b)/i;
 const ORG_WORD = /\b(?:gmbh|ag|inc|ltd|llc|verlag|verband|magazin|magazine|news|online|zeitung|journal|media|medien|foundation|stiftung|institut|institute|group|gruppe|team|redaktion|blog|times|post|daily|press|presse|radio|tv)\b/i;
+
+function isAgency(n: string): boolean {
+  return /^(?:AFP|AP|PA|DPA|EFE|APA|SDA|KNA|EPD|AAP|ANP|ANI|PTI|UPI|CNA|SID|DDP|RTR)$/i.test(n);
+}
 
 /**
  * The author, from the most trusted source that names a person. Evidence is read in order
@@ -174,11 +181,11 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
       for (const n of c.split('; ')) if (!names.includes(n)) names.push(n);
     }
     // Four or more "names" on a page line are a tag or category list, not a byline.
-    if (!names.length || (!trusted && names.length > 3 && !list.some((r) => r && /^\s*(?:by|von|par|por|di|door|av|af)\s/i.test(r)))) return;
+    if (!names.length || (!trusted && names.length > 3 && !list.some((r) => r && BYLINE_LEAD.test(r)))) return;
     // The site's own name gives way to a person; a person who names their site after
     // themselves ("Andreas Kalt") is still the author.
     const orgLike = (n: string) => ORG_MARK.test(n) || (isSite(n) && !(PERSON_SHAPE.test(n) && !ORG_WORD.test(n)));
-    const kind: AuthorKind = names.every(orgLike) ? 'site' : weak || names.every((n) => HANDLE_SHAPE.test(n)) ? 'handle' : 'name';
+    const kind: AuthorKind = names.every(orgLike) ? 'site' : weak || names.every((n) => HANDLE_SHAPE.test(n) || (INITIALS.test(n) && !isAgency(n))) ? 'handle' : 'name';
     found.push({
       names: names.filter((n) => kind === 'site' || !orgLike(n)).join('; '),
       kind,
@@ -204,11 +211,30 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
   // twitter:creator is an @handle as a rule; a bare one is the author's user name.
   consider((meta.meta.get('twitter:creator') ?? []).filter((v) => !/^@|^https?:/i.test(v)), true, true);
   consider([hints.author], false);
+  // A name the page's structured data gives and its own byline repeats ("Eingestellt von
+  // Weinlachgummi" on the blog "Weinlachgummis") is a blogger who named the blog after
+  // themselves: a person, not the site.
+  const repeatedByLine = (f: (typeof found)[number]) => found.some((g) => g.led && g.source === 'page' && g.names.toLowerCase() === f.names.toLowerCase());
+  for (const f of found) if (f.kind === 'site' && f.source !== 'page' && !ORG_MARK.test(f.names) && repeatedByLine(f)) f.kind = 'name';
   let pick = found.find((f) => f.kind === 'name') ?? found.find((f) => f.kind === 'handle') ?? found.find((f) => f.kind === 'site');
   if (!pick) return null;
+  // The page's fuller list of the same authors: JSON-LD names one, the meta author or the
+  // byline "von Rudolf Fischer, Simon Kohler" both.
+  if (pick.kind === 'name') {
+    const mine = pick.names.toLowerCase().split('; ');
+    const fuller = found.find((f) => {
+      if (f.kind !== 'name' || (f.source === 'page' && !f.led)) return false;
+      const theirs = f.names.split('; ');
+      if (theirs.length <= mine.length || theirs.length > 4 || !mine.every((n) => theirs.some((t) => t.toLowerCase() === n))) return false;
+      // Only people join them: not "Online-Redaktion", "TK" or "Photographs".
+      return theirs.every((t) => mine.includes(t.toLowerCase()) || (PERSON_SHAPE.test(t) && !ORG_WORD.test(t)));
+    });
+    if (fuller) pick = fuller;
+  }
   // A "name" that is also the publisher's ("Auto Illustrierte") gives way to a person the
   // page signs with a byline ("Text & Fotos: Ivan Valetny").
-  if (pick.siteEqual) pick = found.find((f) => f.kind === 'name' && f.led && !f.siteEqual && PERSON_SHAPE.test(f.names)) ?? pick;
+  // Not when the page's own byline repeats it, as above.
+  if (pick.siteEqual && !repeatedByLine(pick)) pick = found.find((f) => f.kind === 'name' && f.led && !f.siteEqual && PERSON_SHAPE.test(f.names)) ?? pick;
   // One source against the rest: JSON-LD names "Kathleen Ditton", while the meta author,
   // the microdata and the visible byline all name "Jessica Holly; Gail Levy".
   const support = (f: (typeof found)[number]) => {
@@ -266,12 +292,23 @@ function shiftDay(iso: string, hours: number): string {
   return d.toISOString().slice(0, 16);
 }
 
+/** The local days a UTC stamp can fall on, with time-zone offsets from −12 to +14 hours. */
+export function localDaysOf(iso: string): Set<string> {
+  const day = iso.slice(0, 10);
+  const at = iso.length > 10 ? Date.parse(`${iso.slice(0, 16)}:00Z`) : NaN;
+  const dayAt = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (Number.isNaN(at)) {
+    const d = Date.parse(day);
+    return new Set([dayAt(d - 86_400_000), day, dayAt(d + 86_400_000)]);
+  }
+  return new Set([dayAt(at - 12 * 3_600_000), day, dayAt(at + 14 * 3_600_000)]);
+}
+
 function shownDay(iso: string, texts: string[], slashOrder: 'dmy' | 'mdy' | undefined): string | null {
-  const target = Date.parse(iso.slice(0, 10));
+  const days = localDaysOf(iso);
   for (const t of texts) {
     for (const f of findDates(t, { slashOrder }).slice(0, 5)) {
-      const d = Date.parse(f.iso.slice(0, 10));
-      if (Math.abs(d - target) <= 86_400_000) return f.iso;
+      if (days.has(f.iso.slice(0, 10))) return f.iso;
     }
   }
   return null;
@@ -295,6 +332,13 @@ function preferShownEarlier(published: string | null, raw: string | null, modifi
 // "Updated on …", "aktualisiert am …", "mis à jour le …": a date that is not the publication.
 const UPDATED_BEFORE = /(?:updated?|aktualisiert|ge[äa]ndert|mis à jour|modifi[ée]|actualizad[oa]|atualizad[oa]|aggiornat[oa]|stand|обновлено)\s*:?\s*(?:le|am|on|el|em|il|at)?\s*$/i;
 
+// Labels of dates that are not the page's at all: a member's registration or birthday, an
+// offer's expiry. (A page's "Stand:" or "Updated" date is still its own, when it shows no other.)
+const OTHER_DATE_BEFORE = /(?:registriert|registered|joined|member since|mitglied seit|dabei seit|inscrit le|miembro desde|geboren|born|geburtstag|g[üu]ltig bis|valid until|bis zum|until|expires?|ablauf)\s*:?\s*(?:le|am|on|el|em|il|at|seit|since)?\s*$/i;
+
+// "Erscheinungsdatum …", "Published on …", "publié le …": the page's own label for its publication date.
+const PUBLISHED_BEFORE = /(?:erscheinungsdatum|ver[öo]ffentlicht|publiziert|published|publi[ée]|publicado|pubblicato|опубликовано)\s*:?\s*(?:le|am|on|el|em|il)?\s*$/i;
+
 /**
  * When the page's machine dates disagree (JSON-LD says the 3rd, article:published_time the
  * 6th), the one the reader sees under the headline settles it.
@@ -310,9 +354,20 @@ function agreeWithShown(published: string | null, meta: HtmlMetadata, slashOrder
   const at = meta.nearH1At ?? 0;
   const zone = meta.nearH1.slice(Math.max(0, at - 60), at + 300);
   const shown = new Set(findDates(zone, opts).filter((f) => !UPDATED_BEFORE.test(zone.slice(Math.max(0, f.index - 30), f.index))).map((f) => f.iso.slice(0, 10)));
+  // A date the page labels as its publication ("Erscheinungsdatum 25.01.2022") is shown too.
+  const labelled = new Set<string>();
+  for (const l of meta.labelledDates ?? []) {
+    const d = findDates(l, opts)[0];
+    if (d) labelled.add(d.iso.slice(0, 10));
+  }
+  for (const t of meta.dateTexts.slice(0, 10)) {
+    for (const f of findDates(t, opts).slice(0, 3)) if (PUBLISHED_BEFORE.test(t.slice(Math.max(0, f.index - 30), f.index))) labelled.add(f.iso.slice(0, 10));
+  }
+  for (const d of labelled) shown.add(d);
   if (shown.has(published.slice(0, 10))) return published;
-  // Within a week: a date years apart is a re-publication stamp, not a disagreement.
-  const near = (d: string) => Math.abs(Date.parse(d.slice(0, 10)) - Date.parse(published.slice(0, 10))) <= 7 * 86_400_000;
+  // Within a week: a date years apart is a re-publication stamp, not a disagreement; a date
+  // the page labels as its publication may be further off, within two months.
+  const near = (d: string) => Math.abs(Date.parse(d.slice(0, 10)) - Date.parse(published.slice(0, 10))) <= (labelled.has(d.slice(0, 10)) ? 62 : 7) * 86_400_000;
   return machine.find((d) => shown.has(d.slice(0, 10)) && near(d)) ?? published;
 }
 
@@ -322,13 +377,19 @@ const WEAK_DATE_KEYS = new Set(['date', 'dc.date', 'dcterms.date', 'created', 'd
 
 const DAY_FIRST_ENGLISH = /^en[-_](?:gb|ie|au|nz|in|za|sg|my|pk|ng|ke)\b/i;
 
-/** A date line directly above the headline ("06.12.2022" then the <h1>). */
+// What follows a date in a "date – byline" line: "05.02.2020 - Redaktion: Eva Fuhr", "12 May 2021 | By Jane Doe".
+const BYLINE_AFTER_DATE = /^[\s|·•,–—-]{0,4}(?:(?:redaktion|text|autor(?:in)?|author|auteur)\s*:|by|von|par|por|door)\s+\p{Lu}[^.!?]{0,70}$/iu;
+
+/** A date line directly above the headline ("06.12.2022" then the <h1>), or a date and
+ * byline line there ("05.02.2020 - Redaktion: Eva Fuhr" then the <h1>). */
 function adjacentAbove(meta: HtmlMetadata, opts: { slashOrder?: 'dmy' | 'mdy' }): string | null {
   const at = meta.nearH1At ?? 0;
-  const before = meta.nearH1.slice(Math.max(0, at - 60), at);
+  const before = meta.nearH1.slice(Math.max(0, at - 110), at);
   const found = findDates(before, opts);
   const last = found[found.length - 1];
-  return last && before.length - last.end <= 12 ? last.iso : null;
+  if (!last) return null;
+  const rest = before.slice(last.end);
+  return rest.length <= 12 || BYLINE_AFTER_DATE.test(rest) ? last.iso : null;
 }
 
 export function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHints, pageSlashOrder: 'dmy' | 'mdy' | undefined, readabilityDate: string | null, lang: string | null): { published: string | null; modified: string | null } {
@@ -349,6 +410,16 @@ export function chooseDates(meta: HtmlMetadata, url: string | null, hints: Metad
     }
     return null;
   };
+  // A date in page text, skipping those labelled as something else ("Registriert: …",
+  // "Joined …").
+  const firstShown = (t: string) => {
+    for (const f of findDates(t, opts).slice(0, 8)) {
+      if (OTHER_DATE_BEFORE.test(t.slice(Math.max(0, f.index - 30), f.index))) continue;
+      raw = t.slice(f.index, f.end);
+      return f.iso;
+    }
+    return null;
+  };
   let published =
     first(meta.ld.map((l) => l.datePublished)) ??
     first(PUBLISHED_KEYS.filter((k) => !WEAK_DATE_KEYS.has(k)).flatMap((k) => meta.meta.get(k) ?? []), true) ??
@@ -361,11 +432,11 @@ export function chooseDates(meta: HtmlMetadata, url: string | null, hints: Metad
     // Around the headline: the date line just under it or just above it, then further
     // down; the top of the page last, where a site header shows "today".
     adjacentAbove(meta, opts) ??
-    first([meta.nearH1.slice(meta.nearH1At ?? 0, (meta.nearH1At ?? 0) + 300)]) ??
+    firstShown(meta.nearH1.slice(meta.nearH1At ?? 0, (meta.nearH1At ?? 0) + 300)) ??
     first([...WEAK_DATE_KEYS].flatMap((k) => meta.meta.get(k) ?? []), true) ??
-    first([meta.nearH1.slice(Math.max(0, (meta.nearH1At ?? 0) - 80), meta.nearH1At ?? 0)]) ??
-    first([meta.nearH1.slice((meta.nearH1At ?? 0) + 300)]) ??
-    first([meta.nearH1.slice(0, Math.max(0, (meta.nearH1At ?? 0) - 80))]) ??
+    firstShown(meta.nearH1.slice(Math.max(0, (meta.nearH1At ?? 0) - 80), meta.nearH1At ?? 0)) ??
+    firstShown(meta.nearH1.slice((meta.nearH1At ?? 0) + 300)) ??
+    firstShown(meta.nearH1.slice(0, Math.max(0, (meta.nearH1At ?? 0) - 80))) ??
     first(meta.bylines) ??
     first(meta.dateTexts.slice(0, 10)) ??
     first(meta.asideTimeDates ?? []) ??

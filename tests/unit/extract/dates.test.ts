@@ -60,6 +60,24 @@ describe('parseDate', () => {
     for (const [input, want] of cases) expect(parseDate(input), input).toBe(want);
   });
 
+  it('reads the Levantine double month name, only when both names agree', () => {
+    expect(parseDate('تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً')?.slice(0, 10)).toBe('2020-04-24');
+    expect(parseDate('24 حزيران / يونيو 2020')).toBe('2020-06-24');
+    expect(parseDate('24 نيسان / آذار 2020')).toBeNull();
+  });
+
+  it('takes neither end of a date range, nor a day with a time range (an event)', () => {
+    expect(findDates('Wochenbericht 14. - 20. Januar 2022')).toEqual([]);
+    expect(findDates('Wochenbericht 14.-20.01.2022')).toEqual([]);
+    expect(findDates('Rennen vom 11.–13.3.2022', { slashOrder: 'dmy' })).toEqual([]);
+    expect(findDates('JRA (2020/7/11-12) 2020年07月12日').map((f) => f.iso)).toEqual(['2020-07-12']);
+    expect(findDates('Webinar 19.1.23, 10:00-11:30 Uhr · Artikel vom 20.12.2022').map((f) => f.iso)).toEqual(['2022-12-20']);
+    expect(findDates('Jan 3-5, 2020')).toEqual([]);
+    // Not a range: a time after a dash, a time-zone offset after seconds.
+    expect(parseDate('20.09.2019 - 15:17')).toBe('2019-09-20T15:17');
+    expect(findDates('2019-09-20 15:17:00-05:00').map((f) => f.iso)).toEqual(['2019-09-20T15:17']);
+  });
+
   it('stays fast on hostile input', () => {
     const t0 = performance.now();
     parseDate('1'.repeat(100_000));

@@ -118,6 +118,47 @@ describe('chooseAuthor', () => {
     expect(chooseAuthor(m, {}, null, null)).toBe('Jessica Holly; Gail Levy');
   });
 
+  it('takes the fuller list of the same authors that the byline or meta author gives', () => {
+    const ld = { '@type': 'NewsArticle', headline: 'Test', author: { '@type': 'Person', name: 'Rudolf Fischer' } };
+    const m = meta(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`, '<h1>Test</h1><p class="byline">von Rudolf Fischer, Simon Kohler</p>'));
+    expect(chooseAuthor(m, {}, null, null)).toBe('Rudolf Fischer; Simon Kohler');
+    const ld2 = { '@type': 'NewsArticle', headline: 'Single', author: { '@type': 'Person', name: "Sadhbh O'Sullivan" } };
+    const m2 = meta(page(`<script type="application/ld+json">${JSON.stringify(ld2)}</script><meta name="author" content="Sadhbh O'Sullivan,Elisabeth Kochan">`, '<h1>Single</h1>'));
+    expect(chooseAuthor(m2, {}, null, null)).toBe("Sadhbh O'Sullivan; Elisabeth Kochan");
+    // A desk or initials beside the name do not make a fuller list.
+    const m3 = meta(page(`<script type="application/ld+json">${JSON.stringify({ ...ld, author: { name: 'Tina Klostermeier' } })}</script><meta name="author" content="Tina Klostermeier,TK">`, '<h1>Test</h1>'));
+    expect(chooseAuthor(m3, {}, null, null)).toBe('Tina Klostermeier');
+  });
+
+  it('reads a "Posted by" byline of four names and a team after a dash', () => {
+    const m = meta(page('', '<h1>Enhanced Safe Browsing</h1><div class="post-body"><p>Text</p><span class="byline-author">Posted by Nathan Parker, Varun Khaneja, Eric Mill and Kiran C Nair - Chrome Safe Browsing team</span></div>'));
+    expect(chooseAuthor(m, {}, null, null)).toBe('Nathan Parker; Varun Khaneja; Eric Mill; Kiran C Nair');
+  });
+
+  it('puts a name over a desk\'s initials', () => {
+    const m = meta(page('', '<h1>Kaisers Wochenrückblick</h1><div class="teaser"><span class="author">JF</span></div><div class="post"><span class="author">Boris T. Kaiser</span></div>'));
+    expect(chooseAuthor(m, {}, null, null)).toBe('Boris T. Kaiser');
+    const m2 = meta(page('', '<h1>Dürre</h1><span class="author">AFP</span>'));
+    expect(chooseAuthor(m2, {}, null, null)).toBe('AFP');
+  });
+
+  it('keeps a blogger who named the blog after themselves when the byline repeats the name', () => {
+    const m = meta(page('<link rel="canonical" href="https://weinlachgummis.blogspot.com/2017/09/rezi.html">',
+      '<h3>[Rezi] Love is War</h3><span itemprop="author" itemscope><span itemprop="name">Weinlachgummi</span></span><div class="post-footer"><span class="post-author vcard">Eingestellt von Weinlachgummi</span></div><aside><div class="author">by Akira Arenth</div></aside>'));
+    expect(chooseAuthor(m, {}, null, 'weinlachgummis.blogspot.com')).toBe('Weinlachgummi');
+    // Without the byline, a person the page names wins over the site's own name.
+    const m2 = meta(page('', '<span itemprop="author" itemscope><span itemprop="name">Weinlachgummi</span></span><p class="byline">Text & Fotos: Akira Arenth</p>'));
+    expect(chooseAuthor(m2, {}, null, 'weinlachgummis.blogspot.com')).toBe('Akira Arenth');
+  });
+
+  it('reads a byline run into a meta line, and one after a date', () => {
+    const m = meta(page('', '<h2>Antipoden</h2><div class="post-info">Posted by Nesselsetzer under <a href="/c/fun">Just For Fun</a>, <a href="/c/x">Gesellschaft und Politik und was sonst so alles passiert</a> <a href="#comments">[5] Comments</a></div>'));
+    expect(chooseAuthor(m, {}, null, null)).toBe('Nesselsetzer');
+    const m2 = meta(page('', '<div class="news-single-timedata">05.02.2020 <span>-&nbsp;Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div><h1>Faire Lieferketten</h1>'));
+    expect(chooseAuthor(m2, {}, null, null)).toBe('Eberhard Fuhr');
+    expect(chooseDates(m2, null, {}, 'dmy', null, 'de').published).toBe('2020-02-05');
+  });
+
   it('does not read a tag list as several authors', () => {
     const m = meta(page('', '<div class="author-tags">CSP, International, Photovoltaik, Solarthermie, Speicher</div>'));
     expect(chooseAuthor(m, {}, null, null)).toBeNull();
@@ -185,6 +226,52 @@ describe('chooseDates', () => {
     const m = meta(page('<meta property="article:published_time" content="2022-11-17T10:33:13.258+01:00"><meta property="article:modified_time" content="2022-11-17T10:32:18+01:00">',
       '<article><h1>Eignet sich eine Wärmepumpe im Altbau?</h1><p>von Alexander Rosenkranz <time datetime="2022-03-09">09.03.2022</time></p><p>Text</p></article>'));
     expect(chooseDates(m, null, {}, 'dmy', null, 'de').published).toBe('2022-03-09');
+  });
+
+  it('does not move a UTC stamp to a day no time zone reaches', () => {
+    const m = meta(page('<meta name="dc.date.issued" content="2020-12-06T12:32:58+00:00">',
+      '<h1>Fútbol</h1><p>Texto</p><aside><span class="date">05/12/2020 - 15:10</span></aside>'));
+    expect(chooseDates(m, 'https://diario.com.co/x', {}, 'dmy', null, 'es').published?.slice(0, 10)).toBe('2020-12-06');
+    // 02:41 UTC is still the evening before in the Americas.
+    const m2 = meta(page('<meta property="article:published_time" content="2022-05-04T02:41:00Z">', '<h1>X</h1><p class="date">3 de mayo de 2022</p>'));
+    expect(chooseDates(m2, null, {}, 'dmy', null, 'es').published?.slice(0, 10)).toBe('2022-05-03');
+  });
+
+  it('settles disagreeing machine dates by a date the page labels as its publication', () => {
+    const m = meta(page('<meta property="og:article:published_time" content="2022-01-15">',
+      '<h1>Schneesport mit Rücksicht auf Wildtiere</h1><p>Text</p><div class="meta"><time datetime="2022-01-25">25.01.2022</time></div><div class="article-date">Erscheinungsdatum 25.01.2022</div>'));
+    expect(chooseDates(m, null, {}, 'dmy', null, 'de').published).toBe('2022-01-25');
+  });
+
+  it('skips a member\'s registration date near the headline', () => {
+    const m = meta(page('', '<h2>Was ist Freie Software</h2><dl><dd>Registriert: 18.09.2008, 05:56</dd></dl><p>Beitrag von r23 » 21.01.2009, 05:42</p>'));
+    expect(chooseDates(m, null, {}, 'dmy', null, 'de').published).not.toMatch(/^2008/);
+  });
+
+  it('reads the date line under an <h2> headline when the page has no <h1>', () => {
+    const m = meta(page('<title>Gregory Szorc\'s Digital Home | Mercurial\'s Journey to Python 3</title>',
+      '<h2 class="widget">Archives</h2><div class="post"><h2><a href="/blog/x">Mercurial\'s Journey to Python 3</a></h2><small>January 13, 2020 at 08:45 AM | categories: Mercurial</small><p>Text</p></div>'));
+    expect(m.nearH1.slice(m.nearH1At).startsWith("Mercurial's Journey")).toBe(true);
+    expect(chooseDates(m, null, {}, 'mdy', null, 'en').published).toBe('2020-01-13T08:45');
+  });
+
+  it('reads a label\'s date from the text beside it, and French "Mise en ligne"', () => {
+    const m = meta(page('', '<h1>Messengerdienste</h1><ul class="info"><li><span>Datum:</span>26. Januar 2022</li></ul>'));
+    expect(chooseDates(m, null, {}, 'dmy', null, 'de').published).toBe('2022-01-26');
+    const m2 = meta(page('', '<h1>La voix des nuls</h1><ul><li><p class="title">Mise en ligne</p><p class="content">23 mai 2019</p></li></ul>'));
+    expect(chooseDates(m2, null, {}, 'dmy', null, 'fr').published).toBe('2019-05-23');
+  });
+
+  it('reads datetime attributes in any case, and skips <time> in compound comment classes', () => {
+    const m = meta(page('', '<h1>Pelea</h1><p><time dateTime="2022-05-04T07:59:48-04:00">07:59</time></p><div class="kb-comment"><time datetime="2022-05-06T10:00">6.5.</time></div>'));
+    expect(m.timeDates).toEqual(['2022-05-04T07:59:48-04:00']);
+    expect(m.asideTimeDates).toEqual(['2022-05-06T10:00']);
+  });
+
+  it('reads a date split over elements as one ("Feb 18" + "2009")', () => {
+    const m = meta(page('', '<div class="post"><div class="date"><span>Feb 18</span><span>2009</span></div><p>Text</p></div>'));
+    expect(m.dateTexts[0]).toBe('Feb 18 2009');
+    expect(chooseDates(m, null, {}, 'mdy', null, 'de').published).toBe('2009-02-18');
   });
 
   it('keeps the published stamp when the page was edited later', () => {
