@@ -122,6 +122,21 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
 const PROBE = `
 (() => {
   window.__painted = [];
+  // When each search was sent and answered, to tell the server's share from the page's.
+  window.__asked = [];
+  const fetch0 = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const sent = performance.now();
+    const r = await fetch0(input, init);
+    if (String(input).endsWith('api/search') && typeof init?.body === 'string') {
+      try {
+        const b = JSON.parse(init.body);
+        const took = (await r.clone().json())?.result?.tookMs ?? (await r.clone().json())?.tookMs;
+        if (b.limit > 0) window.__asked.push({ q: b.q, sent, answered: performance.now(), took });
+      } catch {}
+    }
+    return r;
+  };
   let lastKey = null;
   const check = () => {
     const list = document.querySelector('[role=listbox].clip-list');
@@ -148,6 +163,9 @@ async function firstPaint(page: Page, url: string): Promise<number> {
   return page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
 }
 
+/** Every keystroke's text and latency, for the list of the slowest. */
+const slowKeys: { text: string; ms: number; sent: number; answered: number; took: number }[] = [];
+
 async function typingLatencies(page: Page, words: string[]): Promise<number[]> {
   const box = page.getByRole('searchbox', { name: 'Search clips' });
   const out: number[] = [];
@@ -157,6 +175,8 @@ async function typingLatencies(page: Page, words: string[]): Promise<number[]> {
       const key = document.querySelector('.clip-list')?.getAttribute('data-results-for');
       return !!key && JSON.parse(key).q === '';
     });
+    // The first letter of the next word comes at the typing pace too, not at once.
+    await page.waitForTimeout(150);
     for (let i = 1; i <= w.length; i++) {
       const text = w.slice(0, i);
       const t0 = await page.evaluate(() => performance.now());
@@ -174,7 +194,11 @@ async function typingLatencies(page: Page, words: string[]): Promise<number[]> {
         )
         .then((h) => h.jsonValue() as Promise<number>)
         .catch(() => null);
-      if (painted !== null) out.push(painted - t0);
+      if (painted !== null) {
+        out.push(painted - t0);
+        const asked = await page.evaluate(({ q, since }) => (window as unknown as { __asked: { q: string; sent: number; answered: number; took: number }[] }).__asked.find((a) => a.q === q && a.sent >= since) ?? null, { q: text.trim(), since: t0 });
+        slowKeys.push({ text, ms: painted - t0, sent: asked ? asked.sent - t0 : NaN, answered: asked ? asked.answered - t0 : NaN, took: asked?.took ?? NaN });
+      }
     }
   }
   return out;
@@ -246,6 +270,7 @@ async function main(): Promise<void> {
     console.log(`  median ${ms(median(paints))}   p95 ${ms(percentile(paints, 95))}   target < 1000 ms   ${percentile(paints, 95) < 1000 ? 'OK' : 'MISSED'}`);
     console.log(`Keystroke → results painted, ${latencies.length} keystrokes (typing at ~6 chars/s, 80 ms debounce when typing faster):`);
     console.log(`  median ${ms(median(latencies))}   p95 ${ms(percentile(latencies, 95))}   max ${ms(Math.max(...latencies))}   target p95 < 100 ms   ${percentile(latencies, 95) < 100 ? 'OK' : 'MISSED'}`);
+    console.log(`  slowest (request sent / answered / painted, ms after the key; [search's own ms]): ${slowKeys.sort((x, y) => y.ms - x.ms).slice(0, 6).map((k) => `${JSON.stringify(k.text)} ${Math.round(k.sent)}/${Math.round(k.answered)}/${Math.round(k.ms)} [${Math.round(k.took)}]`).join(' · ')}`);
     console.log(`Jump-scroll to the middle / the end of ${SIZE.toLocaleString('en')} rows → rows painted:`);
     console.log(`  ${scrolls.map(ms).join(' / ')}`);
   } finally {

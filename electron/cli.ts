@@ -13,7 +13,7 @@ import { ImportError } from './import/types.ts';
 import { walkPaths } from './import/walk-paths.ts';
 import { defaultLibraryDir } from './library/library-location.ts';
 import { openLibrary, type Library } from './library/open-library.ts';
-import { warmLibraryCache } from './library/warm-cache.ts';
+import { keepSearchWarm } from './handlers/warm-search.ts';
 import { RENDERER_DIST, SAMPLES_DIR } from './project-paths.ts';
 import { startServer } from './server.ts';
 
@@ -322,7 +322,7 @@ export async function runCli(argv: string[], io: Io = { out: (l) => process.stdo
         if (portFlag !== undefined && !/^\d+$/.test(portFlag)) throw new UsageError('--port must be a number');
         const server = await startServer({ handlers, events, library, staticDir: RENDERER_DIST, port: portFlag ? Number(portFlag) : 0, token });
         io.out(`Cuttings is serving at ${server.url}`);
-        void warmLibraryCache(library.dir);
+        const stopWarming = keepSearchWarm(library, events);
         io.err(`Library: ${library.dir}\nPress Ctrl+C to stop.`);
         if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) io.err('Note: the interface is not built yet; run `npm run build:renderer`.');
         await new Promise<void>((resolve) => {
@@ -330,6 +330,7 @@ export async function runCli(argv: string[], io: Io = { out: (l) => process.stdo
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
+        stopWarming();
         await server.close();
         return 0;
       }

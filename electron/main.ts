@@ -11,7 +11,7 @@ import { EventBus } from './handlers/event-bus.ts';
 import { createHandlers, isSafeExternalUrl, type Handlers } from './handlers/handler-table.ts';
 import { defaultLibraryDir } from './library/library-location.ts';
 import { openLibrary, type Library } from './library/open-library.ts';
-import { warmLibraryCache } from './library/warm-cache.ts';
+import { keepSearchWarm } from './handlers/warm-search.ts';
 import { CONTENT_SECURITY_POLICY } from './server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // out/electron
@@ -186,7 +186,7 @@ void app.whenReady().then(() => {
   wireIpc();
   buildMenu();
   createWindow();
-  void warmLibraryCache(library.dir);
+  keepSearchWarm(library, events);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -93,6 +93,11 @@ function table(db: Database.Database): FacetTable {
   return t;
 }
 
+/** Loads the table now (if the library changed since it was last loaded), so a search need not. */
+export function warmFacets(db: Database.Database): void {
+  table(db);
+}
+
 function top(counts: Map<number, number>, name: (k: number) => string, limit: number): FacetCount[] {
   // Only the first `limit` are shown: keep the entries at or above the limit-th largest count
   // (a numeric sort), then order just those. Sorting thousands of one-off authors with

@@ -187,6 +187,21 @@ function tokenize(q: string): Token[] {
 
 export function parseQuery(q: string, options: { asYouType?: boolean } = {}): ParsedQuery {
   const tokens = tokenize(typeof q === 'string' ? q : '');
+  let wordFinished = false;
+  if (options.asYouType) {
+    // One letter of a word being started says nothing yet: searched as a whole word it finds
+    // almost nothing, and the list would flash empty at the start of every word. It waits for
+    // a second letter; the words before it go on showing their results.
+    const started = tokens[tokens.length - 1];
+    const sc = started?.type === 'clause' ? started.clause : undefined;
+    if (started?.type === 'clause' && started.bare && sc?.kind === 'term' && !sc.negated && !sc.prefix && sc.words.length === 1 && [...sc.words[0]].length === 1) {
+      tokens.pop();
+      // An OR or AND before it waits for its other side too.
+      while (tokens.length && tokens[tokens.length - 1].type !== 'clause') tokens.pop();
+      // The word before it was finished (a space followed it): it is not completed.
+      wordFinished = true;
+    }
+  }
   // "AND" and "OR" with nothing on one side are just the words.
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
@@ -198,7 +213,7 @@ export function parseQuery(q: string, options: { asYouType?: boolean } = {}): Pa
       tokens[k] = { type: 'clause', bare: true, clause: { kind: 'term', words: [word], quoted: false, prefix: false, negated: false, start: -1, end: -1 } };
     }
   }
-  if (options.asYouType) {
+  if (options.asYouType && !wordFinished) {
     const last = tokens[tokens.length - 1];
     const c = last?.clause;
     if (last?.bare && c?.kind === 'term' && !c.negated && c.words[c.words.length - 1].length >= 2 && !c.prefix) {

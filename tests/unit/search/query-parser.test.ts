@@ -61,7 +61,10 @@ describe('query parser', () => {
     expect(terms('maduro rus', true)[1].typing).toBe(true);
     expect(terms('"maduro rus"', true).map(shape)).toEqual(['"maduro rus']);
     expect(terms('maduro -rus', true).map(shape)).toEqual(['maduro', '-rus']);
-    expect(terms('maduro r', true).map(shape)).toEqual(['maduro', 'r']);
+    // A word's first letter waits for the second; the word before it stays whole.
+    expect(terms('maduro r', true).map(shape)).toEqual(['maduro']);
+    expect(terms('maduro OR r', true).map(shape)).toEqual(['maduro']);
+    expect(terms('maduro r').map(shape)).toEqual(['maduro', 'r']);
   });
 
   it('never throws on hostile input, and builds only quoted FTS5 strings', () => {

@@ -115,6 +115,20 @@ describe('search over a small library', () => {
     expect(ids('metro li', { asYouType: true })).toEqual([paulo]);
   });
 
+  it('waits for a second letter of a word being started, showing the words before it meanwhile', () => {
+    const typing = (q: string) => searchClips(lib.db, { q, asYouType: true });
+    // "metro" alone finds São Paulo's clip; "metro l" must not empty the list, nor complete "metro".
+    expect(typing('metro l').hits.map((h) => h.id)).toEqual(ids('metro'));
+    expect(typing('metro OR l').hits.map((h) => h.id)).toEqual(ids('metro'));
+    // The word before the space is finished: not completed ("glac" is no word; "glac" alone is).
+    expect(typing('glac').total).toBe(1);
+    expect(typing('glac l').total).toBe(0);
+    // A single letter alone lists the library as it stood, not "no results".
+    expect(typing('m').total).toBe(searchClips(lib.db, { q: '' }).total);
+    // Once confirmed (not typing), a one-letter word is a word like any other.
+    expect(searchClips(lib.db, { q: 'metro l' }).total).toBe(0);
+  });
+
   it('treats FTS5 syntax and broken input as text, never as an error', () => {
     for (const q of ['NEAR(maduro', 'maduro AND', '"shore up', 'kremlin:', '^maduro', '*', 'OR', '-', '((', 'title:maduro', 'maduro NOT russia', '"', 'a"b"c']) {
       expect(() => searchClips(lib.db, { q }), q).not.toThrow();
