@@ -150,14 +150,14 @@ export function App() {
 
   // While typing, the results come without facets; once the typing pauses, the facets of
   // what is on screen are asked for on their own (limit 0: facets and total, no rows).
-  const [typedFacets, setTypedFacets] = useState<{ key: string; facets: SearchResult['facets'] } | null>(null);
+  const [typedFacets, setTypedFacets] = useState<{ key: string; facets: SearchResult['facets']; partial: boolean } | null>(null);
   useEffect(() => {
     if (!q || !asYouType) return;
     let live = true;
     const clean = JSON.parse(JSON.stringify(listArgs)) as typeof listArgs;
     const timer = window.setTimeout(() => {
       api.search({ ...clean, q, sort, limit: 0, offset: 0, asYouType, facets: true }).then(
-        (r) => live && setTypedFacets({ key, facets: r.facets }),
+        (r) => live && setTypedFacets({ key, facets: r.facets, partial: r.facetsPartial ?? false }),
         () => undefined,
       );
     }, 300);
@@ -168,6 +168,8 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   const facets = meta && asYouType ? (typedFacets?.key === shown.key ? typedFacets.facets : null) : (meta?.facets ?? null);
+  // Above ~10,000 matches the library counts a sample of them (see electron/search/facets.ts).
+  const facetsPartial = meta && asYouType ? (typedFacets?.key === shown.key && typedFacets.partial) : (meta?.facetsPartial ?? false);
 
   // ---- refreshing after changes ----------------------------------------------------------
   const refreshTimer = useRef<number | null>(null);
@@ -561,6 +563,7 @@ export function App() {
               onSave={() => setSavingSearch(true)}
               chips={chips}
               facets={facetChips}
+              facetsPartial={facetsPartial}
               showingResultsFor={meta?.showingResultsFor ?? null}
               corrections={meta?.corrections ?? []}
             />

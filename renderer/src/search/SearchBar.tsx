@@ -7,12 +7,14 @@ interface Props {
   search: SearchInput;
   chips: { label: string; remove(): void }[];
   facets: { label: string; count: number; apply(): void }[];
+  /** The facet counts come from a sample of a very large result. */
+  facetsPartial?: boolean;
   showingResultsFor: string | null;
   corrections: SearchResult['corrections'];
   onSave(): void;
 }
 
-export function SearchBar({ search, chips, facets, showingResultsFor, corrections, onSave }: Props) {
+export function SearchBar({ search, chips, facets, facetsPartial, showingResultsFor, corrections, onSave }: Props) {
   const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
   return (
     <div className="search-area">
@@ -64,10 +66,11 @@ export function SearchBar({ search, chips, facets, showingResultsFor, correction
             </span>
           ))}
           {facets.map((f) => (
-            <button key={`f-${f.label}`} type="button" className="chip facet" onClick={f.apply} title="Narrow to this">
+            <button key={`f-${f.label}`} type="button" className="chip facet" onClick={f.apply} title={facetsPartial ? 'Narrow to this (count from a sample of the results)' : 'Narrow to this'}>
               {f.label} <span className="chip-count">{f.count}</span>
             </button>
           ))}
+          {facetsPartial && facets.length > 0 && <span className="chip-note">counts from a sample of the results</span>}
         </div>
       )}
       {showingResultsFor && (
