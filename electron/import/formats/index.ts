@@ -19,6 +19,7 @@ import { readTxt } from './txt.ts';
 import { readWebarchive } from './webarchive.ts';
 import { listZipEntries, ZipArchive, type ZipArticle } from './zip.ts';
 import { decodeText } from './charset.ts';
+import { concatChunks } from './bytes.ts';
 
 export type { ReadOptions } from './limits.ts';
 export type { ZipArticle } from './zip.ts';
@@ -138,13 +139,7 @@ function gunzipBounded(bytes: Uint8Array, limits: Limits): Uint8Array {
     if (!total) throw new ImportError('damaged file: the gzip data cannot be decompressed');
     // A cut-off gzip stream: keep what was decompressed.
   }
-  const out = new Uint8Array(total);
-  let off = 0;
-  for (const c of chunks) {
-    out.set(c, off);
-    off += c.length;
-  }
-  return out;
+  return concatChunks(chunks, total);
 }
 
 /** Cuttings' own export: recognised here, imported by the library (the JSON text as-is). */
