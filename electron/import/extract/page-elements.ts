@@ -93,10 +93,9 @@ export function pageElements(document: Document): PageElements {
     if (isByline(el, cls, id, itemprop)) out.bylines.push(el);
     if (isDateLike(tag, cls, id)) out.dateLike.push(el);
     if (tag === 'template') continue;
-    // Sibling links rather than .children, which linkedom builds afresh as an array each time.
-    const from = stack.length;
-    for (let k = el.firstElementChild; k; k = k.nextElementSibling) stack.push(k);
-    stack.splice(from, stack.length - from, ...stack.slice(from).reverse());
+    // Last child first, so the first pops first (document order); sibling links rather than
+    // .children, which linkedom builds afresh as an array each time.
+    for (let k = el.lastElementChild; k; k = k.previousElementSibling) stack.push(k);
   }
   return out;
 }
