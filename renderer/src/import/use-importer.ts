@@ -5,15 +5,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api, CuttingsBridge, ImportOutcome, ImportProgress, ImportSummary } from '../../../electron/api.ts';
 import { batches, toUploads, type DroppedFile } from './dropped-files.ts';
 
-export interface ImportView {
-  done: number;
-  total: number;
-  scanning: boolean;
-  currentFile: string | null;
-  added: number;
-  duplicates: number;
-  failed: number;
-  etaSeconds: number | null;
+/** The contract's progress of the jobs added up, plus what only the window knows. */
+export interface ImportView extends Omit<ImportProgress, 'jobId' | 'filesPerSecond'> {
   /** Still sending bytes to the library (browser mode). */
   uploading: boolean;
   cancelling: boolean;
