@@ -137,6 +137,8 @@ const CJK = /(?<!\d)(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日
 // clock time range after its time.
 const RANGE_BEFORE = /(?:^|[^\d.:])\d{1,2}\.?\s?[-–]\s?$/;
 const RANGE_AFTER = /^\s?[-–]\d{1,2}(?![\d:.h])/;
+/** True of every string findDates can read a date in (and of a few more). */
+export const MAYBE_DATE = /\d{4}|\d[./-]\s?\d{1,2}[./-]\s?\d\d/;
 const TIME_RANGE_AFTER = /^\s?(?:[-–]|bis|to|until)\s?\d{1,2}[:.h]\d\d/i;
 
 /**
@@ -145,6 +147,9 @@ const TIME_RANGE_AFTER = /^\s?(?:[-–]|bis|to|until)\s?\d{1,2}[:.h]\d\d/i;
  */
 export function findDates(text: string, opts: DateOptions = {}): FoundDate[] {
   const s = text.slice(0, MAX_INPUT);
+  // Every form below has a four-digit year or a numeric d.m.yy; most text has neither, and
+  // the written forms' letter runs are slow to scan (the bylines and lines of every page).
+  if (!MAYBE_DATE.test(s)) return [];
   const found: FoundDate[] = [];
   const push = (index: number, len: number, y: number, m: number, d: number) => {
     if (!validDay(y, m, d, opts)) return;

@@ -33,8 +33,8 @@ export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs:
   type Frame = { node: Node | null; endBlock: boolean; endLink?: boolean };
   const stack: Frame[] = [];
   const pushKids = (n: Node) => {
-    const kids = n.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], endBlock: false });
+    // Sibling links: linkedom builds .childNodes afresh as an array on every read.
+    for (let k = n.lastChild; k; k = k.previousSibling) stack.push({ node: k, endBlock: false });
   };
   pushKids(root);
   while (stack.length) {
@@ -111,17 +111,14 @@ export function measureTree(root: Element): TreeMeasure {
       top[2] = true;
       elements++;
       if (depth > maxDepth) maxDepth = depth;
-      const kids = el.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) if (kids[i].nodeType === 1) stack.push([kids[i], depth + 1, false]);
+      for (let k = el.lastElementChild; k; k = k.previousElementSibling) stack.push([k, depth + 1, false]);
       continue;
     }
     stack.pop();
     let len = 0;
     let links = 0;
     if (!DROP_WITH_CONTENT.has(el.localName)) {
-      const kids = el.childNodes;
-      for (let i = 0; i < kids.length; i++) {
-        const k = kids[i];
+      for (let k = el.firstChild; k; k = k.nextSibling) {
         if (k.nodeType === 3) len += (k.nodeValue ?? '').length;
         else if (k.nodeType === 1) {
           len += textLength.get(k as Element) ?? 0;

@@ -4,6 +4,7 @@
 // finds the article, captions and teasers are lifted out, and the body is written twice:
 // as plain paragraphs and as allowlisted HTML.
 import { Readability } from '@mozilla/readability';
+import './readability-speedups.ts';
 import type { Extracted, MetadataHints } from '../types.ts';
 import { parseDate } from './dates.ts';
 import { domToParagraphs, measureTree } from './dom-text.ts';

@@ -87,9 +87,9 @@ export function removeFurniture(document: Document, measured?: TreeMeasure): num
   const stack: Element[] = [body];
   while (stack.length) {
     const el = stack.pop()!;
-    const kids = el.children;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const c = kids[i];
+    // Last child first through sibling links (the previous one is read before a removal).
+    for (let c = el.lastElementChild, prev: Element | null; c; c = prev) {
+      prev = c.previousElementSibling;
       if (!PROTECTED.has(c.localName) && isFurniture(c) && !c.querySelector('h1')) {
         const p = prose(c);
         const limit = isStrongFurniture(c) ? pageProse * 0.3 : Math.min(pageProse * 0.3, 800);

@@ -250,10 +250,9 @@ export function spacedText(el: Element, max = 400): string {
     const tag = (n as Element).localName;
     if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') continue;
     if (n !== el) parts.push(' ');
-    const kids = n.childNodes;
     // The closing side of the element gets a space too, pushed first so it pops last.
     if (n !== el) stack.push(SPACE);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    for (let k = n.lastChild; k; k = k.previousSibling) stack.push(k);
   }
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
@@ -370,8 +369,7 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
       const tag = (n as Element).localName;
       if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template' || tag === 'nav' || tag === 'footer') continue;
       if (tag === 'h2' && h2s.length < 20) h2s.push(n as Element);
-      const kids = n.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+      for (let k = n.lastChild; k; k = k.previousSibling) stack.push(k);
     }
   }
   for (const el of els.authorLinks.slice(0, 5)) {

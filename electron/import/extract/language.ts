@@ -1,8 +1,8 @@
-// The language of a clip as an ISO 639-1 code. franc-min guesses from the text and speaks
+// The language of a clip as an ISO 639-1 code. franc-min's method guesses from the text and speaks
 // ISO 639-3; the page's own declaration (html lang, og:locale, JSON-LD inLanguage) is
 // evidence too, but templates often declare "en" for everything, so a long text wins a
 // disagreement and a short one defers to the declaration.
-import { franc } from 'franc-min';
+import { guessLanguage } from './trigram-language.ts';
 
 const ISO3_TO_1: Record<string, string> = {
   spa: 'es', eng: 'en', por: 'pt', ind: 'id', fra: 'fr', deu: 'de', jav: 'jv', vie: 'vi',
@@ -34,7 +34,7 @@ const SAMPLE = 2500;
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE);
   if (sample.replace(/\s+/g, '').length < 40) return null;
-  const code = franc(sample, { minLength: 40 });
+  const code = guessLanguage(sample, 40);
   return code === 'und' ? null : (ISO3_TO_1[code] ?? null);
 }
 

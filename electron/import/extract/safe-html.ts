@@ -79,8 +79,7 @@ export function toSafeHtml(root: Node, opts: SafeHtmlOptions): string {
   type Frame = { node: Node | null; close: string | null };
   const stack: Frame[] = [];
   const pushChildren = (n: Node) => {
-    const kids = n.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], close: null });
+    for (let k = n.lastChild; k; k = k.previousSibling) stack.push({ node: k, close: null });
   };
   pushChildren(root);
   while (stack.length && size < maxChars) {

@@ -5,7 +5,7 @@
 // credits; a standfirst printed again as the first paragraph appears once.
 import type { Extracted, MetadataHints } from '../types.ts';
 import { cleanByline } from './bylines.ts';
-import { findDates, parseDate } from './dates.ts';
+import { findDates, MAYBE_DATE, parseDate } from './dates.ts';
 import { datelineNearHeadline } from './text-dates.ts';
 import { chooseLanguage } from './language.ts';
 import { cleanParagraphs } from './paragraphs.ts';
@@ -43,8 +43,6 @@ function wordCount(s: string): number {
   const cjk = (s.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g) ?? []).length;
   return Math.max(latin, Math.round(cjk / 2));
 }
-
-const MAYBE_DATE = /\d{4}|\d[./-]\s?\d{1,2}[./-]\s?\d\d/;
 
 function isDateLine(p: string): boolean {
   // Every date findDates reads has a four-digit year or a numeric d.m.yy; most lines have

@@ -5,6 +5,7 @@
 // UTF-7 is deliberately NOT supported: "+ADw-script+AD4-" decodes to live markup, and no
 // browser honours the label any more. A UTF-7 label is treated as unknown, so the bytes
 // are read as ASCII/windows-1252 and "+ADw-" stays literal text.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface Decoded {
@@ -65,13 +66,9 @@ export function decodeAs(bytes: Uint8Array, encoding: string): string {
   return new TextDecoder(encoding).decode(bytes);
 }
 
+/** Node's SIMD validator: half the time of a fatal TextDecoder pass, and no string built. */
 export function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(bytes);
 }
 
 /**

@@ -1,0 +1,87 @@
+/// <reference lib="dom" />
+// Two of Readability's helpers, rewritten to give the same answers on linkedom for a
+// fraction of the work. Readability calls them on every element of a page, on every one of
+// its attempts (a fifth of pages take a second or third), so they showed up among the
+// import's largest costs:
+//
+// - _getAllNodesWithTag runs querySelectorAll("p,pre,…"), and linkedom compiles that
+//   selector with css-select on every call. A walk comparing tag names finds the same
+//   elements in the same (document) order, skipping <template> content as linkedom does.
+// - _isProbablyVisible reads node.style.display and node.style.visibility, and linkedom
+//   builds a Proxy'd CSSStyleDeclaration for each element to answer. The inline style is
+//   read here the way linkedom parses it (split at ";", the last declaration of a
+//   property wins, names compared as written).
+//
+// Both are replaced on the prototype once, and only where Readability still has them with
+// the same shape; otherwise its own versions stay (slower, never wrong).
+import { Readability } from '@mozilla/readability';
+
+type Tagged = Element | Document;
+
+function allWithTag(root: Tagged, tagNames: readonly string[]): Element[] {
+  const wanted = new Set(tagNames.map((t) => t.toLowerCase()));
+  const out: Element[] = [];
+  const top: ParentNode & Node = root;
+  // Pre-order walk of the descendants (not `root` itself, as querySelectorAll).
+  let el: Element | null = top.firstElementChild;
+  while (el) {
+    const name = el.localName;
+    if (wanted.has(name) || wanted.has(name.toLowerCase())) out.push(el);
+    // linkedom's selectors do not look inside <template> (its content is inert).
+    const down = name === 'template' ? null : el.firstElementChild;
+    if (down) {
+      el = down;
+      continue;
+    }
+    while (el && el !== top && !el.nextElementSibling) el = el.parentNode as Element | null;
+    el = el && el !== top ? el.nextElementSibling : null;
+  }
+  return out;
+}
+
+/** The value of `prop` in an inline style attribute, as linkedom's CSSStyleDeclaration reads it. */
+export function inlineStyleValue(style: string, prop: string): string {
+  let value = '';
+  for (const rule of style.split(/\s*;\s*/)) {
+    const colon = rule.indexOf(':');
+    if (colon < 0) continue;
+    if (rule.slice(0, colon).trim() !== prop) continue;
+    const v = rule.slice(colon + 1).trim();
+    if (v) value = v;
+  }
+  return value;
+}
+
+function probablyVisible(node: Element): boolean {
+  const style = node.getAttribute('style');
+  if (style && style.includes(':')) {
+    if (inlineStyleValue(style, 'display') === 'none') return false;
+    if (inlineStyleValue(style, 'visibility') === 'hidden') return false;
+  }
+  if (node.hasAttribute('hidden')) return false;
+  if (!node.hasAttribute('aria-hidden') || node.getAttribute('aria-hidden') !== 'true') return true;
+  const cls = node.className as unknown;
+  return typeof cls === 'string' && cls.includes('fallback-image');
+}
+
+interface ReadabilityInternals {
+  _getAllNodesWithTag?: (node: Tagged, tagNames: string[]) => ArrayLike<Element>;
+  _isProbablyVisible?: (node: Element) => boolean;
+}
+
+const proto = Readability.prototype as unknown as ReadabilityInternals;
+
+/** Readability's own versions, kept so tests can hold ours to their answers. */
+export const stockHelpers = { getAllNodesWithTag: proto._getAllNodesWithTag, isProbablyVisible: proto._isProbablyVisible };
+
+/** Whether the faster helpers are in place (false when Readability's shape changed). */
+export const readabilitySpedUp: boolean = (() => {
+  if (proto._getAllNodesWithTag === allWithTag) return true;
+  if (typeof proto._getAllNodesWithTag !== 'function' || proto._getAllNodesWithTag.length !== 2) return false;
+  if (typeof proto._isProbablyVisible !== 'function' || proto._isProbablyVisible.length !== 1) return false;
+  proto._getAllNodesWithTag = allWithTag;
+  proto._isProbablyVisible = probablyVisible;
+  return true;
+})();
+
+export { allWithTag as elementsWithTag, probablyVisible as isProbablyVisible };

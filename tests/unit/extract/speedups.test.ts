@@ -1,0 +1,110 @@
+// The import's faster stand-ins for library code must give the libraries' own answers:
+// franc-min's language guess, and the two Readability helpers replaced on linkedom. Each is
+// compared with the original on real pages from the corpus.
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import path from 'node:path';
+import { franc } from 'franc-min';
+import { describe, expect, it } from 'vitest';
+import { guessLanguage } from '../../../electron/import/extract/trigram-language.ts';
+import { elementsWithTag, inlineStyleValue, isProbablyVisible, readabilitySpedUp, stockHelpers } from '../../../electron/import/extract/readability-speedups.ts';
+import { parsePage } from '../../../electron/import/extract/html-parse.ts';
+import { CORPUS } from '../../helpers/temp-library.ts';
+
+/** Every 12th page of each dataset of the developer corpus. */
+function pages(): { name: string; html: string }[] {
+  const out: { name: string; html: string }[] = [];
+  for (const dataset of ['aeb', 'trafilatura', 'htmldate']) {
+    const dir = path.join(CORPUS, 'extraction', 'dev', dataset, 'html');
+    readdirSync(dir).filter((f) => f.endsWith('.gz')).sort().filter((_, i) => i % 12 === 0)
+      .forEach((f) => out.push({ name: `${dataset}/${f}`, html: gunzipSync(readFileSync(path.join(dir, f))).toString('utf8') }));
+  }
+  return out;
+}
+const sample = pages();
+
+describe('language guess', () => {
+  it("is franc-min's answer on real text of every length, script and language", () => {
+    const texts: string[] = [
+      '', 'short', '1234567890 1234567890 1234567890 1234567890 12345',
+      '東京都は3日、新型コロナウイルスの感染者が新たに確認されたと発表した。都内の感染者は累計で',
+      '서울시는 3일 신종 코로나바이러스 감염증 확진자가 새로 확인됐다고 밝혔다. 서울의 누적 확진자는',
+      'Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την ενίσχυση της οικονομίας και των μικρών επιχειρήσεων.',
+      'Правительство объявило сегодня о новых мерах поддержки экономики и малого бизнеса в регионах страны.',
+      'أعلنت الحكومة اليوم عن إجراءات جديدة لدعم الاقتصاد والشركات الصغيرة في مختلف المناطق',
+    ];
+    for (const { html } of sample) {
+      const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+      for (const [start, len] of [[0, 60], [Math.floor(text.length / 2), 400], [Math.floor(text.length / 3), 2500]]) texts.push(text.slice(start, start + len));
+    }
+    const answers = new Set<string>();
+    for (const t of texts) {
+      const ours = guessLanguage(t, 40);
+      expect(ours, t.slice(0, 80)).toBe(franc(t, { minLength: 40 }));
+      answers.add(ours);
+    }
+    // The sample really spans several languages and scripts (and the "too short" answer).
+    expect(answers.size).toBeGreaterThanOrEqual(8);
+    expect(answers).toContain('und');
+    expect(answers).toContain('jpn');
+  });
+});
+
+describe('Readability helpers on linkedom', () => {
+  it('are in place', () => {
+    expect(readabilitySpedUp).toBe(true);
+  });
+
+  it('find the elements querySelectorAll finds, in the same order', () => {
+    const lists = [['p'], ['h1', 'h2'], ['table', 'ul', 'div', 'dl'], ['img', 'picture', 'figure'], ['script', 'noscript'], ['br'], ['a']];
+    let compared = 0;
+    for (const { name, html } of sample) {
+      const doc = parsePage(html);
+      const roots: (Document | Element)[] = [doc, ...Array.from(doc.querySelectorAll('article, main, div')).slice(0, 3)];
+      for (const root of roots) {
+        for (const tags of lists) {
+          const want = Array.from(stockHelpers.getAllNodesWithTag!.call(null, root, tags));
+          const got = elementsWithTag(root, tags);
+          expect(got.length, `${name} ${tags}`).toBe(want.length);
+          expect(got.every((el, i) => el === want[i]), `${name} ${tags}`).toBe(true);
+          compared += got.length;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+  });
+
+  it('judge visibility as Readability does, reading inline styles as linkedom does', () => {
+    const styles = ['display:none', 'display: none;', 'DISPLAY:none', 'display:none !important', 'color:red; display : none', 'display:none;display:block', 'display:block;display:none', 'visibility:hidden', 'visibility: hidden ;color:red', 'visibility:collapse', 'background:url(a:b); display:none', ':none', 'display:', ''];
+    const html = `<body>${styles.map((s, i) => `<div id="s${i}" style="${s}">x</div>`).join('')}<p hidden>h</p><p aria-hidden="true">a</p><p aria-hidden="true" class="mwe-math-fallback-image-inline">m</p><p aria-hidden="false">v</p><svg><g style="display:none"></g></svg></body>`;
+    const doc = parsePage(html);
+    const els = Array.from(doc.querySelectorAll('div, p, svg, g'));
+    expect(els.length).toBeGreaterThan(styles.length + 4);
+    for (const el of els) expect(isProbablyVisible(el), el.outerHTML).toBe(Boolean(stockHelpers.isProbablyVisible!.call(null, el)));
+    expect(isProbablyVisible(doc.getElementById('s0')!)).toBe(false);
+    expect(isProbablyVisible(doc.getElementById('s5')!)).toBe(true);
+    expect(inlineStyleValue('a:1; display : none ;b:2', 'display')).toBe('none');
+  });
+});
+
+describe('linkedom as patched at install (scripts/patch-dependencies.mjs)', () => {
+  it('keeps class attributes as written, makes class lists when asked, and keeps both in step', () => {
+    const doc = parsePage('<html><body><div id="x" class="story  lead story">t</div><p id="y">u</p></body></html>');
+    const x = doc.getElementById('x')!;
+    // Patched: the parser no longer rewrites the attribute through a token list.
+    expect(x.getAttribute('class')).toBe('story  lead story');
+    expect(x.className).toBe('story  lead story');
+    expect(x.classList.contains('lead')).toBe(true);
+    expect(x.classList.length).toBe(2);
+    x.classList.add('wide');
+    expect(x.getAttribute('class')).toBe('story lead wide');
+    const y = doc.getElementById('y')!;
+    expect(y.className).toBe('');
+    y.className = 'note';
+    expect(y.getAttribute('class')).toBe('note');
+    expect(y.classList.contains('note')).toBe(true);
+    y.setAttribute('class', 'aside');
+    expect(y.className).toBe('aside');
+    expect(y.classList.contains('note')).toBe(false);
+  });
+});
