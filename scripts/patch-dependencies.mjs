@@ -13,6 +13,9 @@
 // again: about a twentieth of extraction time, for lists nothing asks for. The list is made
 // from the attribute when first used, and className reads the attribute (as the DOM
 // standard says it reflects it).
+//
+// And tagName upper-cases the element's name on every read; Readability reads it for every
+// element many times over. The upper-case forms are remembered.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +41,17 @@ const patches = [
     name: 'linkedom: className reads the class attribute',
     files: ['node_modules/linkedom/esm/interface/element.js', 'node_modules/linkedom/cjs/interface/element.js'],
     edits: [["  get className() { return this.classList.value; }", "  get className() { const attribute = this.getAttributeNode('class'); return attribute ? attribute.value : ''; }"]],
+  },
+  {
+    name: 'linkedom: upper-case tag names remembered',
+    files: ['node_modules/linkedom/esm/shared/utils.js', 'node_modules/linkedom/cjs/shared/utils.js'],
+    edits: [[
+      '  return ownerDocument[MIME].ignoreCase ? localName.toUpperCase() : localName;',
+      '  if (!ownerDocument[MIME].ignoreCase) return localName;\n  // (cuttings: upper-case forms remembered)\n  let upper = UPPER_NAMES.get(localName);\n  if (upper === undefined) {\n    upper = localName.toUpperCase();\n    if (UPPER_NAMES.size < 5000) UPPER_NAMES.set(localName, upper);\n  }\n  return upper;',
+    ], [
+      'const $String = String;',
+      'const $String = String;\nconst UPPER_NAMES = new Map;',
+    ]],
   },
 ];
 

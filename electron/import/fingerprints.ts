@@ -14,7 +14,12 @@ export function normaliseForHash(text: string): string {
 }
 
 export function contentHash(text: string): string {
-  return crypto.createHash('sha256').update(normaliseForHash(text)).digest('hex');
+  return hashNormalised(normaliseForHash(text));
+}
+
+/** contentHash of text already through normaliseForHash. */
+export function hashNormalised(normalised: string): string {
+  return crypto.createHash('sha256').update(normalised).digest('hex');
 }
 
 // Two independent 32-bit string hashes (FNV-1a with a murmur finaliser, two seeds) make the
@@ -39,7 +44,12 @@ function fnv64(s: string): [number, number] {
 
 /** SimHash of word 3-shingles, as 16 hex digits. Empty text → null. */
 export function simhash(text: string): string | null {
-  const words = normaliseForHash(text).split(' ').filter(Boolean);
+  return simhashNormalised(normaliseForHash(text));
+}
+
+/** simhash of text already through normaliseForHash. */
+export function simhashNormalised(normalised: string): string | null {
+  const words = normalised.split(' ').filter(Boolean);
   if (words.length < 8) return null;
   const counts = new Int32Array(64);
   const limit = Math.min(words.length - 2, 20_000);

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { storeOriginal } from '../library/originals.ts';
 import type { FileExtraction } from './extract-file.ts';
-import { contentHash, simhash } from './fingerprints.ts';
+import { contentHash, hashNormalised, normaliseForHash, simhashNormalised } from './fingerprints.ts';
 import { inlineAttachments } from './inline-attachments.ts';
 import { clipWords } from '../search/vocabulary.ts';
 
@@ -31,10 +31,12 @@ export function prepareClip(ex: FileExtraction, bytes: Uint8Array, name: string,
   ex.bodyHtml = inlineAttachments(ex.bodyHtml, ex.attachments);
   ex.attachments = [];
   const title = ex.title?.trim() || fallbackTitle(name);
+  // One normalisation serves both fingerprints (it is most of their cost).
+  const body = normaliseForHash(ex.bodyText);
   return {
     title,
-    contentHash: contentHash(ex.bodyText.trim() ? ex.bodyText : title),
-    simhash: simhash(ex.bodyText),
+    contentHash: ex.bodyText.trim() ? hashNormalised(body) : contentHash(title),
+    simhash: simhashNormalised(body),
     original: libraryDir ? storeOriginal(libraryDir, bytes, name) : null,
     size: bytes.byteLength,
     words: clipWords([title, ex.author, ex.source, ex.bodyText]),

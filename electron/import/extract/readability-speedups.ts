@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// Two of Readability's helpers, rewritten to give the same answers on linkedom for a
+// Three of Readability's helpers, rewritten to give the same answers on linkedom for a
 // fraction of the work. Readability calls them on every element of a page, on every one of
 // its attempts (a fifth of pages take a second or third), so they showed up among the
 // import's largest costs:
@@ -11,8 +11,10 @@
 //   builds a Proxy'd CSSStyleDeclaration for each element to answer. The inline style is
 //   read here the way linkedom parses it (split at ";", the last declaration of a
 //   property wins, names compared as written).
+// - _isValidByline measures every element's textContent before looking at whether the
+//   element is marked as a byline at all; the marks are looked at first here.
 //
-// Both are replaced on the prototype once, and only where Readability still has them with
+// They are replaced on the prototype once, and only where Readability still has them with
 // the same shape; otherwise its own versions stay (slower, never wrong).
 import { Readability } from '@mozilla/readability';
 
@@ -67,21 +69,35 @@ function probablyVisible(node: Element): boolean {
 interface ReadabilityInternals {
   _getAllNodesWithTag?: (node: Tagged, tagNames: string[]) => ArrayLike<Element>;
   _isProbablyVisible?: (node: Element) => boolean;
+  _isValidByline?: (this: { REGEXPS: { byline: RegExp } }, node: Element, matchString: string) => boolean;
+}
+
+function validByline(this: { REGEXPS: { byline: RegExp } }, node: Element, matchString: string): boolean {
+  const rel = node.getAttribute('rel');
+  const itemprop = node.getAttribute('itemprop');
+  if (!(rel === 'author' || (itemprop && itemprop.includes('author')) || this.REGEXPS.byline.test(matchString))) return false;
+  const length = (node.textContent ?? '').trim().length;
+  return length > 0 && length < 100;
 }
 
 const proto = Readability.prototype as unknown as ReadabilityInternals;
 
 /** Readability's own versions, kept so tests can hold ours to their answers. */
-export const stockHelpers = { getAllNodesWithTag: proto._getAllNodesWithTag, isProbablyVisible: proto._isProbablyVisible };
+export const stockHelpers = { getAllNodesWithTag: proto._getAllNodesWithTag, isProbablyVisible: proto._isProbablyVisible, isValidByline: proto._isValidByline };
 
 /** Whether the faster helpers are in place (false when Readability's shape changed). */
 export const readabilitySpedUp: boolean = (() => {
   if (proto._getAllNodesWithTag === allWithTag) return true;
   if (typeof proto._getAllNodesWithTag !== 'function' || proto._getAllNodesWithTag.length !== 2) return false;
   if (typeof proto._isProbablyVisible !== 'function' || proto._isProbablyVisible.length !== 1) return false;
+  if (typeof proto._isValidByline !== 'function' || proto._isValidByline.length !== 2) return false;
+  // The byline test uses Readability's own pattern; it must not carry state between calls.
+  const byline = (Readability.prototype as unknown as { REGEXPS?: { byline?: unknown } }).REGEXPS?.byline;
+  if (!(byline instanceof RegExp) || byline.global || byline.sticky) return false;
   proto._getAllNodesWithTag = allWithTag;
   proto._isProbablyVisible = probablyVisible;
+  proto._isValidByline = validByline;
   return true;
 })();
 
-export { allWithTag as elementsWithTag, probablyVisible as isProbablyVisible };
+export { allWithTag as elementsWithTag, probablyVisible as isProbablyVisible, validByline as isValidByline };

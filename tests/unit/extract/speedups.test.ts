@@ -7,7 +7,7 @@ import path from 'node:path';
 import { franc } from 'franc-min';
 import { describe, expect, it } from 'vitest';
 import { guessLanguage } from '../../../electron/import/extract/trigram-language.ts';
-import { elementsWithTag, inlineStyleValue, isProbablyVisible, readabilitySpedUp, stockHelpers } from '../../../electron/import/extract/readability-speedups.ts';
+import { elementsWithTag, inlineStyleValue, isProbablyVisible, isValidByline, readabilitySpedUp, stockHelpers } from '../../../electron/import/extract/readability-speedups.ts';
 import { parsePage } from '../../../electron/import/extract/html-parse.ts';
 import { CORPUS } from '../../helpers/temp-library.ts';
 
@@ -72,6 +72,24 @@ describe('Readability helpers on linkedom', () => {
       }
     }
     expect(compared).toBeGreaterThan(10_000);
+  });
+
+  it('recognise the bylines Readability recognises', () => {
+    const self = { REGEXPS: { byline: /byline|author|dateline|writtenby|p-author/i } };
+    let bylines = 0;
+    let compared = 0;
+    for (const { html } of sample.slice(0, 30)) {
+      const doc = parsePage(html);
+      for (const el of Array.from(doc.querySelectorAll('div, span, p, a, address, li'))) {
+        const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+        const want = stockHelpers.isValidByline!.call(self, el, match);
+        expect(isValidByline.call(self, el, match), el.outerHTML.slice(0, 200)).toBe(want);
+        if (want) bylines++;
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
+    expect(bylines).toBeGreaterThan(5);
   });
 
   it('judge visibility as Readability does, reading inline styles as linkedom does', () => {
