@@ -22,24 +22,19 @@ export function hashNormalised(normalised: string): string {
   return crypto.createHash('sha256').update(normalised).digest('hex');
 }
 
-// Two independent 32-bit string hashes (FNV-1a with a murmur finaliser, two seeds) make the
-// 64 bits: fast, stable across runs, and no BigInt in the hot loop.
-function hash32(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) | 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+// A shingle's 64 bits are two independent 32-bit hashes of its text ("w1 w2 w3"): FNV-1a
+// seeded 0x9e3779b9 (low half) and 0x7f4a7c15 (high half), each through a murmur finaliser.
+// Fast, stable across runs, and no BigInt in the hot loop. Libraries store the results, so
+// this must never change.
+
+/** The murmur finaliser, as an unsigned 32-bit number. */
+function finish32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
-}
-
-function fnv64(s: string): [number, number] {
-  return [hash32(s, 0x9e3779b9), hash32(s, 0x7f4a7c15)];
 }
 
 /** SimHash of word 3-shingles, as 16 hex digits. Empty text → null. */
@@ -51,20 +46,54 @@ export function simhash(text: string): string | null {
 export function simhashNormalised(normalised: string): string | null {
   const words = normalised.split(' ').filter(Boolean);
   if (words.length < 8) return null;
-  const counts = new Int32Array(64);
   const limit = Math.min(words.length - 2, 20_000);
+  // For each of the 64 bits, how many shingles have it set, kept as vertical binary counters
+  // (plane k holds bit k of all 32 counts of a half): adding a hash is a ripple of a few
+  // word operations instead of 64 separate increments. 16 planes count past 20,000.
+  const loPlanes = new Int32Array(16);
+  const hiPlanes = new Int32Array(16);
   for (let i = 0; i < limit; i++) {
-    const [lo, hi] = fnv64(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-    for (let b = 0; b < 32; b++) {
-      counts[b] += (lo >>> b) & 1 ? 1 : -1;
-      counts[b + 32] += (hi >>> b) & 1 ? 1 : -1;
+    // Both hashes of `${words[i]} ${words[i + 1]} ${words[i + 2]}`, in one pass and without
+    // building the string (32 is the space).
+    let a = (0x811c9dc5 ^ 0x9e3779b9) | 0;
+    let b = (0x811c9dc5 ^ 0x7f4a7c15) | 0;
+    for (let k = 0; k < 3; k++) {
+      if (k > 0) {
+        a = Math.imul(a ^ 32, 0x01000193);
+        b = Math.imul(b ^ 32, 0x01000193);
+      }
+      const w = words[i + k];
+      for (let j = 0; j < w.length; j++) {
+        const c = w.charCodeAt(j);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x01000193);
+      }
+    }
+    let carry = finish32(a) | 0;
+    for (let p = 0; carry !== 0 && p < 16; p++) {
+      const next = loPlanes[p] & carry;
+      loPlanes[p] ^= carry;
+      carry = next;
+    }
+    carry = finish32(b) | 0;
+    for (let p = 0; carry !== 0 && p < 16; p++) {
+      const next = hiPlanes[p] & carry;
+      hiPlanes[p] ^= carry;
+      carry = next;
     }
   }
+  // A bit is set in the fingerprint when more than half the shingles have it.
   let lo = 0;
   let hi = 0;
-  for (let b = 0; b < 32; b++) {
-    if (counts[b] > 0) lo |= 1 << b;
-    if (counts[b + 32] > 0) hi |= 1 << b;
+  for (let bit = 0; bit < 32; bit++) {
+    let onesLo = 0;
+    let onesHi = 0;
+    for (let p = 0; p < 16; p++) {
+      onesLo += ((loPlanes[p] >>> bit) & 1) << p;
+      onesHi += ((hiPlanes[p] >>> bit) & 1) << p;
+    }
+    if (2 * onesLo > limit) lo |= 1 << bit;
+    if (2 * onesHi > limit) hi |= 1 << bit;
   }
   return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
 }

@@ -7,6 +7,7 @@ import type { FileExtraction } from './extract-file.ts';
 import { contentHash, hashNormalised, normaliseForHash, simhashNormalised } from './fingerprints.ts';
 import { inlineAttachments } from './inline-attachments.ts';
 import { clipWords } from '../search/vocabulary.ts';
+import { countWords } from '../library/clips.ts';
 
 export interface PreparedClip {
   title: string;
@@ -18,6 +19,8 @@ export interface PreparedClip {
   size: number;
   /** The clip's distinct words for the typo vocabulary, listed here rather than on the main thread. */
   words: string[];
+  /** The body's word count (counted here too, off the main thread). */
+  wordCount: number;
 }
 
 /** A title for a file whose article has none: its name, without the extension. */
@@ -40,5 +43,6 @@ export function prepareClip(ex: FileExtraction, bytes: Uint8Array, name: string,
     original: libraryDir ? storeOriginal(libraryDir, bytes, name) : null,
     size: bytes.byteLength,
     words: clipWords([title, ex.author, ex.source, ex.bodyText]),
+    wordCount: countWords(ex.bodyText),
   };
 }

@@ -94,6 +94,7 @@ export function storeExtraction(ctx: StoreContext, display: string, name: string
         captions: ex.captions,
         contentHash: prepared.contentHash,
         simhash: prepared.simhash,
+        wordCount: prepared.wordCount,
         originalName: name,
         originalFormat: ex.format,
         originalPath: prepared.original?.relativePath ?? null,

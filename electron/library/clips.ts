@@ -21,6 +21,8 @@ export interface NewClip {
   captions?: string[];
   contentHash: string;
   simhash?: string | null;
+  /** countWords(bodyText), when the caller (an import worker) has counted already. */
+  wordCount?: number;
   originalName?: string | null;
   originalFormat?: string | null;
   originalPath?: string | null;
@@ -102,7 +104,7 @@ export function insertClip(db: Database.Database, c: NewClip): number {
       bodyText: c.bodyText,
       bodyHtml: c.bodyHtml,
       captions: JSON.stringify(c.captions ?? []),
-      wordCount: countWords(c.bodyText),
+      wordCount: c.wordCount ?? countWords(c.bodyText),
       contentHash: c.contentHash,
       simhash: c.simhash ?? null,
       originalName: c.originalName ?? null,
