@@ -1,7 +1,7 @@
 // A worker thread that turns one file's bytes into an extraction ready to store. Extraction
 // is CPU work (DOM parsing, Readability, PDF text), so it runs here, off the thread that
 // owns the library.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { extractFromBytes } from './extract-file.ts';
 import { prepareClip } from './prepare-clip.ts';
 import { ImportError } from './types.ts';
@@ -14,8 +14,17 @@ function reasonOf(e: unknown): string {
   return `could not be read (${(e as Error)?.message?.split('\n')[0]?.slice(0, 200) ?? 'unknown error'})`;
 }
 
+/** Jobs the pool dropped after posting them (see WorkerPool.drop). */
+const skip: Int32Array | null = (workerData as { skip?: Int32Array } | null)?.skip ?? null;
+
+parentPort!.postMessage({ ready: true });
+
 parentPort!.on('message', (req: WorkerRequest) => {
   let res: WorkerResponse;
+  if (skip && Atomics.load(skip, req.id % skip.length) === req.id) {
+    parentPort!.postMessage({ id: req.id, ok: false, reason: 'the import was stopped', stopped: true } satisfies WorkerResponse);
+    return;
+  }
   try {
     const extraction = extractFromBytes(req.bytes, req.name, req.mtimeMs, req.extraAttachments);
     // Our own export is restored by the pipeline; its copy is written there.

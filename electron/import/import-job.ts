@@ -17,10 +17,12 @@ import { loadSimhashIndex, storeBatch, type PendingStore, type StoreContext } fr
 const STORE_BATCH = 128;
 const STORE_BATCH_CHARS = 32 * 1024 * 1024;
 const STORE_WAIT_MS = 1000;
+/** Bytes of files read and waiting for (or in) a worker, beyond which no more are read. */
+const IN_FLIGHT_BYTES = 96 * 1024 * 1024;
 import { ImportError, type Attachment } from './types.ts';
 import { isZipOfClippings, listZipArticles } from './formats/index.ts';
 import { SAVED_PAGE_SUFFIXES, walkPaths } from './walk-paths.ts';
-import { WorkerPool } from './worker-pool.ts';
+import { JOBS_PER_WORKER, WorkerPool } from './worker-pool.ts';
 
 /** A file to import: on disk (path) or already in memory (an upload, a zip entry). */
 export interface ImportSource {
@@ -53,11 +55,15 @@ export class ImportJob {
   private current: string | null = null;
   private started = Date.now();
   private lastEmit = 0;
+  private pool: WorkerPool | null = null;
 
   constructor(private readonly library: Library, private readonly options: ImportOptions = {}) {}
 
   cancel(): void {
     this.cancelledFlag = true;
+    // Files handed to the workers but not started are dropped, so a cancel takes effect now
+    // rather than after the workers' queues (see JOBS_PER_WORKER) run out.
+    this.pool?.drop(this);
   }
 
   get cancelled(): boolean {
@@ -114,13 +120,15 @@ export class ImportJob {
     this.scanning = false;
     this.progress(true);
     const ownPool = !this.options.pool;
-    const pool = this.options.pool ?? new WorkerPool();
+    const pool = (this.pool = this.options.pool ?? new WorkerPool());
     const ctx: StoreContext = { db: this.library.db, libraryDir: this.library.dir, simhashes: loadSimhashIndex(this.library.db) };
     const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    // Keep both workers fed while the main thread stores what comes back.
-    const window = pool.size * 3;
+    // Enough files in flight to fill every worker's queue (so none waits while the main thread
+    // stores a batch), within a memory budget for the bytes they hold.
+    const window = pool.size * (JOBS_PER_WORKER + 2);
     let next = 0;
     const inFlight = new Set<Promise<void>>();
+    let inFlightBytes = 0;
     let batch: PendingStore[] = [];
     let batchChars = 0;
     let lastFlush = Date.now();
@@ -133,7 +141,10 @@ export class ImportJob {
       for (const o of storeBatch(ctx, items)) this.record(o);
     };
     const launch = (src: ImportSource): Promise<void> => {
-      const p = this.importOne(src, ctx, pool, maxBytes).then((o) => {
+      const held = { bytes: 0 };
+      const p = this.importOne(src, ctx, pool, maxBytes, held).then((o) => {
+        inFlightBytes -= held.bytes;
+        if ('stopped' in o) return; // dropped by a cancel before it was started: no outcome
         if ('store' in o) {
           batch.push(o.store);
           batchChars += o.store.ex.bodyHtml.length + o.store.ex.bodyText.length;
@@ -146,13 +157,15 @@ export class ImportJob {
           else this.progress();
         } else this.record(...o);
       });
+      // importOne reads the file before its first await, so its size is known here.
+      inFlightBytes += held.bytes;
       const tracked = p.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
       return tracked;
     };
     try {
       while (next < sources.length && !this.cancelledFlag) {
-        while (inFlight.size < window && next < sources.length && !this.cancelledFlag) {
+        while (inFlight.size < window && (inFlight.size < pool.size || inFlightBytes < IN_FLIGHT_BYTES) && next < sources.length && !this.cancelledFlag) {
           const src = sources[next++];
           this.current = displayName(src.display);
           launch(src);
@@ -179,7 +192,7 @@ export class ImportJob {
     };
   }
 
-  private async importOne(src: ImportSource, ctx: StoreContext, pool: WorkerPool, maxBytes: number): Promise<ImportOutcome[] | { expand: ImportSource[] } | { store: PendingStore }> {
+  private async importOne(src: ImportSource, ctx: StoreContext, pool: WorkerPool, maxBytes: number, held: { bytes: number }): Promise<ImportOutcome[] | { expand: ImportSource[] } | { store: PendingStore } | { stopped: true }> {
     let bytes: Uint8Array;
     let mtimeMs = src.mtimeMs;
     if (src.error) return [{ file: src.display, status: 'failed', reason: src.error }];
@@ -196,6 +209,7 @@ export class ImportJob {
       bytes = read.bytes;
       mtimeMs = read.mtimeMs;
     }
+    held.bytes = bytes.byteLength;
     if (src.depth === undefined && isZipOfClippings(bytes)) {
       try {
         return {
@@ -213,7 +227,9 @@ export class ImportJob {
     const res = await pool.extract(bytes, src.name, mtimeMs, {
       libraryDir: this.library.dir,
       attachments: isHtmlFile ? savedPageAssets(src.path!) : undefined,
+      owner: this,
     });
+    if (!res.ok && res.stopped) return { stopped: true };
     if (!res.ok) return [{ file: src.display, status: 'failed', reason: res.reason }];
     const ex = res.extraction;
     if (ex.format === 'cuttings-json') {

@@ -16,4 +16,4 @@ export interface WorkerRequest {
 
 export type WorkerResponse =
   | { id: number; ok: true; extraction: FileExtraction; prepared: PreparedClip }
-  | { id: number; ok: false; reason: string };
+  | { id: number; ok: false; reason: string; stopped?: true };

@@ -7,10 +7,14 @@ import type { PreparedClip } from './prepare-clip.ts';
 import type { Attachment } from './types.ts';
 import type { WorkerRequest, WorkerResponse } from './worker-messages.ts';
 
-export type ExtractOutcome = { ok: true; extraction: FileExtraction; prepared: PreparedClip } | { ok: false; reason: string };
+export type ExtractOutcome =
+  | { ok: true; extraction: FileExtraction; prepared: PreparedClip }
+  | { ok: false; reason: string; /** Dropped before it was started (its import was cancelled). */ stopped?: true };
 
 interface Pending {
   req: WorkerRequest;
+  /** Whose file this is (an import job): cancelling drops that owner's files not yet started. */
+  owner?: object;
   resolve(o: ExtractOutcome): void;
   timer?: NodeJS.Timeout;
 }
@@ -19,11 +23,15 @@ interface Slot {
   worker: Worker;
   /** Posted to the worker, in the order it will read them; the first is being read. */
   jobs: Pending[];
+  /** The worker has loaded its code: until then no file's time limit runs. */
+  ready: boolean;
 }
 
 /** Jobs posted to a worker ahead of time: the next file is already in its message queue when
- * it finishes one, so it never waits for the main thread (busy storing) to hand it more. */
-const JOBS_PER_WORKER = 2;
+ * it finishes one, so it never waits for the main thread to hand it more. The main thread
+ * stores a batch of 128 clips in one go (about half a second); two dozen pages of work keep a
+ * worker busy through that, where two left it idle a sixth of the time. */
+export const JOBS_PER_WORKER = 24;
 
 declare const __CUTTINGS_BUNDLED__: boolean | undefined;
 
@@ -41,8 +49,15 @@ export interface PoolOptions {
   maxOldGenerationSizeMb?: number;
 }
 
+/** Size of the ring of skip marks shared with the workers (far more than the jobs in flight). */
+const SKIP_RING = 4096;
+
 export class WorkerPool {
   private slots: Slot[] = [];
+  /** skip[id % SKIP_RING] === id: the worker answers "stopped" for that job without reading it.
+   * Shared memory, because the worker reads its queued messages in order and would see a
+   * cancel message only after all of them. */
+  private readonly skip = new Int32Array(new SharedArrayBuffer(SKIP_RING * 4));
   private queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
@@ -57,12 +72,17 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 48 } });
-    const slot: Slot = { worker, jobs: [] };
-    worker.on('message', (res: WorkerResponse) => {
+    const worker = new Worker(workerUrl(), { workerData: { skip: this.skip }, resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 48 } });
+    const slot: Slot = { worker, jobs: [], ready: false };
+    worker.on('message', (res: WorkerResponse | { ready: true }) => {
+      if ('ready' in res) {
+        slot.ready = true;
+        if (slot.jobs.length) this.arm(slot);
+        return;
+      }
       const job = slot.jobs[0];
       if (!job || job.req.id !== res.id) return;
-      this.finish(slot, res.ok ? { ok: true, extraction: res.extraction, prepared: res.prepared } : { ok: false, reason: res.reason });
+      this.finish(slot, res.ok ? { ok: true, extraction: res.extraction, prepared: res.prepared } : res.stopped ? { ok: false, reason: res.reason, stopped: true } : { ok: false, reason: res.reason });
     });
     // The file being read when a worker dies is the one that failed; the files queued behind
     // it were not started and go back to the front of the queue for another worker.
@@ -99,8 +119,10 @@ export class WorkerPool {
     this.pump();
   }
 
-  /** The time limit runs for the file the worker is reading now, the first of its jobs. */
+  /** The time limit runs for the file the worker is reading now, the first of its jobs (not for
+   * the worker's start, which can take a second on a busy machine). */
   private arm(slot: Slot): void {
+    if (!slot.ready) return;
     const job = slot.jobs[0];
     job.timer = setTimeout(() => {
       if (slot.jobs[0] !== job) return;
@@ -125,20 +147,33 @@ export class WorkerPool {
       slot.jobs.push(job);
       if (slot.jobs.length === 1) this.arm(slot);
       slot.worker.ref();
-      slot.worker.postMessage(job.req, [job.req.bytes.buffer as ArrayBuffer]);
+      // Copied, not transferred: when a worker is stopped or dies, the jobs queued behind its
+      // current file are posted again to its replacement, and need their bytes for that.
+      slot.worker.postMessage(job.req);
     }
     for (const s of this.slots) if (!s.jobs.length) s.worker.unref();
   }
 
-  /** The bytes are transferred to the worker: the caller must not use them afterwards. */
-  extract(bytes: Uint8Array, name: string, mtimeMs?: number, extra: { libraryDir?: string; attachments?: Attachment[] } = {}): Promise<ExtractOutcome> {
+  extract(bytes: Uint8Array, name: string, mtimeMs?: number, extra: { libraryDir?: string; attachments?: Attachment[]; owner?: object } = {}): Promise<ExtractOutcome> {
     if (this.closed) return Promise.resolve({ ok: false, reason: 'the import was stopped' });
-    // Transfer needs a buffer of its own; a view into a shared one (fs.readFileSync pools) is copied.
+    // Posting a view would copy the whole buffer under it (fs.readFileSync pools small files).
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return new Promise((resolve) => {
-      this.queue.push({ req: { id: this.nextId++, name, bytes: own, mtimeMs, libraryDir: extra.libraryDir, extraAttachments: extra.attachments }, resolve });
+      this.queue.push({ req: { id: this.nextId++, name, bytes: own, mtimeMs, libraryDir: extra.libraryDir, extraAttachments: extra.attachments }, owner: extra.owner, resolve });
       this.pump();
     });
+  }
+
+  /**
+   * Drops `owner`'s files that no worker has started: they resolve as stopped. The file a
+   * worker is reading now finishes (and is kept, as everything finished before a cancel is).
+   */
+  drop(owner: object): void {
+    const stopped: ExtractOutcome = { ok: false, reason: 'the import was stopped', stopped: true };
+    for (const job of this.queue.filter((j) => j.owner === owner)) job.resolve(stopped);
+    this.queue = this.queue.filter((j) => j.owner !== owner);
+    // Posted but not started: the worker skips them when it reaches them, answering at once.
+    for (const slot of this.slots) for (const job of slot.jobs.slice(1)) if (job.owner === owner) Atomics.store(this.skip, job.req.id % SKIP_RING, job.req.id);
   }
 
   get pending(): number {

@@ -7,6 +7,7 @@ import type { ImportProgress } from '../../../electron/api.ts';
 import { EventBus } from '../../../electron/handlers/event-bus.ts';
 import { createHandlers, type Handlers } from '../../../electron/handlers/handler-table.ts';
 import { ImportJob } from '../../../electron/import/import-job.ts';
+import { WorkerPool } from '../../../electron/import/worker-pool.ts';
 import { openLibrary } from '../../../electron/library/open-library.ts';
 import { CORPUS, SEED, tempDir, tempLibrary } from '../../helpers/temp-library.ts';
 
@@ -164,20 +165,45 @@ describe('importing files and folders', () => {
 
   it('can be cancelled: what finished stays whole, the rest is not started', async () => {
     realPages(40);
-    let job: ImportJob | null = null;
-    job = new ImportJob(lib, {
-      progressIntervalMs: 0,
-      onProgress: (p) => {
-        if (p.done >= 3) job!.cancel();
-      },
-    });
+    // Cancel as the third file comes back from the workers. Every file is handed to the
+    // workers up front (each queues two dozen), so this checks that the queued ones are dropped.
+    const pool = new WorkerPool({ size: 2 });
+    const extract = pool.extract.bind(pool);
+    let returned = 0;
+    const job: ImportJob = new ImportJob(lib, { pool });
+    pool.extract = async (...args) => {
+      const res = await extract(...args);
+      if (++returned === 3) job.cancel();
+      return res;
+    };
     const summary = await job.runPaths([path.join(work, 'pages')]);
+    await pool.close();
     expect(summary.cancelled).toBe(true);
-    expect(summary.outcomes.length).toBeLessThan(40);
+    // The three, the file each worker was reading when the cancel came, and at most one more
+    // each that a worker had begun before it saw the cancel.
+    expect(summary.outcomes.length).toBeGreaterThanOrEqual(3);
+    expect(summary.outcomes.length).toBeLessThanOrEqual(3 + 2 * pool.size);
+    expect(summary.outcomes.every((o) => o.status === 'added')).toBe(true);
     expect(clipCount()).toBe(summary.added);
     expect(originalsCount()).toBe(summary.added);
     // every stored clip is complete: it is in the index
     expect(count('SELECT count(*) AS n FROM clips_fts')).toBe(summary.added);
+  });
+
+  it('fails a file that takes too long on its own: the files queued behind it still import', async () => {
+    const dir = path.join(work, 'pages');
+    realPages(3, dir);
+    // Half a million elements, about two seconds' work: longer than the limit below. Named
+    // to be read first.
+    fs.writeFileSync(path.join(dir, '0-enormous.html'), `<html><body>${'<div><p>word word word word word.</p></div>'.repeat(300_000)}</body></html>`);
+    const pool = new WorkerPool({ size: 1, timeoutMs: 800 });
+    const summary = await new ImportJob(lib, { pool }).runPaths([dir]);
+    await pool.close();
+    const byFile = Object.fromEntries(summary.outcomes.map((o) => [path.basename(o.file), o]));
+    expect(byFile['0-enormous.html']).toMatchObject({ status: 'failed' });
+    expect(byFile['0-enormous.html'].reason).toMatch(/took longer than/);
+    expect(summary.added).toBe(3);
+    expect(clipCount()).toBe(3);
   });
 
   it('opens a .zip of clippings and imports each article inside, one outcome each', async () => {
