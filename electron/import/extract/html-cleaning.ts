@@ -28,8 +28,10 @@ const KEEP_WORDS = /(?:^|[-_\s])(?:article|content|body|text|story|entry|post)(?
 const DROP_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'button', 'select', 'input', 'textarea', 'dialog', 'iframe', 'noscript', 'template', 'svg']);
 const DROP_ROLES = /^(?:navigation|complementary|banner|contentinfo|search|dialog|alertdialog|menu|menubar|toolbar)$/i;
 
-function nameWords(el: Element): string[] {
-  const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+/** An element's class and id, the name its furniture words are read from. */
+const nameOf = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+
+function nameWords(name: string): string[] {
   if (name.length > 500 || !name.trim()) return [];
   const words: string[] = [];
   for (const token of name.split(/\s+/)) {
@@ -47,9 +49,30 @@ function nameWords(el: Element): string[] {
 // element so named that holds a good deal of prose is kept.
 const STRONG_WORDS = /^(?:comments?|commentlist|commentform|disqus|respond|discussion|related\w*|recommend\w*|recirc\w*|outbrain|taboola|plista|ligatus|zergnet|newsletters?|subscribe|subscription|signup|paywall|regwall|cookies?|consent|gdpr|onetrust|popular|mostread|mostpopular|trending|toptrending|morestories|readmore|readnext|upnext|whatsnext|sidebar|footer|breadcrumbs?|pagination|pager|ads?|adslot|adunit|advert\w*|dfp)$/;
 
+/** What an element's name says, worked out once per distinct name: a page repeats a few
+ * dozen class names over thousands of elements, and splitting them is most of the judging. */
+interface NameVerdict {
+  furniture: boolean;
+  strong: boolean;
+}
+const verdicts = new Map<string, NameVerdict>();
+
+function judgeName(name: string): NameVerdict {
+  let v = verdicts.get(name);
+  if (v) return v;
+  const words = nameWords(name);
+  let furniture = words.some((w) => FURNITURE_WORDS.has(w));
+  // "article-meta" inside the article is still furniture, but "article-body" is not.
+  if (furniture && KEEP_WORDS.test(name) && !words.some((w) => /^(?:comments?|related|share|sharing|newsletter|social|outbrain|taboola|ads?|advert|promo|paywall|cookie|consent)$/.test(w))) furniture = false;
+  v = { furniture, strong: words.some((w) => STRONG_WORDS.test(w)) };
+  if (verdicts.size >= 20_000) verdicts.clear();
+  verdicts.set(name, v);
+  return v;
+}
+
 function isStrongFurniture(el: Element): boolean {
   if (el.localName === 'footer' || el.localName === 'aside' || el.localName === 'nav') return true;
-  return nameWords(el).some((w) => STRONG_WORDS.test(w));
+  return judgeName(nameOf(el)).strong;
 }
 
 function isFurniture(el: Element): boolean {
@@ -60,12 +83,7 @@ function isFurniture(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style.slice(0, 300))) return true;
-  const words = nameWords(el);
-  if (!words.some((w) => FURNITURE_WORDS.has(w))) return false;
-  // "article-meta" inside the article is still furniture, but "article-body" is not.
-  const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  if (KEEP_WORDS.test(name) && !words.some((w) => /^(?:comments?|related|share|sharing|newsletter|social|outbrain|taboola|ads?|advert|promo|paywall|cookie|consent)$/.test(w))) return false;
-  return true;
+  return judgeName(nameOf(el)).furniture;
 }
 
 const PROTECTED = new Set(['html', 'body', 'main', 'article']);

@@ -17,9 +17,12 @@ const MAX_DIFFERENCE = 300;
 
 interface ScriptModel {
   languages: string[];
-  /** trigram → that trigram's rank in each language's model (-1 where absent). */
-  ranks: Map<string, Int16Array>;
+  /** trigram (packed, see pack) → its rank in each language's model (-1 where absent). */
+  ranks: Map<number, Int16Array>;
 }
+
+/** Three UTF-16 code units as one number (exact: 48 bits), a cheaper key than a string. */
+const pack = (s: string, i: number) => s.charCodeAt(i) * 4294967296 + s.charCodeAt(i + 1) * 65536 + s.charCodeAt(i + 2);
 
 let models: Map<string, ScriptModel> | null = null;
 
@@ -28,13 +31,16 @@ function buildModels(): Map<string, ScriptModel> {
   for (const script of Object.keys(data)) {
     const byLanguage = data[script];
     const languages = Object.keys(byLanguage);
-    const ranks = new Map<string, Int16Array>();
+    const ranks = new Map<number, Int16Array>();
     languages.forEach((lang, li) => {
       const model = byLanguage[lang].split('|');
       // From the end, so a trigram listed twice keeps its first (lowest) rank, as in franc.
       for (let w = model.length - 1; w >= 0; w--) {
-        let row = ranks.get(model[w]);
-        if (!row) ranks.set(model[w], (row = new Int16Array(languages.length).fill(-1)));
+        // The text's trigrams are three code units; a model entry of any other length never matches.
+        if (model[w].length !== 3) continue;
+        const key = pack(model[w], 0);
+        let row = ranks.get(key);
+        if (!row) ranks.set(key, (row = new Int16Array(languages.length).fill(-1)));
         row[li] = w;
       }
     });
@@ -68,9 +74,9 @@ export function guessLanguage(value: string, minLength = 10): string {
 
   // The text's trigrams and how often each occurs (franc's asDictionary).
   const text = ` ${clean(value)} `;
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (let i = 0; i + 3 <= text.length; i++) {
-    const t = text.slice(i, i + 3);
+    const t = pack(text, i);
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const n = model.languages.length;
