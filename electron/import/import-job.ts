@@ -143,7 +143,6 @@ export class ImportJob {
     const launch = (src: ImportSource): Promise<void> => {
       const held = { bytes: 0 };
       const p = this.importOne(src, ctx, pool, maxBytes, held).then((o) => {
-        inFlightBytes -= held.bytes;
         if ('stopped' in o) return; // dropped by a cancel before it was started: no outcome
         if ('store' in o) {
           batch.push(o.store);
@@ -159,7 +158,10 @@ export class ImportJob {
       });
       // importOne reads the file before its first await, so its size is known here.
       inFlightBytes += held.bytes;
-      const tracked = p.finally(() => inFlight.delete(tracked));
+      const tracked = p.finally(() => {
+        inFlightBytes -= held.bytes;
+        inFlight.delete(tracked);
+      });
       inFlight.add(tracked);
       return tracked;
     };

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Three of Readability's helpers, rewritten to give the same answers on linkedom for a
 // fraction of the work. Readability calls them on every element of a page, on every one of
-// its attempts (a fifth of pages take a second or third), so they showed up among the
+// its attempts (a tenth of pages need more than one), so they showed up among the
 // import's largest costs:
 //
 // - _getAllNodesWithTag runs querySelectorAll("p,pre,…"), and linkedom compiles that
