@@ -42,6 +42,8 @@ const quick = flag('--quick') || process.env.CUTTINGS_BENCH_QUICK === '1';
 const sizesArg = argv.indexOf('--sizes');
 const SIZES = sizesArg >= 0 ? argv[sizesArg + 1].split(',').map(Number) : quick ? [10_000] : [10_000, 100_000];
 const KEEP = flag('--keep');
+/** Bumped whenever the synthetic clips change, so kept libraries of older clips are rebuilt. */
+const GENERATOR = 2;
 const PER_CLASS = option('--queries', 40);
 const SLOWEST = option('--slowest', 0);
 const FUSE_SMALL = flag('--no-fuse') ? 0 : option('--fuse', 6);
@@ -55,12 +57,26 @@ const SEED = 20240424;
 
 /** Zipf sampler over ranks 0..n-1 (cumulative table + binary search). */
 function zipf(n: number, s: number, random: () => number): () => number {
+  return zipfWith(zipfTable(n, s), random);
+}
+
+interface ZipfTable {
+  cum: Float64Array;
+  total: number;
+}
+
+function zipfTable(n: number, s: number): ZipfTable {
   const cum = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
     total += 1 / Math.pow(i + 2.7, s);
     cum[i] = total;
   }
+  return { cum, total };
+}
+
+function zipfWith({ cum, total }: ZipfTable, random: () => number): () => number {
+  const n = cum.length;
   return () => {
     const x = random() * total;
     let lo = 0;
@@ -117,7 +133,9 @@ function syntheticWords(n: number, random: () => number, taken: Set<string>): st
 interface World {
   words: string[];
   realCount: number;
-  sampleWord: () => string;
+  /** A word sampler drawing on `random`: each library's clips come from their own seed only,
+   * so a size's library is the same whichever sizes ran before it. */
+  wordSampler: (random: () => number) => () => string;
   sources: string[];
   authors: string[];
   tags: string[];
@@ -129,7 +147,7 @@ function makeWorld(): World {
   const taken = new Set(real);
   // Generated long tail: names of people, places and things real news is full of.
   const words = [...real, ...syntheticWords(160_000, random, taken)];
-  const rank = zipf(words.length, 1.0, random);
+  const ranks = zipfTable(words.length, 1.0);
   const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
   const sources = ['guardian.ng', 'The Guardian', 'Reuters', 'AP News', 'Le Monde', 'Folha de São Paulo', 'El País', 'BBC News', 'Al Jazeera', 'The Hindu'];
   for (const w of syntheticWords(50, random, taken)) sources.push(`${cap(w)} ${random() < 0.5 ? 'Times' : 'Post'}`);
@@ -139,7 +157,11 @@ function makeWorld(): World {
   for (let i = 0; i < 2000; i++) authors.push(`${cap(first[Math.floor(random() * first.length)])} ${cap(last[Math.floor(random() * last.length)])}`);
   const tags = ['politics', 'climate change', 'economy', 'elections', 'energy', 'health', 'Venezuela', 'Russia', 'technology', 'courts'];
   for (const w of real.slice(300, 490)) tags.push(w);
-  return { words, realCount: real.length, sampleWord: () => words[rank()], sources, authors, tags };
+  const wordSampler = (r: () => number) => {
+    const rank = zipfWith(ranks, r);
+    return () => words[rank()];
+  };
+  return { words, realCount: real.length, wordSampler, sources, authors, tags };
 }
 
 // ---------------------------------------------------------------- clips
@@ -159,12 +181,13 @@ function clipMaker(world: World, seed: number): () => GenClip {
   const sourceRank = zipf(world.sources.length, 1.1, random);
   const authorRank = zipf(world.authors.length, 0.8, random);
   const tagRank = zipf(world.tags.length, 1.0, random);
+  const sampleWord = world.wordSampler(random);
   const start = Date.UTC(2005, 0, 1);
   const span = Date.UTC(2025, 0, 1) - start;
   const sentence = (min: number, max: number) => {
     const n = min + Math.floor(random() * (max - min));
     const ws: string[] = [];
-    for (let i = 0; i < n; i++) ws.push(world.sampleWord());
+    for (let i = 0; i < n; i++) ws.push(sampleWord());
     ws[0] = ws[0][0].toUpperCase() + ws[0].slice(1);
     return ws.join(' ');
   };
@@ -363,8 +386,10 @@ async function runSize(size: number, world: World): Promise<void> {
   const dir = path.join(base, `search-${size}`);
   let clips: GenClip[];
   let buildMs: number | null = null;
-  // A kept library counts only if its build finished (the marker is written last).
-  if (KEEP && fs.existsSync(path.join(dir, 'built'))) {
+  // A kept library counts only if its build finished (the marker is written last) and was
+  // made by this generator (its clips are regenerated below, and must be the same).
+  const marker = `${size} generator ${GENERATOR}\n`;
+  if (KEEP && fs.existsSync(path.join(dir, 'built')) && fs.readFileSync(path.join(dir, 'built'), 'utf8') === marker) {
     console.log(`\n== ${size.toLocaleString('en')} clips (reusing ${dir}; build not timed)`);
     clips = regenerate(size, world);
   } else {
@@ -373,7 +398,7 @@ async function runSize(size: number, world: World): Promise<void> {
     const built = buildLibrary(dir, size, world);
     clips = built.clips;
     buildMs = built.ms;
-    fs.writeFileSync(path.join(dir, 'built'), `${size}\n`);
+    fs.writeFileSync(path.join(dir, 'built'), marker);
   }
   const lib = openLibrary(dir);
   const dbBytes = fileSize(path.join(dir, 'library.sqlite')) + fileSize(path.join(dir, 'library.sqlite-wal'));

@@ -29,7 +29,11 @@ interface FacetTable {
   year: Int16Array;
   source: Int32Array;
   author: Int32Array;
-  tags: Map<number, number[]>;
+  /** Each clip's tag ids, packed: those of clip i are tagIds[tagStart[i] .. tagStart[i + 1]). */
+  tagStart: Int32Array;
+  tagIds: Int32Array;
+  /** One past the largest tag id (the size of a counting array). */
+  tagIdEnd: number;
   sourceNames: string[];
   authorNames: string[];
   tagNames: Map<number, string>;
@@ -37,15 +41,19 @@ interface FacetTable {
 
 const tables = new WeakMap<Database.Database, FacetTable>();
 
+const versionStatements = new WeakMap<Database.Database, Database.Statement>();
+
 function version(db: Database.Database): number {
-  return db.prepare('SELECT version FROM search_state').pluck().get() as number;
+  let stmt = versionStatements.get(db);
+  if (!stmt) versionStatements.set(db, (stmt = db.prepare('SELECT version FROM search_state').pluck()));
+  return stmt.get() as number;
 }
 
 function load(db: Database.Database, v: number): FacetTable {
   const maxId = (db.prepare('SELECT coalesce(max(id), 0) FROM clips').pluck().get() as number) + 1;
   const t: FacetTable = {
     version: v, year: new Int16Array(maxId), source: new Int32Array(maxId).fill(-1), author: new Int32Array(maxId).fill(-1),
-    tags: new Map(), sourceNames: [], authorNames: [], tagNames: new Map(),
+    tagStart: new Int32Array(maxId + 1), tagIds: new Int32Array(0), tagIdEnd: 0, sourceNames: [], authorNames: [], tagNames: new Map(),
   };
   // Names are grouped case-insensitively ("Reuters" and "reuters" are one outlet).
   const sourceIds = new Map<string, number>();
@@ -72,10 +80,16 @@ function load(db: Database.Database, v: number): FacetTable {
     t.source[id] = intern(source, sourceIds, t.sourceNames);
     t.author[id] = intern(author, authorIds, t.authorNames);
   }
-  for (const [clip, tag] of db.prepare('SELECT clip_id, tag_id FROM clip_tags').raw().iterate() as IterableIterator<[number, number]>) {
-    const list = t.tags.get(clip);
-    if (list) list.push(tag);
-    else t.tags.set(clip, [tag]);
+  // Counted first, then placed: two passes over clip_tags, no array per clip.
+  const pairs = db.prepare('SELECT clip_id, tag_id FROM clip_tags WHERE clip_id < ?').raw();
+  for (const [clip] of pairs.iterate(maxId) as IterableIterator<[number, number]>) t.tagStart[clip + 1]++;
+  for (let i = 1; i <= maxId; i++) t.tagStart[i] += t.tagStart[i - 1];
+  t.tagIds = new Int32Array(t.tagStart[maxId]);
+  const fill = t.tagStart.slice(0, maxId);
+  for (const [clip, tag] of pairs.iterate(maxId) as IterableIterator<[number, number]>) {
+    if (fill[clip] >= t.tagStart[clip + 1]) continue; // a tag added between the passes: the version moves, so a reload follows
+    t.tagIds[fill[clip]++] = tag;
+    if (tag >= t.tagIdEnd) t.tagIdEnd = tag + 1;
   }
   for (const [id, name] of db.prepare('SELECT id, name FROM tags').raw().iterate() as IterableIterator<[number, string]>) {
     t.tagNames.set(id, name);
@@ -116,26 +130,27 @@ function top(counts: Map<number, number>, name: (k: number) => string, limit: nu
 export function facetsOf(db: Database.Database, ids: number[]): Facets {
   if (ids.length === 0) return NO_FACETS;
   const t = table(db);
-  const years = new Map<number, number>();
+  // Counting arrays throughout: a Map update per match cost ~3 ms for 10,000 matches.
+  const years = new Int32Array(32768);
   const sources = new Int32Array(t.sourceNames.length);
   const authors = new Int32Array(t.authorNames.length);
-  const tags = new Map<number, number>();
+  const tags = new Int32Array(t.tagIdEnd);
   for (const id of ids) {
     if (id >= t.year.length) continue; // added after the table was loaded (cannot happen: the version moves)
-    const y = t.year[id];
-    if (y) years.set(y, (years.get(y) ?? 0) + 1);
+    years[t.year[id]]++;
     const s = t.source[id];
     if (s >= 0) sources[s]++;
     const a = t.author[id];
     if (a >= 0) authors[a]++;
-    const list = t.tags.get(id);
-    if (list) for (const tag of list) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+    for (let k = t.tagStart[id], end = t.tagStart[id + 1]; k < end; k++) tags[t.tagIds[k]]++;
   }
+  const yearCounts: FacetCount[] = [];
+  for (let y = years.length - 1; y > 0; y--) if (years[y]) yearCounts.push({ value: String(y), count: years[y] });
   return {
-    years: [...years].sort((a, b) => b[0] - a[0]).map(([y, count]) => ({ value: String(y), count })),
+    years: yearCounts,
     sources: top(nonZero(sources), (k) => t.sourceNames[k], FACET_VALUES),
     authors: top(nonZero(authors), (k) => t.authorNames[k], FACET_VALUES),
-    tags: top(tags, (k) => t.tagNames.get(k) ?? '', FACET_VALUES),
+    tags: top(nonZero(tags), (k) => t.tagNames.get(k) ?? '', FACET_VALUES),
   };
 }
 
