@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { build } from 'esbuild';
 
+// electron/import/worker-bundle.ts bundles the worker the same way when running from source.
 const common = {
   bundle: true,
   platform: 'node',
