@@ -16,6 +16,12 @@
 //
 // And tagName upper-cases the element's name on every read; Readability reads it for every
 // element many times over. The upper-case forms are remembered.
+//
+// Readability 0.6 writes the whole page out as HTML before every article search, to parse it
+// back in when a search finds too little and it tries again with looser rules (a tenth of
+// pages). A copy of the page's nodes serves the same purpose for less than the writing out,
+// and saves the parsing: about 4 % of extraction time. (The only difference seen on the
+// corpus: one page's article HTML keeps a line break that a re-parse had dropped.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +58,14 @@ const patches = [
       'const $String = String;',
       'const $String = String;\nconst UPPER_NAMES = new Map;',
     ]],
+  },
+  {
+    name: "Readability: the page's nodes copied for its retries",
+    files: ['node_modules/@mozilla/readability/Readability.js'],
+    edits: [
+      ['    var pageCacheHtml = page.innerHTML;\n', "    // (cuttings: the page's nodes are copied rather than written out as HTML)\n    var pageCache = page.cloneNode(true);\n"],
+      ['        page.innerHTML = pageCacheHtml;\n', '        var pageCopy = pageCache.cloneNode(true);\n        while (page.firstChild) page.removeChild(page.firstChild);\n        while (pageCopy.firstChild) page.appendChild(pageCopy.firstChild);\n'],
+    ],
   },
 ];
 

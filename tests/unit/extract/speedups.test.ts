@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { franc } from 'franc-min';
+import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { guessLanguage } from '../../../electron/import/extract/trigram-language.ts';
 import { elementsWithTag, inlineStyleValue, isProbablyVisible, isValidByline, readabilitySpedUp, stockHelpers } from '../../../electron/import/extract/readability-speedups.ts';
@@ -102,6 +103,24 @@ describe('Readability helpers on linkedom', () => {
     expect(isProbablyVisible(doc.getElementById('s0')!)).toBe(false);
     expect(isProbablyVisible(doc.getElementById('s5')!)).toBe(true);
     expect(inlineStyleValue('a:1; display : none ;b:2', 'display')).toBe('none');
+  });
+});
+
+describe('Readability as patched at install (scripts/patch-dependencies.mjs)', () => {
+  it('keeps a copy of the page for its retries, not its HTML', () => {
+    const search = String((Readability.prototype as unknown as { _grabArticle: () => unknown })._grabArticle);
+    expect(search).toContain('pageCache.cloneNode(true)');
+    expect(search).not.toContain('page.innerHTML = pageCacheHtml');
+  });
+
+  it('still finds the article of a page that needs a retry with looser rules', () => {
+    // Too little text under the first rules (the only block is marked as a sidebar), so a
+    // second search runs on the copy of the page, with unlikely candidates kept.
+    const story = 'The harbour board voted on Tuesday to repair the old pier before the summer season opens, after engineers found rot in a third of its timbers. '.repeat(4);
+    const doc = parsePage(`<html><body><div class="sidebar"><p>${story}</p><p>${story}</p></div></body></html>`);
+    const article = new Readability(doc, { charThreshold: 400 }).parse();
+    expect(article?.textContent).toContain('The harbour board voted on Tuesday');
+    expect(article!.length).toBeGreaterThan(400);
   });
 });
 
