@@ -27,8 +27,8 @@ parentPort!.on('message', (req: WorkerRequest) => {
   }
   try {
     const extraction = extractFromBytes(req.bytes, req.name, req.mtimeMs, req.extraAttachments);
-    // Our own export is restored by the pipeline; its copy is written there.
-    const prepared = prepareClip(extraction, req.bytes, req.name, extraction.format === 'cuttings-json' ? undefined : req.libraryDir);
+    // Our own export is restored by the pipeline, which keeps its copy there.
+    const prepared = prepareClip(extraction, req.bytes, req.name, { keepOriginal: extraction.format !== 'cuttings-json' });
     res = { id: req.id, ok: true, extraction, prepared };
   } catch (e) {
     res = { id: req.id, ok: false, reason: reasonOf(e) };

@@ -8,6 +8,7 @@ import type { ImportOutcome, ImportProgress, ImportSummary } from '../api.ts';
 import type { Library } from '../library/open-library.ts';
 import { importExportDocument } from './export-document.ts';
 import { displayName, readSourceFile, DEFAULT_MAX_FILE_BYTES } from './read-source.ts';
+import { writeOriginal } from '../library/originals.ts';
 import { loadSimhashIndex, storeBatch, type PendingStore, type StoreContext } from './store-clip.ts';
 
 /** Extractions stored per transaction (see storeBatch), the most text they may hold, and the
@@ -227,7 +228,6 @@ export class ImportJob {
     }
     const isHtmlFile = !!src.path && /\.html?$/i.test(src.name);
     const res = await pool.extract(bytes, src.name, mtimeMs, {
-      libraryDir: this.library.dir,
       attachments: isHtmlFile ? savedPageAssets(src.path!) : undefined,
       owner: this,
     });
@@ -238,8 +238,29 @@ export class ImportJob {
       // The bytes went to the worker; the export's text is its content (re-encoded as UTF-8).
       return importExportDocument(ctx, src.display, { name: src.name, bytes: new TextEncoder().encode(ex.bodyText) }, ex.bodyText);
     }
-    return { store: { display: src.display, name: src.name, ex, prepared: res.prepared } };
+    const prepared = res.prepared;
+    if (prepared.copyTo) {
+      // Written before the clip is stored, so no clip ever points at a missing copy; the
+      // writing happens off this thread (a create can wait on the disk's journal).
+      try {
+        const { created } = await writeOriginal(this.library.dir, bytes, prepared.copyTo);
+        prepared.original = { relativePath: prepared.copyTo, created };
+      } catch (e) {
+        return [{ file: src.display, status: 'failed', reason: `could not keep a copy of the original in the library (${writeProblem(e)})` }];
+      }
+    }
+    return { store: { display: src.display, name: src.name, ex, prepared } };
   }
+}
+
+/** Why a file could not be written into the library, in words. */
+function writeProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full';
+  if (code === 'EACCES' || code === 'EPERM') return 'no permission to write in the library folder';
+  if (code === 'EROFS') return "the library's disk is read-only";
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'something else is in the way in its originals folder';
+  return code ?? (e as Error).message ?? 'unknown error';
 }
 
 /** The images of a "Webpage, complete" save, from the "Name_files" folder beside it. */

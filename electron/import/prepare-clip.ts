@@ -1,8 +1,8 @@
-// The CPU work of storing a clip that needs no database: images inlined, fingerprints, the
-// original's copy written. It runs in the extraction worker, so the thread that owns the
-// library only checks for duplicates and inserts.
+// The CPU work of storing a clip that needs no database: images inlined, fingerprints, where
+// the original's copy goes. It runs in the extraction worker, so the thread that owns the
+// library only writes that copy (asynchronously) and checks for duplicates and inserts.
 import path from 'node:path';
-import { storeOriginal } from '../library/originals.ts';
+import { originalRelativePath, sha256 } from '../library/originals.ts';
 import type { FileExtraction } from './extract-file.ts';
 import { contentHash, hashNormalised, normaliseForHash, simhashNormalised } from './fingerprints.ts';
 import { inlineAttachments } from './inline-attachments.ts';
@@ -14,7 +14,9 @@ export interface PreparedClip {
   /** Same text = same clip: the hash of the normalised body (or of the title, for a clip with no body). */
   contentHash: string;
   simhash: string | null;
-  /** The original's copy in originals/, when a library folder was given. */
+  /** Where the original's copy belongs in the library (originals/…), or null for none. */
+  copyTo: string | null;
+  /** The copy, once the import has written it (created: not there before). */
   original: { relativePath: string; created: boolean } | null;
   size: number;
   /** The clip's distinct words for the typo vocabulary, listed here rather than on the main thread. */
@@ -30,7 +32,7 @@ export function fallbackTitle(name: string): string {
 }
 
 /** Mutates `ex`: attachments are inlined into bodyHtml and then dropped. */
-export function prepareClip(ex: FileExtraction, bytes: Uint8Array, name: string, libraryDir?: string): PreparedClip {
+export function prepareClip(ex: FileExtraction, bytes: Uint8Array, name: string, options: { keepOriginal: boolean }): PreparedClip {
   ex.bodyHtml = inlineAttachments(ex.bodyHtml, ex.attachments);
   ex.attachments = [];
   const title = ex.title?.trim() || fallbackTitle(name);
@@ -40,7 +42,8 @@ export function prepareClip(ex: FileExtraction, bytes: Uint8Array, name: string,
     title,
     contentHash: ex.bodyText.trim() ? hashNormalised(body) : contentHash(title),
     simhash: simhashNormalised(body),
-    original: libraryDir ? storeOriginal(libraryDir, bytes, name) : null,
+    copyTo: options.keepOriginal ? originalRelativePath(sha256(bytes), name) : null,
+    original: null,
     size: bytes.byteLength,
     words: clipWords([title, ex.author, ex.source, ex.bodyText]),
     wordCount: countWords(ex.bodyText),

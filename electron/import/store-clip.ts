@@ -1,6 +1,6 @@
 // Writing one extracted article into the library: duplicate check, the clip row,
 // near-duplicate links and the search hooks, in one transaction, so a failure leaves
-// nothing half-written. (The original's copy was written by the worker: see prepare-clip.ts.)
+// nothing half-written. (The original's copy was written by the import job just before: see import-job.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';

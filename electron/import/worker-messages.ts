@@ -8,8 +8,6 @@ export interface WorkerRequest {
   name: string;
   bytes: Uint8Array;
   mtimeMs?: number;
-  /** When set, the worker writes the original's copy into this library's originals/. */
-  libraryDir?: string;
   /** Images found beside the file (a "Webpage, complete" save's folder). */
   extraAttachments?: Attachment[];
 }

@@ -156,12 +156,12 @@ export class WorkerPool {
     for (const s of this.slots) if (!s.jobs.length) s.worker.unref();
   }
 
-  extract(bytes: Uint8Array, name: string, mtimeMs?: number, extra: { libraryDir?: string; attachments?: Attachment[]; owner?: object } = {}): Promise<ExtractOutcome> {
+  extract(bytes: Uint8Array, name: string, mtimeMs?: number, extra: { attachments?: Attachment[]; owner?: object } = {}): Promise<ExtractOutcome> {
     if (this.closed) return Promise.resolve({ ok: false, reason: 'the import was stopped' });
     // Posting a view would copy the whole buffer under it (fs.readFileSync pools small files).
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return new Promise((resolve) => {
-      this.queue.push({ req: { id: this.nextId++, name, bytes: own, mtimeMs, libraryDir: extra.libraryDir, extraAttachments: extra.attachments }, owner: extra.owner, resolve });
+      this.queue.push({ req: { id: this.nextId++, name, bytes: own, mtimeMs, extraAttachments: extra.attachments }, owner: extra.owner, resolve });
       this.pump();
     });
   }

@@ -2,6 +2,7 @@
 // the user's Downloads folder staying as it was. Path: originals/ab/abcdef…<ext>.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 
 export function sha256(bytes: Uint8Array): string {
@@ -31,6 +32,31 @@ export function storeOriginal(libraryDir: string, bytes: Uint8Array, name: strin
     fs.renameSync(tmp, full);
   }
   return { relativePath, hash, created };
+}
+
+/**
+ * storeOriginal's write, off the calling thread (the import's main thread hands the file
+ * system work to libuv's pool, so a slow create or rename never stalls it). `relativePath`
+ * is originalRelativePath of the bytes' hash.
+ */
+export async function writeOriginal(libraryDir: string, bytes: Uint8Array, relativePath: string): Promise<{ created: boolean }> {
+  const full = path.join(libraryDir, relativePath);
+  try {
+    await fsp.access(full);
+    return { created: false };
+  } catch {
+    // not there yet
+  }
+  await fsp.mkdir(path.dirname(full), { recursive: true });
+  const tmp = `${full}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await fsp.writeFile(tmp, bytes);
+    await fsp.rename(tmp, full);
+  } catch (e) {
+    await fsp.rm(tmp, { force: true });
+    throw e;
+  }
+  return { created: true };
 }
 
 export function originalExists(libraryDir: string, relativePath: string | null): boolean {

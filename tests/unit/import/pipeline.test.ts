@@ -9,6 +9,7 @@ import { createHandlers, type Handlers } from '../../../electron/handlers/handle
 import { ImportJob } from '../../../electron/import/import-job.ts';
 import { WorkerPool } from '../../../electron/import/worker-pool.ts';
 import { openLibrary } from '../../../electron/library/open-library.ts';
+import { sha256 } from '../../../electron/library/originals.ts';
 import { CORPUS, SEED, tempDir, tempLibrary } from '../../helpers/temp-library.ts';
 
 let lib: ReturnType<typeof tempLibrary>;
@@ -204,6 +205,20 @@ describe('importing files and folders', () => {
     expect(byFile['0-enormous.html'].reason).toMatch(/took longer than/);
     expect(summary.added).toBe(3);
     expect(clipCount()).toBe(3);
+  });
+
+  it("fails a file whose original cannot be copied into the library, and stores nothing of it", async () => {
+    const [page, other] = realPages(2);
+    // The folder the page's copy belongs in is taken by a file: the copy cannot be written.
+    const hash = sha256(fs.readFileSync(page));
+    fs.mkdirSync(path.join(lib.dir, 'originals'), { recursive: true });
+    fs.writeFileSync(path.join(lib.dir, 'originals', hash.slice(0, 2)), 'in the way');
+    const summary = await new ImportJob(lib).runPaths([page, other]);
+    const byFile = Object.fromEntries(summary.outcomes.map((o) => [path.basename(o.file), o]));
+    expect(byFile[path.basename(page)]).toMatchObject({ status: 'failed' });
+    expect(byFile[path.basename(page)].reason).toMatch(/could not keep a copy of the original in the library \(something else is in the way/);
+    expect(byFile[path.basename(other)]).toMatchObject({ status: 'added' });
+    expect(clipCount()).toBe(1);
   });
 
   it('opens a .zip of clippings and imports each article inside, one outcome each', async () => {
