@@ -84,26 +84,30 @@ export class WorkerPool {
       }
       const job = slot.jobs[0];
       if (!job || job.req.id !== res.id) return;
-      this.finish(slot, res.ok ? { ok: true, extraction: res.extraction, prepared: res.prepared } : res.stopped ? { ok: false, reason: res.reason, stopped: true } : { ok: false, reason: res.reason });
+      const { id: _id, ...outcome } = res;
+      this.finish(slot, outcome);
     });
-    // The file being read when a worker dies is the one that failed; the files queued behind
-    // it were not started and go back to the front of the queue for another worker.
-    const died = (why: string) => {
-      const [job, ...waiting] = slot.jobs;
-      this.replace(slot);
-      this.queue.unshift(...waiting);
-      if (job) {
-        clearTimeout(job.timer);
-        job.resolve({ ok: false, reason: why });
-      }
-      this.pump();
-    };
-    worker.on('error', (e) => died(/memory/i.test(String(e)) ? 'the file needs too much memory to read' : `the reader failed (${String((e as Error).message ?? e).slice(0, 160)})`));
+    worker.on('error', (e) => this.abandon(slot, /memory/i.test(String(e)) ? 'the file needs too much memory to read' : `the reader failed (${String((e as Error).message ?? e).slice(0, 160)})`));
     worker.on('exit', (code) => {
-      if (!this.closed && slot.jobs.length) died(`the reader stopped unexpectedly (exit ${code})`);
+      if (!this.closed && slot.jobs.length) this.abandon(slot, `the reader stopped unexpectedly (exit ${code})`);
     });
     worker.unref();
     return slot;
+  }
+
+  /**
+   * The worker is stopped (or died): the file it was reading fails with `why`; the files queued
+   * behind it were not started and go back to the front of the queue for another worker.
+   */
+  private abandon(slot: Slot, why: string): void {
+    const [job, ...waiting] = slot.jobs;
+    this.replace(slot);
+    this.queue.unshift(...waiting);
+    if (job) {
+      clearTimeout(job.timer);
+      job.resolve({ ok: false, reason: why });
+    }
+    this.pump();
   }
 
   private replace(slot: Slot): void {
@@ -127,12 +131,7 @@ export class WorkerPool {
     if (!slot.ready) return;
     const job = slot.jobs[0];
     job.timer = setTimeout(() => {
-      if (slot.jobs[0] !== job) return;
-      const waiting = slot.jobs.slice(1);
-      this.replace(slot);
-      this.queue.unshift(...waiting);
-      job.resolve({ ok: false, reason: `reading took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped` });
-      this.pump();
+      if (slot.jobs[0] === job) this.abandon(slot, `reading took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`);
     }, this.timeoutMs);
   }
 
