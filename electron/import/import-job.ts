@@ -243,8 +243,7 @@ export class ImportJob {
       // Written before the clip is stored, so no clip ever points at a missing copy; the
       // writing happens off this thread (a create can wait on the disk's journal).
       try {
-        const { created } = await writeOriginal(this.library.dir, bytes, prepared.copyTo);
-        prepared.original = { relativePath: prepared.copyTo, created };
+        prepared.copyCreated = (await writeOriginal(this.library.dir, bytes, prepared.copyTo)).created;
       } catch (e) {
         return [{ file: src.display, status: 'failed', reason: `could not keep a copy of the original in the library (${writeProblem(e)})` }];
       }

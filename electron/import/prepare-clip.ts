@@ -14,10 +14,11 @@ export interface PreparedClip {
   /** Same text = same clip: the hash of the normalised body (or of the title, for a clip with no body). */
   contentHash: string;
   simhash: string | null;
-  /** Where the original's copy belongs in the library (originals/…), or null for none. */
+  /** Where the original's copy belongs in the library (originals/…), or null for none. The
+   * import job writes it there before the clip is stored. */
   copyTo: string | null;
-  /** The copy, once the import has written it (created: not there before). */
-  original: { relativePath: string; created: boolean } | null;
+  /** The import job's write made the copy (it was not there before): a failed store removes it. */
+  copyCreated: boolean;
   size: number;
   /** The clip's distinct words for the typo vocabulary, listed here rather than on the main thread. */
   words: string[];
@@ -43,7 +44,7 @@ export function prepareClip(ex: FileExtraction, bytes: Uint8Array, name: string,
     contentHash: ex.bodyText.trim() ? hashNormalised(body) : contentHash(title),
     simhash: simhashNormalised(body),
     copyTo: options.keepOriginal ? originalRelativePath(sha256(bytes), name) : null,
-    original: null,
+    copyCreated: false,
     size: bytes.byteLength,
     words: clipWords([title, ex.author, ex.source, ex.bodyText]),
     wordCount: countWords(ex.bodyText),

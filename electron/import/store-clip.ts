@@ -58,7 +58,7 @@ function confirmedNear(ctx: StoreContext, body: string, candidates: { id: number
 
 /** Removes a copy the worker wrote for a clip that was not stored, unless a stored clip uses it. */
 export function discardOriginal(ctx: StoreContext, prepared: PreparedClip): void {
-  const rel = prepared.original?.created ? prepared.original.relativePath : null;
+  const rel = prepared.copyCreated ? prepared.copyTo : null;
   if (!rel) return;
   const used = ctx.db.prepare('SELECT 1 FROM clips WHERE original_path = ?').get(rel);
   if (!used) fs.rmSync(path.join(ctx.libraryDir, rel), { force: true });
@@ -97,7 +97,7 @@ export function storeExtraction(ctx: StoreContext, display: string, name: string
         wordCount: prepared.wordCount,
         originalName: name,
         originalFormat: ex.format,
-        originalPath: prepared.original?.relativePath ?? null,
+        originalPath: prepared.copyTo,
         originalSize: prepared.size,
       });
       const near = prepared.simhash ? confirmedNear(ctx, ex.bodyText, ctx.simhashes.near(prepared.simhash)) : [];

@@ -19,6 +19,11 @@ export function originalRelativePath(hash: string, name: string): string {
   return path.join('originals', hash.slice(0, 2), hash + safeExtension(name));
 }
 
+/** A temporary name beside `full`, for writing it whole and renaming it into place. */
+function tempBeside(full: string): string {
+  return `${full}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+}
+
 /** Writes the copy (atomically: temp file + rename) unless it is already there. */
 export function storeOriginal(libraryDir: string, bytes: Uint8Array, name: string): { relativePath: string; hash: string; created: boolean } {
   const hash = sha256(bytes);
@@ -27,7 +32,7 @@ export function storeOriginal(libraryDir: string, bytes: Uint8Array, name: strin
   const created = !fs.existsSync(full);
   if (created) {
     fs.mkdirSync(path.dirname(full), { recursive: true });
-    const tmp = `${full}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+    const tmp = tempBeside(full);
     fs.writeFileSync(tmp, bytes);
     fs.renameSync(tmp, full);
   }
@@ -48,7 +53,7 @@ export async function writeOriginal(libraryDir: string, bytes: Uint8Array, relat
     // not there yet
   }
   await fsp.mkdir(path.dirname(full), { recursive: true });
-  const tmp = `${full}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  const tmp = tempBeside(full);
   try {
     await fsp.writeFile(tmp, bytes);
     await fsp.rename(tmp, full);
