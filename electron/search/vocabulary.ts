@@ -117,24 +117,9 @@ function applyCounts(db: Database.Database, counts: Map<string, number>, sign: 1
     .prepare(`INSERT OR IGNORE INTO search_vocab (word, docs) SELECT value ->> 0, value ->> 1 FROM json_each(?) RETURNING id, word`)
     .all(json) as { id: number; word: string }[];
   if (!fresh.length) return;
-  // Each (hash, word id) pair packed into one number, hash above id, when the ids leave
-  // room for it below 2^53 (always, short of two million words): a typed array sorts that in
-  // a fraction of the time pairs take, and its JSON is half the size.
-  const maxId = fresh.reduce((m, r) => Math.max(m, r.id), 0);
-  const idBits = Math.max(1, Math.ceil(Math.log2(maxId + 1)));
-  if (idBits <= 21) {
-    const scale = 2 ** idBits;
-    const packed: number[] = [];
-    for (const { id, word } of fresh) for (const h of deletionHashes(word)) packed.push(h * scale + id);
-    // In key order, so the inserts walk the index from one end to the other.
-    const sorted = Float64Array.from(packed).sort();
-    // The scale is written into the SQL as an integer literal: a bound JS number would be a
-    // REAL, and the division with it a fraction.
-    db.prepare(`INSERT OR IGNORE INTO search_deletes (h, word_id) SELECT value / ${scale}, value % ${scale} FROM json_each(?)`).run(`[${sorted.join(',')}]`);
-    return;
-  }
   const keys: [number, number][] = [];
   for (const { id, word } of fresh) for (const h of deletionHashes(word)) keys.push([h, id]);
+  // In key order, so the inserts walk the index from one end to the other.
   keys.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   db.prepare(`INSERT OR IGNORE INTO search_deletes (h, word_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)`).run(JSON.stringify(keys));
 }
