@@ -87,7 +87,6 @@ export const stockHelpers = { getAllNodesWithTag: proto._getAllNodesWithTag, isP
 
 /** Whether the faster helpers are in place (false when Readability's shape changed). */
 export const readabilitySpedUp: boolean = (() => {
-  if (proto._getAllNodesWithTag === allWithTag) return true;
   if (typeof proto._getAllNodesWithTag !== 'function' || proto._getAllNodesWithTag.length !== 2) return false;
   if (typeof proto._isProbablyVisible !== 'function' || proto._isProbablyVisible.length !== 1) return false;
   if (typeof proto._isValidByline !== 'function' || proto._isValidByline.length !== 2) return false;
