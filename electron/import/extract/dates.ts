@@ -6,6 +6,8 @@
 // Every pattern here is linear (no nested quantifiers) and inputs are capped, so a hostile
 // line of a million characters cannot stall the import.
 
+import { matchesOf } from './regexp-matches.ts';
+
 const MAX_INPUT = 400;
 
 /** Month names and abbreviations, folded (lower case, no diacritics), → 1..12. */
@@ -162,21 +164,21 @@ export function findDates(text: string, opts: DateOptions = {}): FoundDate[] {
     }
     found.push({ iso: t.iso, index, end: index + len + t.len });
   };
-  for (const m of s.matchAll(D_MONTH_Y)) {
+  for (const m of matchesOf(D_MONTH_Y, s)) {
     const mo = MONTHS[fold(m[2])];
     if (mo && (!m[3] || MONTHS[fold(m[3])] === mo)) push(m.index!, m[0].length, Number(m[4]), mo, Number(m[1]));
   }
-  for (const m of s.matchAll(MONTH_D_Y)) {
+  for (const m of matchesOf(MONTH_D_Y, s)) {
     const mo = MONTHS[fold(m[1])];
     if (mo) push(m.index!, m[0].length, Number(m[3]), mo, Number(m[2]));
   }
-  for (const m of s.matchAll(CJK)) {
+  for (const m of matchesOf(CJK, s)) {
     push(m.index!, m[0].length, Number(m[1]), Number(m[2]), Number(m[3]));
   }
-  for (const m of s.matchAll(ISO_IN_TEXT)) {
+  for (const m of matchesOf(ISO_IN_TEXT, s)) {
     push(m.index!, m[0].length, Number(m[1]), Number(m[3]), Number(m[4]));
   }
-  for (const m of s.matchAll(NUMERIC)) {
+  for (const m of matchesOf(NUMERIC, s)) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     let y = Number(m[4]);

@@ -1,6 +1,8 @@
 // Headlines without the site's name. <title>, og:title and PDF/docx titles often read
 // "Kremlin says … ‘soon’ | The Guardian Nigeria News"; the archivist records the headline.
 
+import { matchesOf } from './regexp-matches.ts';
+
 const MAX_INPUT = 600;
 
 // " | ", " - ", " – ", " — ", " · ", " • ", " » ", " :: ", " / " between segments.
@@ -41,7 +43,7 @@ function splitTitle(title: string): Split {
   const segments: string[] = [];
   const seps: string[] = [];
   let last = 0;
-  for (const m of title.matchAll(SEPARATOR)) {
+  for (const m of matchesOf(SEPARATOR, title)) {
     segments.push(title.slice(last, m.index));
     seps.push(m[0].trim());
     last = m.index! + m[0].length;
