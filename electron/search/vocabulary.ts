@@ -117,11 +117,20 @@ function applyCounts(db: Database.Database, counts: Map<string, number>, sign: 1
     .prepare(`INSERT OR IGNORE INTO search_vocab (word, docs) SELECT value ->> 0, value ->> 1 FROM json_each(?) RETURNING id, word`)
     .all(json) as { id: number; word: string }[];
   if (!fresh.length) return;
-  const keys: [number, number][] = [];
-  for (const { id, word } of fresh) for (const h of deletionHashes(word)) keys.push([h, id]);
+  // One array per word, [id, key, key…]: SQLite pairs them and sorts the pairs, which costs
+  // the main thread a third of building and sorting 800,000 [key, id] pairs in JavaScript.
+  const perWord: number[][] = [];
+  for (const { id, word } of fresh) {
+    const keys = deletionHashes(word);
+    keys.unshift(id);
+    perWord.push(keys);
+  }
   // In key order, so the inserts walk the index from one end to the other.
-  keys.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  db.prepare(`INSERT OR IGNORE INTO search_deletes (h, word_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)`).run(JSON.stringify(keys));
+  db.prepare(
+    `INSERT OR IGNORE INTO search_deletes (h, word_id)
+     SELECT k.value AS h, w.value ->> 0 AS id FROM json_each(?) w, json_each(w.value) k
+     WHERE k.key > 0 ORDER BY h, id`,
+  ).run(JSON.stringify(perWord));
 }
 
 /** The distinct vocabulary words of one clip's indexed text (title, author, source, tags, body). */
