@@ -33,6 +33,11 @@ describe('language guess', () => {
       'Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την ενίσχυση της οικονομίας και των μικρών επιχειρήσεων.',
       'Правительство объявило сегодня о новых мерах поддержки экономики и малого бизнеса в регионах страны.',
       'أعلنت الحكومة اليوم عن إجراءات جديدة لدعم الاقتصاد والشركات الصغيرة في مختلف المناطق',
+      // Outside the BMP: 15 Latin letters as surrogate pairs (each one match, not two) against 19
+      // Cyrillic ones, emoji, and lone halves.
+      '\ud801\udf80\ud801\udf81\ud801\udf82\ud801\udf83\ud801\udf84 \ud801\udf85\ud801\udf87\ud801\udf88\ud801\udf89\ud801\udf8a\ud801\udf8b\ud801\udf8c\ud801\udf8d\ud801\udf8e\ud801\udf8f здравствуйте мир друг',
+      '😀 The government announced new measures 🎉 to support the economy 👍 and small businesses today',
+      'Die Regierung kündigte \ud800 heute neue Maßnahmen \udc00 zur Unterstützung der Wirtschaft an',
     ];
     for (const { html } of sample) {
       const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
