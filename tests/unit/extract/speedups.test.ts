@@ -8,7 +8,7 @@ import { franc } from 'franc-min';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { guessLanguage } from '../../../electron/import/extract/trigram-language.ts';
-import { elementsWithTag, inlineStyleValue, isProbablyVisible, isValidByline, readabilitySpedUp, stockHelpers } from '../../../electron/import/extract/readability-speedups.ts';
+import { elementWithoutContent, elementsWithTag, hasText, inlineStyleValue, isProbablyVisible, isValidByline, readabilitySpedUp, stockHelpers } from '../../../electron/import/extract/readability-speedups.ts';
 import { parsePage } from '../../../electron/import/extract/html-parse.ts';
 import { CORPUS } from '../../helpers/temp-library.ts';
 
@@ -96,6 +96,31 @@ describe('Readability helpers on linkedom', () => {
     }
     expect(compared).toBeGreaterThan(5000);
     expect(bylines).toBeGreaterThan(5);
+  });
+
+  it('tell elements without text as Readability does, without building their text', () => {
+    // Readability's own object, so the stock helper runs with its real `this`.
+    const self = new Readability(parsePage('<html><body></body></html>')) as never;
+    const tricky = parsePage(
+      '<html><body><div id="a">  \u00a0 <span>\ufeff\u2003</span>\u3000</div><div id="b"> <i></i>\n\n<i> x</i></div>' +
+        '<div id="c"><br><hr></div><div id="d"><span> </span></div><div id="e"></div></body></html>',
+    );
+    let compared = 0;
+    let empty = 0;
+    for (const doc of [tricky, ...sample.slice(0, 40).map(({ html }) => parsePage(html))]) {
+      for (const el of Array.from(doc.querySelectorAll('*'))) {
+        const where = el.outerHTML.slice(0, 160);
+        expect(hasText(el), where).toBe((el.textContent ?? '').trim().length > 0);
+        const want = stockHelpers.isElementWithoutContent!.call(self, el);
+        expect(elementWithoutContent.call(self, el), where).toBe(want);
+        if (want) empty++;
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(20_000);
+    expect(empty).toBeGreaterThan(100);
+    const without = (id: string) => elementWithoutContent.call(self, tricky.getElementById(id)!);
+    expect([without('a'), without('b'), without('c'), without('d'), without('e')]).toEqual([false, false, true, false, true]);
   });
 
   it('judge visibility as Readability does, reading inline styles as linkedom does', () => {
