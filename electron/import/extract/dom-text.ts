@@ -10,6 +10,9 @@ const BLOCK = new Set([
   'thead', 'tbody', 'tfoot', 'tr', 'caption', 'hr', 'address', 'details', 'summary', 'center', 'form', 'fieldset',
 ]);
 
+const END_BLOCK = Symbol('end of block');
+const END_LINK = Symbol('end of link');
+
 /** Paragraph texts under `root`, capped at `maxChars` characters in all. */
 export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs: string[]; truncated: boolean; linkShare: number[] } {
   const paragraphs: string[] = [];
@@ -24,31 +27,31 @@ export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs:
     const t = current.replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '').replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim();
     if (t) {
       paragraphs.push(t);
-      linkShare.push(Math.min(1, currentLinks / Math.max(1, current.trim().length)));
+      linkShare.push(currentLinks ? Math.min(1, currentLinks / Math.max(1, current.trim().length)) : 0);
       total += t.length;
     }
     current = '';
     currentLinks = 0;
   };
-  type Frame = { node: Node | null; endBlock: boolean; endLink?: boolean };
-  const stack: Frame[] = [];
+  // Nodes still to visit, and markers for where a block or a link ends (no object per node:
+  // this walks every node of the page, twice per import).
+  const stack: (Node | typeof END_BLOCK | typeof END_LINK)[] = [];
   const pushKids = (n: Node) => {
     // Sibling links: linkedom builds .childNodes afresh as an array on every read.
-    for (let k = n.lastChild; k; k = k.previousSibling) stack.push({ node: k, endBlock: false });
+    for (let k = n.lastChild; k; k = k.previousSibling) stack.push(k);
   };
   pushKids(root);
   while (stack.length) {
     if (total + current.length > maxChars) return { paragraphs, truncated: true, linkShare };
-    const f = stack.pop()!;
-    if (f.endLink) {
+    const n = stack.pop()!;
+    if (n === END_LINK) {
       inLink--;
       continue;
     }
-    if (f.endBlock) {
+    if (n === END_BLOCK) {
       flush();
       continue;
     }
-    const n = f.node!;
     if (n.nodeType === 3) {
       const v = n.nodeValue ?? '';
       current += v;
@@ -65,11 +68,11 @@ export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs:
     if (tag === 'td' || tag === 'th') current += ' ';
     if (BLOCK.has(tag)) {
       flush();
-      stack.push({ node: null, endBlock: true });
+      stack.push(END_BLOCK);
     }
     if (tag === 'a') {
       inLink++;
-      stack.push({ node: null, endBlock: false, endLink: true });
+      stack.push(END_LINK);
     }
     pushKids(n);
   }
@@ -97,24 +100,25 @@ export function measureTree(root: Element): TreeMeasure {
   const linkLength = new Map<Element, number>();
   let maxDepth = 0;
   let elements = 0;
-  // Post-order via an explicit stack: [node, depth, visited].
-  const stack: [Node, number, boolean][] = [[root, 0, false]];
+  // Post-order via an explicit stack of elements and their depths (a depth of -1 - d once
+  // the element's children are pushed: it is then measured when next on top).
+  const stack: Element[] = [root];
+  const depths: number[] = [0];
   while (stack.length) {
-    const top = stack[stack.length - 1];
-    const [n, depth, visited] = top;
-    if (n.nodeType !== 1) {
-      stack.pop();
-      continue;
-    }
-    const el = n as Element;
-    if (!visited) {
-      top[2] = true;
+    const el = stack[stack.length - 1];
+    const depth = depths[depths.length - 1];
+    if (depth >= 0) {
+      depths[depths.length - 1] = -1 - depth;
       elements++;
       if (depth > maxDepth) maxDepth = depth;
-      for (let k = el.lastElementChild; k; k = k.previousElementSibling) stack.push([k, depth + 1, false]);
+      for (let k = el.lastElementChild; k; k = k.previousElementSibling) {
+        stack.push(k);
+        depths.push(depth + 1);
+      }
       continue;
     }
     stack.pop();
+    depths.pop();
     let len = 0;
     let links = 0;
     if (!DROP_WITH_CONTENT.has(el.localName)) {

@@ -37,7 +37,8 @@ export interface PageElements {
 const tokens = (v: string) => v.split(/\s+/);
 
 /** [itemprop~=name] with the attribute's token list. */
-const hasToken = (list: string, name: string) => list !== '' && tokens(list).includes(name);
+// A token is a substring too: most lists are ruled out without being split.
+const hasToken = (list: string, name: string) => list.includes(name) && tokens(list).includes(name);
 
 const AUTHOR_HREF = ['/author/', '/authors/', '/autor/', '/autoren/', '/auteur/', '/autor-', '/redakteur', '/journalist'];
 const BYLINE_CLASS = ['byline', 'author', 'Author', 'Byline', 'autor', 'writer', 'verfasser'];
