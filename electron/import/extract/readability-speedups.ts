@@ -5,8 +5,9 @@
 // import's largest costs:
 //
 // - _getAllNodesWithTag runs querySelectorAll("p,pre,…"), and linkedom compiles that
-//   selector with css-select on every call. A walk comparing tag names finds the same
-//   elements in the same (document) order, skipping <template> content as linkedom does.
+//   selector with css-select on every call. linkedom's getElementsByTagName (one tag) or a
+//   walk comparing tag names finds the same elements in the same (document) order, leaving
+//   out <template> content as its selectors do.
 // - _isProbablyVisible reads node.style.display and node.style.visibility, and linkedom
 //   builds a Proxy'd CSSStyleDeclaration for each element to answer. The inline style is
 //   read here the way linkedom parses it (split at ";", the last declaration of a
@@ -26,7 +27,21 @@ import { Readability } from '@mozilla/readability';
 
 type Tagged = Element | Document;
 
+/** Whether `el` sits inside a <template> below `root`. */
+function inTemplate(el: Element, root: Node): boolean {
+  for (let a = el.parentNode; a && a !== root; a = a.parentNode) if ((a as Element).localName === 'template') return true;
+  return false;
+}
+
 function allWithTag(root: Tagged, tagNames: readonly string[]): Element[] {
+  if (tagNames.length === 1) {
+    // One tag (most of Readability's calls): linkedom's own walk along its chain of nodes is
+    // quicker than one by sibling links. Asked in upper case, it matches the parsed elements
+    // (by their upper-case form) and those Readability makes itself with createElement("P")
+    // (by name). It does look inside <template>; those are dropped.
+    const found = Array.from(root.getElementsByTagName(tagNames[0].toUpperCase()));
+    return found.some((el) => inTemplate(el, root)) ? found.filter((el) => !inTemplate(el, root)) : found;
+  }
   const wanted = new Set(tagNames.map((t) => t.toLowerCase()));
   const out: Element[] = [];
   const top: ParentNode & Node = root;

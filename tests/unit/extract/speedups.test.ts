@@ -80,6 +80,27 @@ describe('Readability helpers on linkedom', () => {
     expect(compared).toBeGreaterThan(10_000);
   });
 
+  it("leave out what sits inside a <template>, as linkedom's selectors do", () => {
+    const doc = parsePage('<html><body><p id="a">one</p><template><p>inert</p><div><p>inert</p></div></template><div><p id="b">two</p></div></body></html>');
+    for (const tags of [['p'], ['p', 'div']]) {
+      const want = Array.from(stockHelpers.getAllNodesWithTag!.call(null, doc, tags));
+      expect(elementsWithTag(doc, tags)).toEqual(want);
+    }
+    expect(elementsWithTag(doc, ['p']).map((p) => p.id)).toEqual(['a', 'b']);
+  });
+
+  it('find the elements Readability makes itself, named in upper case', () => {
+    const doc = parsePage('<html><body><div id="box"><p id="a">one</p></div></body></html>');
+    const made = doc.createElement('P');
+    made.id = 'made';
+    doc.getElementById('box')!.appendChild(made);
+    for (const tags of [['p'], ['P'], ['p', 'div']]) {
+      const want = Array.from(stockHelpers.getAllNodesWithTag!.call(null, doc, tags));
+      expect(elementsWithTag(doc, tags), String(tags)).toEqual(want);
+    }
+    expect(elementsWithTag(doc, ['p']).map((p) => p.id)).toEqual(['a', 'made']);
+  });
+
   it('recognise the bylines Readability recognises', () => {
     const self = { REGEXPS: { byline: /byline|author|dateline|writtenby|p-author/i } };
     let bylines = 0;
