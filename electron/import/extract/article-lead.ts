@@ -42,10 +42,6 @@ export function leadBeforeBody(body: string[], page: string[], opts: LeadOptions
   let first = -1;
   for (const p of body.slice(0, 5)) if ((first = page.indexOf(p)) >= 0) break;
   if (first <= 0) return [];
-  const skip = new Set(body.map(norm));
-  const captions = (opts.notLead ?? []).map(norm);
-  const links = opts.linkShare ?? [];
-  const isCaption = (key: string) => captions.some((c) => c.includes(key));
   // Only the neighbourhood of the body's start is read (a page's far ends are menus, footers
   // and comments, and reading them costs time on every import).
   const lo = Math.max(0, first - WINDOW);
@@ -55,6 +51,11 @@ export function leadBeforeBody(body: string[], page: string[], opts: LeadOptions
   if (!run) return [];
   const [start, end] = [run[0] + lo, run[1] + lo];
   if (start >= first || end < first) return [];
+  // Made only here: most pages have returned above, and the body can be long.
+  const skip = new Set(body.map(norm));
+  const captions = (opts.notLead ?? []).map(norm);
+  const links = opts.linkShare ?? [];
+  const isCaption = (key: string) => captions.some((c) => c.includes(key));
   // Walk up from the body: a lead sits right above it, with at most a byline, a date or an
   // image between; a longer gap separates it from what is not the article (a notice about
   // ad blockers or the browser, the site's welcome text, a list of posts).
