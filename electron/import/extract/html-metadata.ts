@@ -4,7 +4,7 @@
 // Core / citation_* / CMS meta tags, microdata, <time datetime>, byline elements, the
 // canonical URL and Chrome's "saved from url=" comment. Each field keeps its candidates
 // in order of trust; choosing among them happens in html-article.ts.
-import { closest, inComments, mentions, pageElements } from './page-elements.ts';
+import { closest, inComments, mentions, pageElements, type PageElements } from './page-elements.ts';
 import { squash } from './titles.ts';
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|LiveBlogPosting|ScholarlyArticle|TechArticle|SocialMediaPosting|Report|Review|Blog|Posting|DiscussionForumPosting|MedicalWebPage|Recipe|AdvertiserContentArticle|SatiricalArticle)$/i;
@@ -274,6 +274,28 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     savedFromUrl: null, lang: null,
   };
   const els = pageElements(document);
+  readStructuredData(els, meta);
+  readMicrodata(els, meta);
+  readTimes(els, meta);
+  readBylineElements(els, meta);
+  const h2s = readTextLines(document, meta);
+  readAuthorLinksAndDateTexts(els, meta);
+  readHeadings(els, meta, h2s);
+  meta.title = text(els.title) || null;
+  meta.canonical = els.canonical?.getAttribute('href')?.trim() || null;
+  const saved = /<!--\s*saved from url=\(\d+\)\s*([^\s>]{1,2000}?)\s*-->/i.exec(rawHtml.slice(0, 4096));
+  if (saved) meta.savedFromUrl = saved[1];
+  meta.lang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang') ?? null;
+  return meta;
+}
+
+// collectHtmlMetadata's parts, each a function of its own. Each is optimised (and, as pages
+// bring new kinds of element, deoptimised and optimised again) on its own: as one function
+// of 150 lines with its helpers inlined, every new element class made V8 recompile all of
+// it, some 80 ms a time, a dozen times in an import's first few hundred pages.
+
+/** JSON-LD blocks and <meta> tags. */
+function readStructuredData(els: PageElements, meta: HtmlMetadata): void {
   const ldRoots: unknown[] = [];
   for (const s of els.typedScripts) {
     const type = (s.getAttribute('type') ?? '').toLowerCase();
@@ -293,6 +315,10 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     list.push(content.replace(/\s+/g, ' ').trim());
     meta.meta.set(key, list);
   }
+}
+
+/** Microdata outside <meta>: headline, authors, dates. */
+function readMicrodata(els: PageElements, meta: HtmlMetadata): void {
   // Microdata outside <meta>.
   const h = els.microHeadlines[0];
   if (h) meta.microHeadline = text(h) || null;
@@ -309,6 +335,10 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     const v = dateTimeAttr(el) ?? el.getAttribute('content') ?? text(el);
     if (v) meta.microModified.push(v);
   }
+}
+
+/** <time> elements: marked publication times first, then the others. */
+function readTimes(els: PageElements, meta: HtmlMetadata): void {
   const marked: string[] = [];
   const plain: string[] = [];
   for (const t of els.times.slice(0, 50)) {
@@ -326,12 +356,20 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     else plain.push(value);
   }
   meta.timeDates = [...marked, ...plain];
+}
+
+/** Elements marked as bylines (rel, itemprop, class or id). */
+function readBylineElements(els: PageElements, meta: HtmlMetadata): void {
   for (const el of els.bylines.slice(0, 30)) {
     if (inComments(el)) continue;
     const v = spacedText(el);
     if (v && v.length < 200) meta.bylines.push(v);
     if (v && v.length < 40 && meta.authorElements.length < 10) meta.authorElements.push(v);
   }
+}
+
+/** Byline and labelled-date lines found by their text; returns the page's first <h2>s. */
+function readTextLines(document: Document, meta: HtmlMetadata): Element[] {
   // Byline-like lines anywhere: found from their text nodes ("By", "Von …") in one linear
   // walk, then read from the enclosing element with its inline pieces spaced.
   const body = document.body;
@@ -372,6 +410,11 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
       for (let k = n.lastChild; k; k = k.previousSibling) stack.push(k);
     }
   }
+  return h2s;
+}
+
+/** Links to author pages, and the text of date-like elements. */
+function readAuthorLinksAndDateTexts(els: PageElements, meta: HtmlMetadata): void {
   for (const el of els.authorLinks.slice(0, 5)) {
     if (closest(el, (a) => a.localName === 'nav' || a.localName === 'footer' || mentions(a, 'comment') || (a.getAttribute('class')?.includes('menu') ?? false))) continue;
     const v = text(el);
@@ -383,6 +426,10 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     const v = spacedText(el, 240);
     if (v && v.length < 200) meta.dateTexts.push(v);
   }
+}
+
+/** The <h1>s, the headline's heading and the text around it. */
+function readHeadings(els: PageElements, meta: HtmlMetadata, h2s: Element[]): void {
   const h1Els = els.h1s.slice(0, 5);
   meta.h1s = h1Els.map(text).filter(Boolean);
   const infos = h1Els.map(readH1);
@@ -408,12 +455,6 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
     meta.nearH1 = t.slice(start, (at >= 0 ? at : 0) + 1500);
     meta.nearH1At = at >= 0 ? at - start : 0;
   }
-  meta.title = text(els.title) || null;
-  meta.canonical = els.canonical?.getAttribute('href')?.trim() || null;
-  const saved = /<!--\s*saved from url=\(\d+\)\s*([^\s>]{1,2000}?)\s*-->/i.exec(rawHtml.slice(0, 4096));
-  if (saved) meta.savedFromUrl = saved[1];
-  meta.lang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang') ?? null;
-  return meta;
 }
 
 /** The text after a label's element: its next sibling nodes, text or elements, up to `max`. */
