@@ -40,14 +40,16 @@ const tokens = (v: string) => v.split(/\s+/);
 // A token is a substring too: most lists are ruled out without being split.
 const hasToken = (list: string, name: string) => list.includes(name) && tokens(list).includes(name);
 
-const AUTHOR_HREF = ['/author/', '/authors/', '/autor/', '/autoren/', '/auteur/', '/autor-', '/redakteur', '/journalist'];
-const BYLINE_CLASS = ['byline', 'author', 'Author', 'Byline', 'autor', 'writer', 'verfasser'];
-const DATE_CLASS = ['date', 'Date', 'publish', 'posted', 'datum', 'fecha', 'created', 'meta', 'dateline'];
+// Substrings, each list as one pattern: a test per element rather than a loop with a callback
+// (this runs for every element of every page, and V8 recompiles it as pages bring new kinds).
+const AUTHOR_HREF = /\/author\/|\/authors\/|\/autor\/|\/autoren\/|\/auteur\/|\/autor-|\/redakteur|\/journalist/;
+const BYLINE_CLASS = /byline|author|Author|Byline|autor|writer|verfasser/;
+const DATE_CLASS = /date|Date|publish|posted|datum|fecha|created|meta|dateline/;
 const LABEL_TAGS = new Set(['dt', 'th', 'h3', 'h4', 'h5', 'h6', 'strong', 'b']);
 
 function isByline(el: Element, cls: string, id: string, itemprop: string): boolean {
   if (itemprop === 'author') return true;
-  if (cls && (BYLINE_CLASS.some((c) => cls.includes(c)) || hasToken(cls, 'auteur'))) return true;
+  if (cls && (BYLINE_CLASS.test(cls) || hasToken(cls, 'auteur'))) return true;
   if (id && (id.includes('byline') || id.includes('author'))) return true;
   // rel is matched without regard to case in HTML; the other attributes are not.
   if (el.getAttribute('rel')?.toLowerCase() === 'author') return true;
@@ -55,7 +57,7 @@ function isByline(el: Element, cls: string, id: string, itemprop: string): boole
 }
 
 function isDateLike(tag: string, cls: string, id: string): boolean {
-  if (cls && (DATE_CLASS.some((c) => cls.includes(c)) || (tag !== 'time' && cls.includes('time')))) return true;
+  if (cls && (DATE_CLASS.test(cls) || (tag !== 'time' && cls.includes('time')))) return true;
   return id.includes('date');
 }
 
@@ -88,7 +90,7 @@ export function pageElements(document: Document): PageElements {
     else if (tag === 'link' && !out.canonical && hasToken((el.getAttribute('rel') ?? '').toLowerCase(), 'canonical')) out.canonical = el;
     else if (tag === 'a') {
       const href = el.getAttribute('href');
-      if (href && AUTHOR_HREF.some((p) => href.includes(p))) out.authorLinks.push(el);
+      if (href && AUTHOR_HREF.test(href)) out.authorLinks.push(el);
     }
     if (LABEL_TAGS.has(tag)) out.labels.push(el);
     if (isByline(el, cls, id, itemprop)) out.bylines.push(el);
