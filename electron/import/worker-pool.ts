@@ -7,6 +7,7 @@ import type { PreparedClip } from './prepare-clip.ts';
 import type { Attachment } from './types.ts';
 import type { WorkerRequest, WorkerResponse } from './worker-messages.ts';
 import { sourceWorkerUrl } from './worker-bundle.ts';
+import { tuneJitForImport } from './jit-tuning.ts';
 
 export type ExtractOutcome =
   | { ok: true; extraction: FileExtraction; prepared: PreparedClip }
@@ -68,6 +69,7 @@ export class WorkerPool {
   private readonly heapMb: number;
 
   constructor(options: PoolOptions = {}) {
+    tuneJitForImport();
     this.size = Math.max(1, options.size ?? Math.min(os.availableParallelism?.() ?? os.cpus().length, 4));
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.heapMb = options.maxOldGenerationSizeMb ?? 1024;
