@@ -103,6 +103,8 @@ function buildModels(): Map<string, ScriptModel> {
 }
 
 const scripts = Object.keys(expressions);
+// Each code unit's scripts are kept as a bit mask.
+if (scripts.length > 32) throw new Error('franc has more scripts than a mask holds');
 /** Each script's expression matching one whole string (a code unit, or a surrogate pair). */
 const wholeMatchers = scripts.map((s) => new RegExp(`^(?:${expressions[s].source})$`));
 /** Code unit → bit mask of the scripts whose expression matches it alone; 0xffffffff: not yet known. */
@@ -129,12 +131,10 @@ const scriptCounts = new Float64Array(scripts.length);
  * the code units with each one's scripts remembered counts the same.
  */
 function topScript(value: string): [string | undefined, number] {
-  if (scripts.length > 32) throw new Error('more scripts than a mask holds');
   scriptCounts.fill(0);
   const n = value.length;
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
-    let mask: number;
     const d = i + 1 < n ? value.charCodeAt(i + 1) : 0;
     if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
       // A surrogate pair is one match where a script's expression takes it whole; where it
@@ -149,7 +149,7 @@ function topScript(value: string): [string | undefined, number] {
       i++;
       continue;
     }
-    mask = unitMask(c);
+    const mask = unitMask(c);
     if (mask === 0) continue;
     for (let k = 0; k < scripts.length; k++) if (mask & (1 << k)) scriptCounts[k]++;
   }
@@ -165,10 +165,12 @@ function topScript(value: string): [string | undefined, number] {
   return [top, topCount];
 }
 
-/** The text's trigrams → their slot in `trigramCounts` (reused: one guess at a time per thread). */
-const textTrigrams = new TrigramTable(MAX_LENGTH + 2);
-const trigramCounts = new Int32Array(MAX_LENGTH + 2);
-const trigramUnits = new Int32Array((MAX_LENGTH + 2) * 3);
+/** Room for the distinct trigrams of a text this long: its trigrams → their slot, each one's
+ * count and code units. Reused (one guess at a time per thread). */
+function scratchFor(length: number) {
+  return { trigrams: new TrigramTable(length), counts: new Int32Array(length), units: new Int32Array(length * 3) };
+}
+let scratch = scratchFor(MAX_LENGTH + 2);
 
 /** franc(value, { minLength }): an ISO 639-3 code, or "und". */
 export function guessLanguage(value: string, minLength = 10): string {
@@ -180,6 +182,10 @@ export function guessLanguage(value: string, minLength = 10): string {
   if (!model) return !script || share === 0 ? 'und' : script;
 
   const text = ` ${clean(value)} `;
+  // Lower-casing can lengthen the sample ("İ" becomes two code units), so the room is
+  // made from the cleaned text's length, not from MAX_LENGTH.
+  if (text.length > scratch.counts.length) scratch = scratchFor(text.length);
+  const { trigrams: textTrigrams, counts: trigramCounts, units: trigramUnits } = scratch;
   textTrigrams.clear();
   for (let i = 0; i + 3 <= text.length; i++) {
     const a = text.charCodeAt(i);

@@ -49,6 +49,15 @@ describe('language guess', () => {
       expect(ours, t.slice(0, 80)).toBe(franc(t, { minLength: 40 }));
       answers.add(ours);
     }
+    // Lower-casing lengthens text with "İ" (two code units): 2,010 characters of varied
+    // letters, then a German sentence, hold more distinct trigrams than the sample's length.
+    const letters = Array.from({ length: 0x250 - 0xe0 }, (_, i) => String.fromCharCode(0xe0 + i)).filter((c) => /\p{Ll}/u.test(c));
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    let varied = '';
+    while (varied.length < 2010) varied += random() < 0.05 ? 'İ' : letters[Math.floor(random() * letters.length)];
+    const german = `${varied} Die Regierung kündigte heute neue Maßnahmen zur Unterstützung der Wirtschaft an`.slice(0, 2048);
+    expect(guessLanguage(german, 40)).toBe(franc(german, { minLength: 40 }));
     // The sample really spans several languages and scripts (and the "too short" answer).
     expect(answers.size).toBeGreaterThanOrEqual(8);
     expect(answers).toContain('und');
