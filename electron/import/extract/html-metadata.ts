@@ -319,7 +319,6 @@ function readStructuredData(els: PageElements, meta: HtmlMetadata): void {
 
 /** Microdata outside <meta>: headline, authors, dates. */
 function readMicrodata(els: PageElements, meta: HtmlMetadata): void {
-  // Microdata outside <meta>.
   const h = els.microHeadlines[0];
   if (h) meta.microHeadline = text(h) || null;
   for (const el of els.microAuthors.slice(0, 10)) {

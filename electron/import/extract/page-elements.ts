@@ -36,8 +36,8 @@ export interface PageElements {
 
 const tokens = (v: string) => v.split(/\s+/);
 
-/** [itemprop~=name] with the attribute's token list. */
-// A token is a substring too: most lists are ruled out without being split.
+/** [itemprop~=name] with the attribute's token list. A token is a substring too, so most
+ * lists are ruled out without being split. */
 const hasToken = (list: string, name: string) => list.includes(name) && tokens(list).includes(name);
 
 // Substrings, each list as one pattern: a test per element rather than a loop with a callback
