@@ -42,7 +42,8 @@ export interface ImportOptions {
   maxFileBytes?: number;
   pool?: WorkerPool;
   onProgress?(p: ImportProgress): void;
-  /** Milliseconds between progress events (the last one is always sent). */
+  /** Least milliseconds between progress events. None is lost: counts that arrive sooner go
+   * out when the interval is up, and the last event is always sent. */
   progressIntervalMs?: number;
 }
 
@@ -56,6 +57,8 @@ export class ImportJob {
   private current: string | null = null;
   private started = Date.now();
   private lastEmit = 0;
+  /** A progress event held back by the interval, due when it is up. */
+  private trailing: NodeJS.Timeout | null = null;
   private pool: WorkerPool | null = null;
 
   constructor(private readonly library: Library, private readonly options: ImportOptions = {}) {}
@@ -73,7 +76,18 @@ export class ImportJob {
 
   private progress(force = false): void {
     const now = Date.now();
-    if (!force && now - this.lastEmit < (this.options.progressIntervalMs ?? 100)) return;
+    const wait = (this.options.progressIntervalMs ?? 100) - (now - this.lastEmit);
+    if (!force && wait > 0) {
+      // Sent late rather than dropped: a batch of clips is stored in one go, and a dropped
+      // event left the window showing its first clip until the next batch, a second later.
+      this.trailing ??= setTimeout(() => {
+        this.trailing = null;
+        this.progress(true);
+      }, wait);
+      return;
+    }
+    if (this.trailing) clearTimeout(this.trailing);
+    this.trailing = null;
     this.lastEmit = now;
     const elapsed = (now - this.started) / 1000;
     const rate = elapsed > 0 ? this.done / elapsed : 0;
@@ -94,12 +108,16 @@ export class ImportJob {
 
   /** One source is finished: its outcomes (a Cuttings export holds many clips) are kept. */
   private record(...outcomes: ImportOutcome[]): void {
+    this.keep(outcomes);
+    this.progress();
+  }
+
+  private keep(outcomes: ImportOutcome[]): void {
     for (const o of outcomes) {
       o.file = displayName(o.file);
       this.outcomes.push(o);
     }
     this.done++;
-    this.progress();
   }
 
   /** Files and folders on disk. */
@@ -139,7 +157,9 @@ export class ImportJob {
       const items = batch;
       batch = [];
       batchChars = 0;
-      for (const o of storeBatch(ctx, items)) this.record(o);
+      for (const o of storeBatch(ctx, items)) this.keep([o]);
+      // One event for the batch, counting all of it.
+      this.progress();
     };
     const launch = (src: ImportSource): Promise<void> => {
       const held = { bytes: 0 };
@@ -176,7 +196,11 @@ export class ImportJob {
         if (inFlight.size) await Promise.race(inFlight);
         if (Date.now() - lastFlush > STORE_WAIT_MS) flush();
       }
-      await Promise.all(inFlight);
+      // The last files: still stored (and counted) as they finish, not all at the end.
+      while (inFlight.size) {
+        await Promise.race(inFlight);
+        if (Date.now() - lastFlush > STORE_WAIT_MS) flush();
+      }
       flush();
     } finally {
       if (ownPool) await pool.close();

@@ -16,6 +16,8 @@ export interface Server {
   url: string;
   origin: string;
   libraryDir: string;
+  /** What the server printed on stderr, and how it ended if it has: shown when a test fails. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -26,7 +28,9 @@ export async function startServer(): Promise<Server> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let ended = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.once('exit', (code, signal) => (ended = `cuttings serve exited (${signal ?? `code ${code}`})`));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`cuttings serve printed no URL.\n${stderr}`)), 30_000);
@@ -47,6 +51,7 @@ export async function startServer(): Promise<Server> {
     url,
     origin: new URL(url).origin,
     libraryDir,
+    log: () => [stderr.trimEnd(), ended].filter(Boolean).join('\n'),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -61,9 +66,14 @@ export async function startServer(): Promise<Server> {
 
 export const test = base.extend<{ server: Server }>({
   // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
+  server: async ({}, use, testInfo) => {
     const server = await startServer();
     await use(server);
+    // A failure's cause may be on the server's side (a crash, an error it logged): keep it.
+    if (testInfo.status !== testInfo.expectedStatus && server.log()) {
+      await testInfo.attach('server log', { body: server.log(), contentType: 'text/plain' });
+      console.error(`--- server log (${testInfo.title}) ---\n${server.log()}`);
+    }
     await server.stop();
   },
 });
@@ -163,8 +173,9 @@ export function corpusPages(dir: string, n: number, dataset = 'aeb'): string[] {
     .filter((f) => f.endsWith('.html.gz'))
     .sort()
     .slice(0, n)
-    .map((f) => {
-      const out = path.join(dir, `${dataset}-${f.slice(0, 12)}.html`);
+    .map((f, i) => {
+      // Numbered: some names share their first characters (several pages of one site).
+      const out = path.join(dir, `${dataset}-${String(i).padStart(3, '0')}-${f.slice(0, 12).replace(/[^\w.-]+/g, '_')}.html`);
       fs.writeFileSync(out, zlib.gunzipSync(fs.readFileSync(path.join(src, f))));
       return out;
     });

@@ -35,9 +35,9 @@ const originalsCount = (dir = lib.dir) => {
 };
 
 /** Real saved pages from the extraction corpus, un-gzipped into a folder. */
-function realPages(n: number, dir = path.join(work, 'pages')): string[] {
+function realPages(n: number, dir = path.join(work, 'pages'), dataset = 'aeb'): string[] {
   fs.mkdirSync(dir, { recursive: true });
-  const src = path.join(CORPUS, 'extraction', 'dev', 'aeb', 'html');
+  const src = path.join(CORPUS, 'extraction', 'dev', dataset, 'html');
   const names = fs.readdirSync(src).filter((f) => f.endsWith('.html.gz')).sort().slice(0, n);
   return names.map((f) => {
     const out = path.join(dir, f.replace(/\.gz$/, ''));
@@ -66,6 +66,21 @@ describe('importing files and folders', () => {
     expect(events.some((e) => e.currentFile !== null)).toBe(true);
     // every clip is findable at once
     expect(count("SELECT count(*) AS n FROM clips_fts WHERE clips_fts MATCH 'maduro'")).toBe(1);
+  });
+
+  it('reports each stored batch in full: the progress never shows fewer clips than the library holds', async () => {
+    // More pages than one store batch (128), so the clips arrive in at least two batches.
+    const files = [...realPages(114), ...realPages(40, path.join(work, 'pages'), 'htmldate')];
+    const seen: { done: number; added: number; inLibrary: number }[] = [];
+    // The default interval between events, as the window gets them.
+    const job = new ImportJob(lib, { onProgress: (p) => seen.push({ done: p.done, added: p.added, inLibrary: clipCount() }) });
+    const summary = await job.runPaths([path.join(work, 'pages')]);
+    expect(summary.outcomes).toHaveLength(files.length);
+    for (const s of seen) expect(s.added).toBe(s.inLibrary);
+    // A batch was shown before the end (the first is stored after a second or at 128 clips,
+    // whichever comes first), and the end was shown.
+    expect(seen.some((s) => s.done > 0 && s.done < files.length)).toBe(true);
+    expect(seen.at(-1)!.done).toBe(files.length);
   });
 
   it('keeps the typo vocabulary exactly as a full recount would (words listed by the workers)', async () => {
