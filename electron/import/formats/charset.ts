@@ -71,6 +71,31 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   return isUtf8(bytes);
 }
 
+/** WHATWG names of the one-byte-per-character encodings a page or message may declare. */
+const SINGLE_BYTE = /^(?:windows-12\d\d|windows-874|iso-8859-\d{1,2}|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
+
+/**
+ * A one-byte charset declared over bytes that are valid UTF-8 and not all ASCII: a page saved
+ * (or a message re-encoded) as UTF-8 that kept its old declaration. Real text in such a
+ * charset is practically never valid UTF-8 (an accented letter between ASCII bytes is an
+ * invalid sequence), while honouring the label turns every "é" into "Ã©".
+ */
+export function utf8UnderLegacyLabel(bytes: Uint8Array, encoding: string): boolean {
+  if (!SINGLE_BYTE.test(encoding)) return false;
+  let high = false;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] >= 0x80) {
+      high = true;
+      break;
+    }
+  }
+  return high && isValidUtf8(bytes);
+}
+
+function declaredButUtf8(label: string): string {
+  return `declared "${cleanLabel(label)}" but the bytes are UTF-8: read as UTF-8`;
+}
+
 /**
  * For bytes that are NOT valid UTF-8: is it damaged UTF-8 (decode with U+FFFD) or a legacy
  * single-byte charset? In UTF-8 every non-ASCII byte sits next to another non-ASCII byte
@@ -120,6 +145,7 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
   if (bom) return { text: decodeAs(bytes, bom.encoding), encoding: bom.encoding, warnings };
   if (declared) {
     const enc = normaliseLabel(declared);
+    if (enc && utf8UnderLegacyLabel(bytes, enc)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings: [declaredButUtf8(declared)] };
     if (enc && enc !== 'utf-8') return { text: decodeAs(bytes, enc), encoding: enc, warnings };
     if (!enc) warnings.push(`unsupported character set "${cleanLabel(declared)}": guessed instead`);
   }
@@ -161,7 +187,9 @@ export function prescanHtmlCharset(bytes: Uint8Array): string | null {
  * HTML decoding in the HTML standard's order: BOM > transport charset (MIME part / HTTP
  * header) > <meta> > UTF-8 if valid > windows-1252. A <meta> claiming UTF-16 means
  * UTF-8 (the bytes in hand are ASCII-compatible). A UTF-8 claim over non-UTF-8 bytes is
- * re-detected, so a mislabelled windows-1252 page does not fill with U+FFFD.
+ * re-detected, so a mislabelled windows-1252 page does not fill with U+FFFD; and a one-byte
+ * claim over valid UTF-8 is read as UTF-8 (see utf8UnderLegacyLabel), where a browser would
+ * show the page garbled.
  */
 export function decodeHtml(bytes: Uint8Array, transportCharset?: string | null): Decoded {
   const warnings: string[] = [];
@@ -179,6 +207,7 @@ export function decodeHtml(bytes: Uint8Array, transportCharset?: string | null):
       const d = decodeUtf8OrLegacy(bytes, true);
       return { ...d, warnings: [...warnings, ...d.warnings] };
     }
+    if (utf8UnderLegacyLabel(bytes, enc)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings: [...warnings, declaredButUtf8(label)] };
     return { text: decodeAs(bytes, enc), encoding: enc, warnings };
   }
   const d = decodeUtf8OrLegacy(bytes);

@@ -1,5 +1,6 @@
 // Decoding order and format sniffing: the bytes decide, the extension only breaks ties.
 import { gzipSync, strToU8 } from 'fflate';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, decodeText, decodeWindows1252, normaliseLabel } from '../../../electron/import/formats/charset.ts';
 import { readBytes } from '../../../electron/import/formats/index.ts';
@@ -22,6 +23,23 @@ describe('charsets', () => {
     expect(decodeHtml(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('<meta charset="shift_jis"><p>é</p>')])).text).toContain('<p>é</p>');
     expect(decodeHtml(latin1('<p>caf\xe9</p>')).encoding).toBe('windows-1252');
     expect(decodeHtml(utf8('<p>café</p>')).encoding).toBe('utf-8');
+  });
+
+  it('reads a page saved as UTF-8 that still declares a one-byte charset as UTF-8, and says so', () => {
+    const d = decodeHtml(utf8('<meta http-equiv="content-type" content="text/html; charset=ISO-8859-1"><title>Andrés Iniesta: «mágicos»</title>'));
+    expect(d.text).toContain('Andrés Iniesta: «mágicos»');
+    expect(d.warnings).toEqual(['declared "ISO-8859-1" but the bytes are UTF-8: read as UTF-8']);
+    // A real saved page from the corpus: its <meta> says ISO-8859-1, its bytes are UTF-8.
+    const text = decodeHtml(new Uint8Array(gunzipSync(readCorpusFile('extraction/dev/htmldate/html/1653186688.html.gz')))).text;
+    expect(text).toContain('Andrés Iniesta');
+    expect(text).not.toContain('AndrÃ©s');
+    // The same mistake in an e-mail part's charset.
+    expect(decodeText(utf8('Grüße aus Köln'), 'iso-8859-1').text).toBe('Grüße aus Köln');
+    // Text really in the declared charset is still read in it: ASCII, Latin-1 and Cyrillic.
+    expect(decodeHtml(latin1('<meta charset="iso-8859-1"><p>caf\xe9 cr\xe8me</p>')).text).toContain('café crème');
+    expect(decodeHtml(latin1('<meta charset="windows-1251"><p>\xcc\xee\xf1\xea\xe2\xe0</p>')).text).toContain('Москва');
+    expect(decodeHtml(utf8('<meta charset="iso-8859-1"><p>plain</p>'))).toMatchObject({ encoding: 'windows-1252', warnings: [] });
+    expect(decodeText(latin1('Gr\xfc\xdfe'), 'iso-8859-1').text).toBe('Grüße');
   });
 
   it('treats a <meta> UTF-16 claim on ASCII bytes as UTF-8', () => {
