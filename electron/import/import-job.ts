@@ -10,6 +10,7 @@ import { importExportDocument } from './export-document.ts';
 import { displayName, readSourceFile, DEFAULT_MAX_FILE_BYTES } from './read-source.ts';
 import { writeOriginal } from '../library/originals.ts';
 import { loadSimhashIndex, storeBatch, type PendingStore, type StoreContext } from './store-clip.ts';
+import { RecentRate } from './recent-rate.ts';
 
 /** Extractions stored per transaction (see storeBatch), the most text they may hold, and the
  * longest a finished file waits. Each transaction ends with the full-text index writing a new
@@ -60,6 +61,7 @@ export class ImportJob {
   /** A progress event held back by the interval, due when it is up. */
   private trailing: NodeJS.Timeout | null = null;
   private pool: WorkerPool | null = null;
+  private readonly rate = new RecentRate();
 
   constructor(private readonly library: Library, private readonly options: ImportOptions = {}) {}
 
@@ -90,7 +92,8 @@ export class ImportJob {
     this.trailing = null;
     this.lastEmit = now;
     const elapsed = (now - this.started) / 1000;
-    const rate = elapsed > 0 ? this.done / elapsed : 0;
+    const recent = this.rate.update(now, this.done);
+    const rate = recent ?? (elapsed > 0 ? this.done / elapsed : 0);
     const count = (s: ImportOutcome['status']) => this.outcomes.filter((o) => o.status === s).length;
     this.options.onProgress?.({
       jobId: this.id,
@@ -102,7 +105,8 @@ export class ImportJob {
       duplicates: count('duplicate'),
       failed: count('failed'),
       filesPerSecond: Math.round(rate * 10) / 10,
-      etaSeconds: rate > 0 && !this.scanning ? Math.round((this.total - this.done) / rate) : null,
+      // No guess before the speed is known: see RecentRate.
+      etaSeconds: this.scanning ? null : this.done >= this.total ? 0 : recent ? Math.round((this.total - this.done) / recent) : null,
     });
   }
 

@@ -29,7 +29,7 @@ export function ImportBar({ view, onCancel }: { view: ImportView; onCancel(): vo
     <div className="import-bar" role="region" aria-label="Import progress">
       <div className="import-bar-text">
         <span className="import-status">{status}</span>
-        <span className="import-eta">{view.etaSeconds !== null && !view.cancelling ? formatSeconds(view.etaSeconds) : ''}</span>
+        <span className="import-eta">{view.cancelling ? '' : view.etaSeconds !== null ? formatSeconds(view.etaSeconds) : view.done > 0 ? 'estimating…' : ''}</span>
       </div>
       <div
         className="progress"

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api, CuttingsBridge, ImportOutcome, ImportProgress, ImportSummary } from '../../../electron/api.ts';
 import { batches, toUploads, type DroppedFile } from './dropped-files.ts';
+import { runSpeed } from './run-speed.ts';
 
 /** The contract's progress of the jobs added up, plus what only the window knows. */
 export interface ImportView extends Omit<ImportProgress, 'jobId' | 'filesPerSecond'> {
@@ -29,6 +30,8 @@ interface Run {
   cancelled: boolean;
   started: number;
   samples: boolean;
+  /** Files per second of the whole run, from its counts so far (see run-speed.ts). */
+  speed: ReturnType<typeof runSpeed>;
 }
 
 export function useImporter(bridge: CuttingsBridge, onError: (message: string) => void) {
@@ -68,11 +71,9 @@ export function useImporter(bridge: CuttingsBridge, onError: (message: string) =
       }, 0);
     const done = sumOf('done');
     const total = Math.max(r.expectedFiles, sumOf('total'), done);
-    const elapsed = (performance.now() - r.started) / 1000;
     const latest = ps[ps.length - 1];
-    let eta: number | null = null;
-    if (r.jobs.length === 1 && latest && latest.etaSeconds !== null) eta = latest.etaSeconds;
-    else if (done > 0 && total > done) eta = (elapsed / done) * (total - done);
+    const speed = r.speed(performance.now(), done);
+    const eta = speed && !ps.some((p) => p.scanning) ? Math.round((total - done) / speed) : null;
     setView({
       done,
       total,
@@ -81,7 +82,7 @@ export function useImporter(bridge: CuttingsBridge, onError: (message: string) =
       added: sumOf('added'),
       duplicates: sumOf('duplicates'),
       failed: sumOf('failed'),
-      etaSeconds: done > 0 ? eta : null,
+      etaSeconds: eta,
       uploading: r.sending,
       cancelling: r.cancelled,
     });
@@ -130,7 +131,7 @@ export function useImporter(bridge: CuttingsBridge, onError: (message: string) =
       return null;
     }
     setSummary(null);
-    run.current = { jobs: [], expectedFiles, sending: true, cancelled: false, started: performance.now(), samples };
+    run.current = { jobs: [], expectedFiles, sending: true, cancelled: false, started: performance.now(), samples, speed: runSpeed() };
     recompute();
     return run.current;
   };

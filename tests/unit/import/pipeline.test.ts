@@ -71,9 +71,9 @@ describe('importing files and folders', () => {
   it('reports each stored batch in full: the progress never shows fewer clips than the library holds', async () => {
     // More pages than one store batch (128), so the clips arrive in at least two batches.
     const files = [...realPages(114), ...realPages(40, path.join(work, 'pages'), 'htmldate')];
-    const seen: { done: number; added: number; inLibrary: number }[] = [];
+    const seen: { done: number; added: number; inLibrary: number; eta: number | null }[] = [];
     // The default interval between events, as the window gets them.
-    const job = new ImportJob(lib, { onProgress: (p) => seen.push({ done: p.done, added: p.added, inLibrary: clipCount() }) });
+    const job = new ImportJob(lib, { onProgress: (p) => seen.push({ done: p.done, added: p.added, inLibrary: clipCount(), eta: p.etaSeconds }) });
     const summary = await job.runPaths([path.join(work, 'pages')]);
     expect(summary.outcomes).toHaveLength(files.length);
     for (const s of seen) expect(s.added).toBe(s.inLibrary);
@@ -81,6 +81,10 @@ describe('importing files and folders', () => {
     // whichever comes first), and the end was shown.
     expect(seen.some((s) => s.done > 0 && s.done < files.length)).toBe(true);
     expect(seen.at(-1)!.done).toBe(files.length);
+    // No time left is guessed from the first batch alone (its second includes the workers'
+    // start), and at the end none is left.
+    expect(seen.find((s) => s.done > 0)!.eta).toBeNull();
+    expect(seen.at(-1)!.eta).toBe(0);
   });
 
   it('keeps the typo vocabulary exactly as a full recount would (words listed by the workers)', async () => {
