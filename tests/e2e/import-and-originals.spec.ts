@@ -42,6 +42,10 @@ test('a large drop shows progress and can be cancelled midway, keeping what fini
   const added = Number(/([\d,]+)\s*added/.exec((await stats.textContent()) ?? '')?.[1]?.replace(/,/g, ''));
   expect(added).toBeGreaterThanOrEqual(1);
   expect(added).toBeLessThan(files.length);
+  // Listed by name (the files finished in another order, two workers at a time).
+  const names = await summary.getByRole('list', { name: 'Added files' }).locator('.outcome-file').allTextContents();
+  expect(names.length).toBe(Math.min(added, 200));
+  expect(names).toEqual([...names].sort());
   await shot(page, 'import-cancelled');
   await summary.getByRole('button', { name: 'Done' }).click();
   await expect(bar).toBeHidden();

@@ -1,5 +1,6 @@
 // What an import looks like: the overlay while dragging, the progress bar, the summary, and
 // the first-run empty state.
+import { useMemo } from 'react';
 import { formatSeconds, plural } from '../common/format.ts';
 import { Modal } from '../common/Modal.tsx';
 import type { ImportView, MergedSummary } from './use-importer.ts';
@@ -54,10 +55,19 @@ export function ImportBar({ view, onCancel }: { view: ImportView; onCancel(): vo
   );
 }
 
+/** File names as a person sorts them: "page 2" before "page 10", case aside. */
+const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
 export function ImportSummarySheet({ summary, onClose, onShow }: { summary: MergedSummary; onClose(): void; onShow(id: number): void }) {
-  const failed = summary.outcomes.filter((o) => o.status === 'failed');
-  const added = summary.outcomes.filter((o) => o.status === 'added');
-  const dupes = summary.outcomes.filter((o) => o.status === 'duplicate');
+  // Outcomes arrive in the order files finished; listed by name, a file is where one looks for it.
+  const { failed, added, dupes } = useMemo(() => {
+    const sorted = [...summary.outcomes].sort((a, b) => byName.compare(a.file, b.file));
+    return {
+      failed: sorted.filter((o) => o.status === 'failed'),
+      added: sorted.filter((o) => o.status === 'added'),
+      dupes: sorted.filter((o) => o.status === 'duplicate'),
+    };
+  }, [summary.outcomes]);
   return (
     <Modal title={summary.cancelled ? 'Import cancelled' : 'Import finished'} onClose={onClose} wide>
       <div className="summary-stats" aria-label="Import summary">
