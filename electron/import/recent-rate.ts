@@ -7,7 +7,7 @@
 // latest seconds, so it also follows an import whose files turn slower or faster (a folder
 // of PDFs after one of web pages).
 
-/** Seconds of history the rate is measured over. */
+/** How far back the rate looks. */
 const WINDOW_MS = 8_000;
 /** The shortest span that gives a rate: the first counts come in uneven batches, while the
  * workers are still being optimised by V8 (and in the window, while later batches of a drop

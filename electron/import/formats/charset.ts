@@ -5,7 +5,7 @@
 // UTF-7 is deliberately NOT supported: "+ADw-script+AD4-" decodes to live markup, and no
 // browser honours the label any more. A UTF-7 label is treated as unknown, so the bytes
 // are read as ASCII/windows-1252 and "+ADw-" stays literal text.
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface Decoded {
@@ -81,15 +81,7 @@ const SINGLE_BYTE = /^(?:windows-12\d\d|windows-874|iso-8859-\d{1,2}|koi8-[ru]|i
  * invalid sequence), while honouring the label turns every "é" into "Ã©".
  */
 export function utf8UnderLegacyLabel(bytes: Uint8Array, encoding: string): boolean {
-  if (!SINGLE_BYTE.test(encoding)) return false;
-  let high = false;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] >= 0x80) {
-      high = true;
-      break;
-    }
-  }
-  return high && isValidUtf8(bytes);
+  return SINGLE_BYTE.test(encoding) && !isAscii(bytes) && isValidUtf8(bytes);
 }
 
 function declaredButUtf8(label: string): string {
