@@ -80,12 +80,15 @@ const SINGLE_BYTE = /^(?:windows-12\d\d|windows-874|iso-8859-\d{1,2}|koi8-[ru]|i
  * charset is practically never valid UTF-8 (an accented letter between ASCII bytes is an
  * invalid sequence), while honouring the label turns every "é" into "Ã©".
  */
-export function utf8UnderLegacyLabel(bytes: Uint8Array, encoding: string): boolean {
+function utf8UnderLegacyLabel(bytes: Uint8Array, encoding: string): boolean {
   return SINGLE_BYTE.test(encoding) && !isAscii(bytes) && isValidUtf8(bytes);
 }
 
-function declaredButUtf8(label: string): string {
-  return `declared "${cleanLabel(label)}" but the bytes are UTF-8: read as UTF-8`;
+/** Bytes in the charset `label` declares (`encoding`, its decoder), unless that is a one-byte
+ * charset over UTF-8: then as UTF-8, with a warning that says so. */
+function decodeDeclared(bytes: Uint8Array, encoding: string, label: string, warnings: string[]): Decoded {
+  if (!utf8UnderLegacyLabel(bytes, encoding)) return { text: decodeAs(bytes, encoding), encoding, warnings };
+  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings: [...warnings, `declared "${cleanLabel(label)}" but the bytes are UTF-8: read as UTF-8`] };
 }
 
 /**
@@ -137,8 +140,7 @@ export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded
   if (bom) return { text: decodeAs(bytes, bom.encoding), encoding: bom.encoding, warnings };
   if (declared) {
     const enc = normaliseLabel(declared);
-    if (enc && utf8UnderLegacyLabel(bytes, enc)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings: [declaredButUtf8(declared)] };
-    if (enc && enc !== 'utf-8') return { text: decodeAs(bytes, enc), encoding: enc, warnings };
+    if (enc && enc !== 'utf-8') return decodeDeclared(bytes, enc, declared, warnings);
     if (!enc) warnings.push(`unsupported character set "${cleanLabel(declared)}": guessed instead`);
   }
   const utf16 = detectUtf16WithoutBom(bytes);
@@ -199,8 +201,7 @@ export function decodeHtml(bytes: Uint8Array, transportCharset?: string | null):
       const d = decodeUtf8OrLegacy(bytes, true);
       return { ...d, warnings: [...warnings, ...d.warnings] };
     }
-    if (utf8UnderLegacyLabel(bytes, enc)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings: [...warnings, declaredButUtf8(label)] };
-    return { text: decodeAs(bytes, enc), encoding: enc, warnings };
+    return decodeDeclared(bytes, enc, label, warnings);
   }
   const d = decodeUtf8OrLegacy(bytes);
   return { ...d, warnings: [...warnings, ...d.warnings] };
