@@ -191,17 +191,15 @@ export class ImportJob {
       return tracked;
     };
     try {
-      while (next < sources.length && !this.cancelledFlag) {
+      // One loop to the last file: files are launched while there are more (a .zip may add
+      // some as it opens), and stored (and counted) as they finish, the last ones included.
+      for (;;) {
         while (inFlight.size < window && (inFlight.size < pool.size || inFlightBytes < IN_FLIGHT_BYTES) && next < sources.length && !this.cancelledFlag) {
           const src = sources[next++];
           this.current = displayName(src.display);
           launch(src);
         }
-        if (inFlight.size) await Promise.race(inFlight);
-        if (Date.now() - lastFlush > STORE_WAIT_MS) flush();
-      }
-      // The last files: still stored (and counted) as they finish, not all at the end.
-      while (inFlight.size) {
+        if (!inFlight.size) break;
         await Promise.race(inFlight);
         if (Date.now() - lastFlush > STORE_WAIT_MS) flush();
       }
