@@ -78,7 +78,7 @@ async function runNaive(folder: string, libDir: string) {
       const article = new Readability(dom.window.document).parse();
       dom.window.close();
       const text = article?.textContent?.trim() ?? '';
-      const stored = storeOriginal(lib.dir, bytes, f);
+      const stored = storeOriginal(lib.dir, bytes, 'html');
       lib.db.transaction(() => {
         const id = insertClip(lib.db, {
           title: article?.title || f, author: article?.byline ?? null, source: article?.siteName ?? null,

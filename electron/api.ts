@@ -257,10 +257,15 @@ export interface ApiMethods {
   importResult: { args: { jobId: string }; result: ImportSummary | null };
   loadSamples: { args: Record<string, never>; result: { jobId: string } };
   exportClips: { args: { ids?: number[] }; result: ExportDocument };
-  /** Electron: opens the original with the system's app. Browser: returns a download URL. */
-  openOriginal: { args: { id: number }; result: { opened: boolean; url?: string } };
+  /**
+   * Electron: opens the original with the system's app, by the extension of its sniffed format;
+   * a format with no safe viewer is shown in its folder instead (`revealed`). Browser: returns a download URL.
+   */
+  openOriginal: { args: { id: number }; result: { opened: boolean; url?: string; revealed?: boolean } };
   /** Opens an http(s) link in the system browser (Electron); refused for anything else. */
   openExternal: { args: { url: string }; result: { opened: boolean } };
+  /** Electron: shows the stored copy of the original in the system's file manager. */
+  revealOriginal: { args: { id: number }; result: { shown: boolean } };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -276,6 +281,8 @@ export interface ApiEvents {
   'import-finished': ImportSummary;
   /** Clips or tags changed (by an import, another window, the CLI…): refresh views. */
   'library-changed': { reason: string };
+  /** An import began (from the window, a menu, "Open With" or the command line of the app). */
+  'import-started': { jobId: string };
 }
 export type ApiEventName = keyof ApiEvents;
 
@@ -284,12 +291,67 @@ export interface ApiErrorBody {
   error: { code: 'bad-request' | 'not-found' | 'unauthorized' | 'conflict' | 'internal'; message: string };
 }
 
-/** What the preload exposes as window.cuttings. */
+/** One item of a native context menu the window asks the shell to show. */
+export interface MenuChoice {
+  id: string;
+  label: string;
+  enabled?: boolean;
+  /** Draw a separator above this item. */
+  separatorBefore?: boolean;
+}
+
+/** What the application menu asks the window to do (the window owns these views). */
+export type ShellCommand =
+  | { command: 'toggle-sidebar' }
+  | { command: 'show-shortcuts' }
+  | { command: 'focus-search' }
+  /** A short message for the window to show (an export or backup finished, or failed). */
+  | { command: 'notify'; message: string; error?: boolean };
+
+/**
+ * Desktop-only calls, carried over the same IPC channel as the Api. They are not Api methods:
+ * browser mode and the CLI have no native dialogs or menus.
+ */
+export interface ShellMethods {
+  /** Paths the preload read from File objects the user dropped or picked (webUtils.getPathForFile). */
+  importDropped: { args: { paths: string[] }; result: { jobId: string } | null };
+  /** Shows the native Import dialog and imports what was chosen; null when cancelled. */
+  chooseAndImport: { args: { kind: 'files' | 'folder' }; result: { jobId: string } | null };
+  /** Shows a native context menu and answers the chosen item's id (null when dismissed). */
+  popupMenu: { args: { items: MenuChoice[] }; result: { chosen: string | null } };
+}
+export type ShellMethod = keyof ShellMethods;
+export const SHELL_METHODS = ['importDropped', 'chooseAndImport', 'popupMenu'] as const satisfies readonly ShellMethod[];
+type MissingShell = Exclude<ShellMethod, (typeof SHELL_METHODS)[number]>;
+export const SHELL_METHODS_COMPLETE: [MissingShell] extends [never] ? true : never = true;
+
+/** The one IPC channel between the window and the main process. */
+export const IPC_CHANNEL = 'cuttings:call';
+/** Events and menu commands pushed from the main process to the window. */
+export const IPC_EVENT_CHANNEL = 'cuttings:event';
+export const IPC_COMMAND_CHANNEL = 'cuttings:command';
+
+/** What only the desktop app's preload adds to the bridge. */
+export interface DesktopBridge {
+  /**
+   * Imports files the user dropped on the window or picked in it. The preload reads their paths
+   * itself; the page never hands the main process a path (a script in the page could name any file).
+   */
+  importFiles(files: File[]): Promise<{ jobId: string } | null>;
+  /** The native Import dialog (files or one folder). */
+  chooseAndImport(kind: 'files' | 'folder'): Promise<{ jobId: string } | null>;
+  /** A native context menu; resolves with the chosen item's id, or null. */
+  popupMenu(items: MenuChoice[]): Promise<string | null>;
+  /** Commands from the application menu. */
+  onCommand(listener: (command: ShellCommand) => void): () => void;
+}
+
+/** What the preload exposes as window.cuttings (and what browser mode builds over HTTP). */
 export interface CuttingsBridge {
   api: Api;
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
-  /** Paths of files dropped on the window (Electron only: webUtils.getPathForFile). */
-  pathsForFiles(files: File[]): string[];
+  /** Present only in the desktop app. */
+  desktop?: DesktopBridge;
 }
 
 /** The method names, as a runtime list (for adapters that enumerate the contract). */
@@ -298,7 +360,7 @@ export const API_METHODS = [
   'timeline', 'listTags', 'createTag', 'tagClips', 'untagClips', 'renameTag', 'recolourTag',
   'mergeTags', 'deleteTag', 'listSources', 'listAuthors', 'listSavedSearches', 'saveSearch',
   'deleteSavedSearch', 'importPaths', 'importUploads', 'cancelImport', 'importResult',
-  'loadSamples', 'exportClips', 'openOriginal', 'openExternal',
+  'loadSamples', 'exportClips', 'openOriginal', 'openExternal', 'revealOriginal',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS names every method of ApiMethods.

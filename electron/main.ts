@@ -1,208 +1,296 @@
-// The Electron shell: one window, a menu, dialogs, and IPC wired to the same handler table
-// as browser mode and the CLI. Thin on purpose: everything else is in library/, search/,
-// import/ and handlers/, which are tested without Electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+// The Electron shell: one window, the application menu, native dialogs, and the one IPC channel
+// wired to the same handler table as browser mode and the CLI. Wiring only: the parts live in
+// shell/ (plain functions, tested without Electron), library/, import/ and handlers/.
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ApiEventName } from './api.ts';
-import { dispatch, toApiError } from './handlers/dispatch.ts';
+import { fileURLToPath } from 'node:url';
+import { IPC_CHANNEL, IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, type ImportProgress, type ImportSummary, type ShellCommand } from './api.ts';
 import { EventBus } from './handlers/event-bus.ts';
-import { createHandlers, isSafeExternalUrl, type Handlers } from './handlers/handler-table.ts';
-import { defaultLibraryDir } from './library/library-location.ts';
-import { openLibrary, type Library } from './library/open-library.ts';
-import { keepSearchWarm } from './handlers/warm-search.ts';
-import { CONTENT_SECURITY_POLICY } from './server.ts';
+import { isSafeExternalUrl } from './handlers/handler-table.ts';
+import { backUpLibrary } from './library/backup.ts';
+import { appPaths, databaseBinding } from './shell/app-paths.ts';
+import { importFinishedNotice, NO_PROGRESS, taskbarProgress } from './shell/import-progress.ts';
+import { createIpcCall, type ShellHandlers } from './shell/ipc-calls.ts';
+import { pathsFromArgv } from './shell/launch-args.ts';
+import { openLibrarySession, type LibrarySession } from './shell/library-session.ts';
+import { createMainWindow, guardContents, isTrustedSender, lockDownSession, registerAppScheme, serveRenderer, windowState } from './shell/main-window.ts';
+import { applicationMenuTemplate, contextMenuTemplate, type MenuActions } from './shell/menu-template.ts';
+import { QuitGuard } from './shell/quit-guard.ts';
+import { existingLibraries, rememberLibrary } from './shell/recent-libraries.ts';
+import { loadSettings, saveSettings, type Settings } from './shell/settings.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url)); // out/electron
-const root = path.resolve(here, '..', '..');
-const rendererDir = path.join(root, 'dist', 'renderer');
-const nativeBinding = path.join(root, 'native', 'electron', 'better_sqlite3.node');
-const APP_ORIGIN = 'app://cuttings';
+const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
+const IMPORT_FILTERS = [
+  { name: 'Saved articles', extensions: ['html', 'htm', 'mhtml', 'mht', 'txt', 'md', 'pdf', 'eml', 'docx', 'odt', 'webarchive', 'epub', 'json', 'zip'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
 app.setName('Cuttings');
-// The renderer is served from a privileged custom scheme, so it gets a real origin and our CSP.
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// A second profile (a portable install, the desktop test) keeps its own settings and lock.
+if (process.env.CUTTINGS_USER_DATA) app.setPath('userData', path.resolve(process.env.CUTTINGS_USER_DATA));
+registerAppScheme();
 
-let win: BrowserWindow | null = null;
-let library: Library | null = null;
-let handlers: Handlers | null = null;
 const events = new EventBus();
+let win: BrowserWindow | null = null;
+let current: LibrarySession | null = null;
+let settings: Settings;
+/** Files handed over before the window could show their import ("Open With" at launch). */
+const pending: string[] = [];
+let windowLoaded = false;
 
-function fail(message: string): never {
-  dialog.showErrorBox('Cuttings cannot start', message);
-  app.exit(1);
-  throw new Error(message);
-}
-
-function openTheLibrary(): Library {
-  if (!fs.existsSync(nativeBinding)) {
-    fail('The database engine has not been built for Electron yet. In the Cuttings folder run `npm run build:electron-native`, then start Cuttings again.');
-  }
+const settingsFile = () => path.join(app.getPath('userData'), 'settings.json');
+const persist = () => {
   try {
-    return openLibrary(process.env.CUTTINGS_LIBRARY ?? defaultLibraryDir(), { nativeBinding });
-  } catch (e) {
-    return fail((e as Error).message);
+    saveSettings(settingsFile(), settings);
+  } catch {
+    // Settings are a convenience: failing to write them must not stop the app.
   }
-}
+};
+const send = (command: ShellCommand) => win?.webContents.send(IPC_COMMAND_CHANNEL, command);
+const notify = (message: string, error = false) => send({ command: 'notify', message, error });
 
-/** Only our own window's top frame may call the Api. */
-function trustedSender(event: IpcMainInvokeEvent): boolean {
-  return !!win && event.sender === win.webContents && !!event.senderFrame && event.senderFrame.url.startsWith(`${APP_ORIGIN}/`) && event.senderFrame === win.webContents.mainFrame;
-}
-
-function serveRenderer(): void {
-  protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    const rel = decodeURIComponent(url.pathname);
-    let file = path.resolve(rendererDir, '.' + path.posix.normalize(rel));
-    if (!file.startsWith(rendererDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
-    const res = await net.fetch(pathToFileURL(file).href);
-    const headers = new Headers(res.headers);
-    headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
-    headers.set('x-content-type-options', 'nosniff');
-    return new Response(res.body, { status: res.status, headers });
-  });
-}
-
-function lockDownSession(): void {
-  // The app loads nothing from the network: an article's remote image would tell its site who reads what.
-  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const ok = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools:') || details.url.startsWith('data:') || details.url.startsWith('blob:') || details.url === 'about:srcdoc' || details.url === 'about:blank';
-    callback({ cancel: !ok });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-}
-
-function createWindow(): void {
-  win = new BrowserWindow({
-    width: 1360,
-    height: 860,
-    minWidth: 900,
-    minHeight: 560,
-    title: 'Cuttings',
-    show: false,
-    webPreferences: {
-      preload: path.join(here, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: true,
-    },
-  });
-  win.once('ready-to-show', () => win?.show());
-  const contents = win.webContents;
-  contents.on('will-navigate', (e) => e.preventDefault());
-  contents.on('will-redirect', (e) => e.preventDefault());
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // A link clicked in an article opens in the system browser, and only if it is http(s).
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
-  win.on('closed', () => {
-    win = null;
-  });
-}
-
-async function chooseAndImport(): Promise<void> {
-  if (!win || !handlers) return;
-  const res = await dialog.showOpenDialog(win, {
-    title: 'Import saved articles',
-    properties: ['openFile', 'openDirectory', 'multiSelections'],
-    filters: [
-      { name: 'Saved articles', extensions: ['html', 'htm', 'mhtml', 'mht', 'txt', 'md', 'pdf', 'eml', 'docx', 'odt', 'webarchive', 'json', 'zip'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
-  });
-  if (!res.canceled && res.filePaths.length) await handlers.api.importPaths({ paths: res.filePaths });
-}
-
-function buildMenu(): void {
-  const isMac = process.platform === 'darwin';
-  const template: Electron.MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void chooseAndImport() },
-        {
-          label: 'Export Library…',
-          accelerator: 'CmdOrCtrl+Shift+E',
-          click: async () => {
-            if (!win || !handlers) return;
-            const res = await dialog.showSaveDialog(win, { title: 'Export clips', defaultPath: 'cuttings-export.json' });
-            if (res.canceled || !res.filePath) return;
-            fs.writeFileSync(res.filePath, JSON.stringify(await handlers.api.exportClips({}), null, 2));
-          },
-        },
-        { label: 'Show Library Folder', click: () => library && void shell.openPath(library.dir) },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-}
-
-function wireIpc(): void {
-  ipcMain.handle('cuttings:call', async (event, method: unknown, args: unknown) => {
-    if (!trustedSender(event)) return { ok: false, error: { code: 'unauthorized', message: 'Refused: the call did not come from the Cuttings window.' } };
-    if (typeof method !== 'string') return { ok: false, error: { code: 'bad-request', message: 'The method name must be text.' } };
-    try {
-      return { ok: true, result: await dispatch(handlers!.api, method, args) };
-    } catch (e) {
-      const err = toApiError(e);
-      return { ok: false, error: { code: err.code, message: err.message } };
-    }
-  });
-  events.subscribe((event: ApiEventName, payload) => win?.webContents.send('cuttings:event', event, payload));
-}
-
-void app.whenReady().then(() => {
-  library = openTheLibrary();
-  handlers = createHandlers({
-    library,
-    events,
-    shell: 'electron',
-    samplesDir: path.join(root, 'resources', 'samples'),
+function openSession(dir: string): LibrarySession {
+  const binding = databaseBinding(paths);
+  if (binding && !fs.existsSync(binding)) {
+    throw new Error('The database engine has not been built for Electron yet. In the Cuttings folder run `npm run build:electron-native`, then start Cuttings again.');
+  }
+  const session = openLibrarySession(dir, events, {
+    samplesDir: paths.samplesDir,
     openPath: async (p) => (await shell.openPath(p)) === '',
     openExternalUrl: async (url) => {
       if (!isSafeExternalUrl(url)) return false;
       await shell.openExternal(url);
       return true;
     },
-  });
-  serveRenderer();
-  lockDownSession();
-  wireIpc();
+    revealPath: async (p) => {
+      shell.showItemInFolder(p);
+      return true;
+    },
+  }, binding);
+  settings.library = session.library.dir;
+  settings.recentLibraries = rememberLibrary(settings.recentLibraries, session.library.dir);
+  persist();
+  return session;
+}
+
+async function importFromShell(files: string[]): Promise<{ jobId: string } | null> {
+  const existing = files.filter((f) => fs.existsSync(f));
+  if (!existing.length) return null;
+  if (!current || !windowLoaded) {
+    pending.push(...existing);
+    return null;
+  }
+  return current.handlers.api.importPaths({ paths: existing });
+}
+
+async function chooseAndImport(kind: 'files' | 'folder'): Promise<{ jobId: string } | null> {
+  const options: Electron.OpenDialogOptions = kind === 'folder'
+    ? { title: 'Import a folder of saved articles', properties: ['openDirectory'] }
+    : { title: 'Import saved articles', properties: ['openFile', 'multiSelections'], filters: IMPORT_FILTERS };
+  const res = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return res.canceled ? null : importFromShell(res.filePaths);
+}
+
+async function askStopImport(question: string, action: string): Promise<boolean> {
+  const options = { type: 'question' as const, message: question, detail: 'The files imported so far stay in the library.', buttons: [action, 'Keep Importing'], defaultId: 1, cancelId: 1 };
+  const res = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  return res.response === 0;
+}
+
+async function switchLibrary(dir: string): Promise<void> {
+  if (!current || path.resolve(dir) === path.resolve(current.library.dir)) return;
+  if (current.handlers.activeImports().length && !(await askStopImport('An import is running: stop it and switch library?', 'Stop and Switch'))) return;
+  let next: LibrarySession;
+  try {
+    next = openSession(dir);
+  } catch (e) {
+    dialog.showErrorBox('Cannot open that library', (e as Error).message);
+    return;
+  }
+  const previous = current;
+  current = next;
+  await previous.close();
   buildMenu();
-  createWindow();
-  keepSearchWarm(library, events);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  win?.webContents.reload();
+}
+
+const actions: MenuActions = {
+  importFiles: () => void chooseAndImport('files'),
+  importFolder: () => void chooseAndImport('folder'),
+  exportLibrary: async () => {
+    if (!current || !win) return;
+    const res = await dialog.showSaveDialog(win, { title: 'Export the library', defaultPath: `Cuttings export ${new Date().toISOString().slice(0, 10)}.json`, filters: [{ name: 'Cuttings export', extensions: ['json'] }] });
+    if (res.canceled || !res.filePath) return;
+    try {
+      const doc = await current.handlers.api.exportClips({});
+      const tmp = `${res.filePath}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(doc, null, 2));
+      fs.renameSync(tmp, res.filePath);
+      notify(`Exported ${doc.clips.length.toLocaleString('en')} clips to ${path.basename(res.filePath)}.`);
+    } catch (e) {
+      notify(`The export could not be written: ${(e as Error).message}`, true);
+    }
+  },
+  backUpLibrary: async () => {
+    if (!current || !win) return;
+    const res = await dialog.showOpenDialog(win, { title: 'Choose where to put the backup', buttonLabel: 'Back Up Here', properties: ['openDirectory', 'createDirectory'] });
+    if (res.canceled || !res.filePaths[0]) return;
+    try {
+      const done = await backUpLibrary(current.library, res.filePaths[0]);
+      notify(`Backed up ${done.clips.toLocaleString('en')} clips to “${path.basename(done.folder)}”.`);
+    } catch (e) {
+      notify(`The backup could not be made: ${(e as Error).message}`, true);
+    }
+  },
+  openLibraryFolder: () => current && void shell.openPath(current.library.dir),
+  switchLibrary: async () => {
+    if (!win) return;
+    const res = await dialog.showOpenDialog(win, { title: 'Open or create a library', message: 'Choose a library folder, or an empty folder for a new library.', buttonLabel: 'Open Library', properties: ['openDirectory', 'createDirectory'] });
+    if (!res.canceled && res.filePaths[0]) await switchLibrary(res.filePaths[0]);
+  },
+  openLibrary: (dir) => void switchLibrary(dir),
+  clearRecentLibraries: () => {
+    settings.recentLibraries = current ? [current.library.dir] : [];
+    persist();
+    buildMenu();
+  },
+  setTheme: (theme) => {
+    nativeTheme.themeSource = theme;
+    settings.theme = theme;
+    persist();
+    buildMenu();
+  },
+  command: send,
+};
+
+function buildMenu(): void {
+  const state = { platform: process.platform, packaged: app.isPackaged, theme: settings.theme, currentLibrary: current?.library.dir ?? '', recentLibraries: existingLibraries(settings.recentLibraries) };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(state, actions)));
+}
+
+const shellHandlers: ShellHandlers = {
+  importDropped: ({ paths: dropped }) => importFromShell(dropped),
+  chooseAndImport: ({ kind }) => chooseAndImport(kind),
+  popupMenu: ({ items }) =>
+    new Promise((resolve) => {
+      let chosen: string | null = null;
+      const menu = Menu.buildFromTemplate(contextMenuTemplate(items, (id) => {
+        chosen = id;
+        resolve({ chosen: id });
+      }));
+      // The menu closes before its click is delivered on some systems: wait a moment for it.
+      menu.popup({ ...(win ? { window: win } : {}), callback: () => setTimeout(() => resolve({ chosen }), 150) });
+    }),
+};
+
+/** Progress on the dock or taskbar for every import, and a notification if one ends unseen. */
+function showImportsOutsideTheWindow(): void {
+  const running = new Map<string, ImportProgress>();
+  events.subscribe((event, payload) => {
+    win?.webContents.send(IPC_EVENT_CHANNEL, event, payload);
+    if (event === 'import-progress') {
+      const p = payload as ImportProgress;
+      running.set(p.jobId, p);
+      const all = [...running.values()];
+      const sum = { done: all.reduce((n, x) => n + x.done, 0), total: all.reduce((n, x) => n + x.total, 0), scanning: all.some((x) => x.scanning) };
+      win?.setProgressBar(taskbarProgress(sum));
+    } else if (event === 'import-finished') {
+      const summary = payload as ImportSummary;
+      running.delete(summary.jobId);
+      if (!running.size) win?.setProgressBar(NO_PROGRESS);
+      const unseen = !win || !win.isVisible() || win.isMinimized() || !win.isFocused();
+      if (unseen && Notification.isSupported()) new Notification({ ...importFinishedNotice(summary), silent: false }).show();
+    }
   });
+}
+
+function openWindow(): void {
+  windowLoaded = false;
+  win = createMainWindow({ preload: paths.preload, icon: paths.windowIcon, saved: settings.window, devTools: !app.isPackaged });
+  const w = win;
+  w.webContents.on('did-finish-load', () => {
+    windowLoaded = true;
+    const files = pending.splice(0);
+    if (files.length) void importFromShell(files);
+  });
+  const remember = () => {
+    if (!w.isDestroyed()) settings.window = windowState(w);
+  };
+  w.on('resize', remember);
+  w.on('move', remember);
+  w.on('close', (e) => {
+    remember();
+    persist();
+    // Closing the last window quits (except on macOS): ask first if an import is running.
+    if (process.platform !== 'darwin' && !guard.closed) {
+      e.preventDefault();
+      app.quit();
+    }
+  });
+  w.on('closed', () => {
+    if (win === w) win = null;
+  });
+}
+
+const guard = new QuitGuard({
+  activeImports: () => current?.handlers.activeImports() ?? [],
+  confirmStop: () => askStopImport('An import is running: stop it and quit?', 'Stop and Quit'),
+  stopImports: async () => current?.handlers.stopImports(),
+  close: async () => {
+    if (win && !win.isDestroyed()) settings.window = windowState(win);
+    persist();
+    await current?.close();
+    current = null;
+  },
+  quit: () => app.quit(),
 });
 
-app.on('web-contents-created', (_e, contents) => {
-  // Covers frames and any contents we did not create ourselves.
-  contents.on('will-navigate', (e) => e.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+function start(): void {
+  settings = loadSettings(settingsFile());
+  nativeTheme.themeSource = settings.theme;
+  pending.push(...pathsFromArgv(process.argv, process.cwd(), app.isPackaged));
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  // A second launch ("Open With" while running) hands its files to this one and exits.
+  app.on('second-instance', (_e, argv, workingDirectory) => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+    }
+    void importFromShell(pathsFromArgv(argv, workingDirectory, app.isPackaged));
+  });
+  // macOS delivers "Open With" and files dropped on the Dock icon as events, before and after ready.
+  app.on('open-file', (e, file) => {
+    e.preventDefault();
+    void importFromShell([file]);
+  });
+  app.on('web-contents-created', (_e, contents) => guardContents(contents));
+  app.on('before-quit', (e) => guard.onBeforeQuit(e));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
 
-app.on('will-quit', () => {
-  void handlers?.dispose();
-  library?.close();
-});
+  void app.whenReady().then(() => {
+    try {
+      current = openSession(process.env.CUTTINGS_LIBRARY ?? settings.library ?? path.join(app.getPath('userData'), 'library'));
+    } catch (e) {
+      dialog.showErrorBox('Cuttings cannot start', (e as Error).message);
+      app.exit(1);
+      return;
+    }
+    app.setAboutPanelOptions({ applicationName: 'Cuttings', applicationVersion: app.getVersion(), copyright: 'MIT licence', iconPath: paths.windowIcon });
+    serveRenderer(paths.rendererDir);
+    lockDownSession();
+    ipcMain.handle(IPC_CHANNEL, createIpcCall({ api: () => current!.handlers.api, shell: shellHandlers, trusted: (event) => isTrustedSender(win, event as Electron.IpcMainInvokeEvent) }));
+    showImportsOutsideTheWindow();
+    buildMenu();
+    openWindow();
+    app.on('activate', () => {
+      if (!win && current) openWindow();
+    });
+  });
+}
+
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

@@ -1,6 +1,7 @@
 // Browser mode: the same Api over HTTP on 127.0.0.1, guarded by a random session token.
 //   POST /api/<method>            JSON body = the method's arguments
 //   GET  /api/<method>?k=v&k=v    the same, arguments from the query string
+//                                 (every method but importPaths: see NOT_OVER_HTTP)
 //   GET  /api/events?token=…      Server-Sent Events (import progress, library changes)
 //   GET  /api/original/<id>       download a clip's original file
 //   anything else                 the built renderer (static files)
@@ -10,12 +11,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { ApiErrorBody } from './api.ts';
+import type { ApiErrorBody, ApiMethod } from './api.ts';
+import { attachmentDisposition } from './content-disposition.ts';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 import { ApiCallError, dispatch, toApiError } from './handlers/dispatch.ts';
 import type { EventBus } from './handlers/event-bus.ts';
 import type { Handlers } from './handlers/handler-table.ts';
 import { getClipRow } from './library/clips.ts';
 import type { Library } from './library/open-library.ts';
+import { downloadExtension, nameWithExtension } from './library/original-extension.ts';
 
 export interface ServerOptions {
   handlers: Handlers;
@@ -44,12 +48,14 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The page's own rules: nothing from outside, no plugins, no framing by other sites. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "font-src 'self' data:", "connect-src 'self'", "frame-src 'self' blob: data:", "object-src 'none'", "base-uri 'none'",
-  "form-action 'none'", "frame-ancestors 'none'",
-].join('; ');
+/**
+ * Api methods not offered over HTTP, with the reason given instead. A page can only hand the
+ * server files the user dropped or chose (importUploads); reading paths from this machine is
+ * for the person at its terminal (the CLI) or the desktop app's main process.
+ */
+const NOT_OVER_HTTP: Partial<Record<ApiMethod, string>> = {
+  importPaths: 'Browser mode imports files you drop or choose in the window; it does not read paths from this machine.',
+};
 
 const STATUS: Record<ApiErrorBody['error']['code'], number> = {
   'bad-request': 400, 'not-found': 404, unauthorized: 401, conflict: 409, internal: 500,
@@ -147,6 +153,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (route === 'events' && req.method === 'GET') return streamEvents(req, res);
     const original = /^original\/(\d+)$/.exec(route);
     if (original && req.method === 'GET') return sendOriginal(res, Number(original[1]));
+    if (Object.hasOwn(NOT_OVER_HTTP, route)) throw new ApiCallError('bad-request', NOT_OVER_HTTP[route as ApiMethod]!);
     let args: unknown;
     if (req.method === 'GET') args = queryArgs(url);
     else if (req.method === 'POST') {
@@ -181,11 +188,13 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     const row = getClipRow(opts.library.db, id);
     const file = row.original_path ? path.join(opts.library.dir, row.original_path) : null;
     if (!file || !fs.existsSync(file)) throw new ApiCallError('not-found', 'The original file of this clip is missing from the library folder.');
-    const name = (row.original_name ?? `clip-${id}`).replace(/[\u0000-\u001f"\\]/g, '_');
+    // The saved file is opened by its extension later: the sniffed format's, never the name's
+    // (a text file named news.bat downloads as news.txt).
+    const name = nameWithExtension(row.original_name, downloadExtension(row.original_path!), `clip-${id}`);
     // Always a download, never rendered here: the original may be a hostile page.
     res.writeHead(200, {
       'content-type': 'application/octet-stream',
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'content-disposition': attachmentDisposition(name),
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'; sandbox",
     });

@@ -9,6 +9,7 @@ import {
   clipFromRow, getClipRow, listClips, restoreClips, softDeleteClips, updateClip, NotFoundError,
 } from '../library/clips.ts';
 import type { Library } from '../library/open-library.ts';
+import { nameWithExtension, openableExtension } from '../library/original-extension.ts';
 import { originalExists } from '../library/originals.ts';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../library/saved-searches.ts';
 import {
@@ -34,6 +35,8 @@ export interface HandlerContext {
   openPath?(absolutePath: string): Promise<boolean>;
   /** Electron: open an http(s) URL in the system browser. */
   openExternalUrl?(url: string): Promise<boolean>;
+  /** Electron: show a file in the system's file manager. */
+  revealPath?(absolutePath: string): Promise<boolean>;
   /** Browser mode: where the original of a clip can be downloaded. */
   originalUrl?(id: number): string;
 }
@@ -42,6 +45,10 @@ export interface Handlers {
   api: Api;
   /** Resolves when the import job finishes (the CLI waits on it). */
   waitForImport(jobId: string): Promise<ImportSummary>;
+  /** Imports still running (the desktop app asks before quitting in the middle of one). */
+  activeImports(): string[];
+  /** Cancels every running import and resolves when all have stopped. */
+  stopImports(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -96,6 +103,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       })
       .finally(() => cleanup?.());
     jobs.set(job.id, entry);
+    events.emit('import-started', { jobId: job.id });
     return { jobId: job.id };
   };
 
@@ -255,13 +263,23 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const row = getClipRow(db, id);
       if (!originalExists(library.dir, row.original_path)) throw new NotFoundError('The original file of this clip is missing from the library folder.');
       if (ctx.openPath) {
-        // Open a copy under its own name (the stored copy is named by its hash).
+        const stored = path.join(library.dir, row.original_path!);
+        // The system picks a program by the extension: only a viewer's, from the sniffed format.
+        const ext = openableExtension(row.original_path!);
+        if (!ext) return { opened: false, revealed: ctx.revealPath ? await ctx.revealPath(stored) : false };
+        // A copy under its own name (the stored copy is named by its hash), with that extension.
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cuttings-original-'));
-        const copy = path.join(dir, safeUploadName(row.original_name ?? `clip-${id}`));
-        fs.copyFileSync(path.join(library.dir, row.original_path!), copy);
+        const copy = path.join(dir, nameWithExtension(row.original_name, ext, `clip-${id}`));
+        fs.copyFileSync(stored, copy);
         return { opened: await ctx.openPath(copy) };
       }
       return { opened: false, url: ctx.originalUrl?.(id) };
+    },
+    async revealOriginal({ id }) {
+      const row = getClipRow(db, id);
+      if (!originalExists(library.dir, row.original_path)) throw new NotFoundError('The original file of this clip is missing from the library folder.');
+      if (!ctx.revealPath) return { shown: false };
+      return { shown: await ctx.revealPath(path.join(library.dir, row.original_path!)) };
     },
     async openExternal({ url }) {
       if (!isSafeExternalUrl(url)) throw new BadRequestError('Only http and https links can be opened.');
@@ -276,6 +294,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const entry = jobs.get(jobId);
       if (!entry) throw new NotFoundError(`There is no import ${jobId}.`);
       return entry.done;
+    },
+    activeImports() {
+      return [...jobs.entries()].filter(([, e]) => !e.summary).map(([id]) => id);
+    },
+    async stopImports() {
+      for (const e of jobs.values()) if (!e.summary) e.job.cancel();
+      await Promise.allSettled([...jobs.values()].map((e) => e.done));
     },
     async dispose() {
       for (const e of jobs.values()) e.job.cancel();

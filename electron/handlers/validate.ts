@@ -133,6 +133,7 @@ const validators: { [M in ApiMethod]: Check<ApiArgs<M>> } = {
   exportClips: object({ ids: optional(ids) }),
   openOriginal: object({ id }),
   openExternal: object({ url: str(8_192) }),
+  revealOriginal: object({ id }),
 };
 
 export function validateArgs<M extends ApiMethod>(method: M, raw: unknown): ApiArgs<M> {

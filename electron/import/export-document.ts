@@ -68,7 +68,9 @@ export function importExportDocument(ctx: StoreContext, display: string, origina
     return [{ file: display, status: 'failed', reason: 'not a valid Cuttings export (the JSON is damaged)' }];
   }
   if (!isExportDocument(doc)) return [{ file: display, status: 'failed', reason: 'not a Cuttings export' }];
-  const stored = storeOriginal(ctx.libraryDir, original.bytes, original.name);
+  // The stored copy is this export document itself, whatever its clips call their originals
+  // ("article.hta" included): it is kept, opened and downloaded as .json.
+  const stored = storeOriginal(ctx.libraryDir, original.bytes, 'cuttings-json');
   const outcomes: ImportOutcome[] = [];
   const colours = new Map(doc.tags?.map((t) => [t.name, t.colour]) ?? []);
   for (const [i, c] of doc.clips.entries()) {

@@ -2,7 +2,7 @@
 // the original's copy goes. It runs in the extraction worker, so the thread that owns the
 // library only writes that copy (asynchronously) and checks for duplicates and inserts.
 import path from 'node:path';
-import { originalRelativePath, sha256 } from '../library/originals.ts';
+import { originalRelativePath } from '../library/originals.ts';
 import type { FileExtraction } from './extract-file.ts';
 import { contentHash, hashNormalised, normaliseForHash, simhashNormalised } from './fingerprints.ts';
 import { inlineAttachments } from './inline-attachments.ts';
@@ -43,7 +43,8 @@ export function prepareClip(ex: FileExtraction, bytes: Uint8Array, name: string,
     title,
     contentHash: ex.bodyText.trim() ? hashNormalised(body) : contentHash(title),
     simhash: simhashNormalised(body),
-    copyTo: options.keepOriginal ? originalRelativePath(sha256(bytes), name) : null,
+    // Named by the sniffed format, not by `name`: a text file called news.bat is stored as .txt.
+    copyTo: options.keepOriginal ? originalRelativePath(bytes, ex.format) : null,
     copyCreated: false,
     size: bytes.byteLength,
     words: clipWords([title, ex.author, ex.source, ex.bodyText]),

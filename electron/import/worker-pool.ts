@@ -6,6 +6,7 @@ import type { FileExtraction } from './extract-file.ts';
 import type { PreparedClip } from './prepare-clip.ts';
 import type { Attachment } from './types.ts';
 import type { WorkerRequest, WorkerResponse } from './worker-messages.ts';
+import { unpackedUrl } from './asar-unpacked.ts';
 import { sourceWorkerUrl } from './worker-bundle.ts';
 import { tuneJitForImport } from './jit-tuning.ts';
 
@@ -38,9 +39,10 @@ export const JOBS_PER_WORKER = 24;
 declare const __CUTTINGS_BUNDLED__: boolean | undefined;
 
 function workerUrl(): URL {
-  // In the Electron bundle the worker is plain JavaScript beside main. From source it is
-  // bundled on first use (worker-bundle.ts), or failing that loaded as TypeScript through tsx.
-  if (typeof __CUTTINGS_BUNDLED__ !== 'undefined' && __CUTTINGS_BUNDLED__) return new URL('./extract-worker.mjs', import.meta.url);
+  // In the Electron bundle the worker is plain JavaScript beside main (unpacked from the app's
+  // archive in a package). From source it is bundled on first use (worker-bundle.ts), or
+  // failing that loaded as TypeScript through tsx.
+  if (typeof __CUTTINGS_BUNDLED__ !== 'undefined' && __CUTTINGS_BUNDLED__) return unpackedUrl(new URL('./extract-worker.mjs', import.meta.url));
   return sourceWorkerUrl() ?? new URL('./extract-worker-boot.mjs', import.meta.url);
 }
 

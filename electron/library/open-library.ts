@@ -21,7 +21,8 @@ export interface OpenOptions {
 
 export class LibraryError extends Error {}
 
-export function migrate(db: Database.Database, list: Migration[] = migrations, target?: number): void {
+/** `libraryDir` defaults to the database file's folder. */
+export function migrate(db: Database.Database, list: Migration[] = migrations, target?: number, libraryDir = path.dirname(db.name)): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = list.length ? list[list.length - 1].version : 0;
   if (current > latest) {
@@ -32,12 +33,15 @@ export function migrate(db: Database.Database, list: Migration[] = migrations, t
   for (const m of list) {
     if (m.version <= current) continue;
     if (target !== undefined && m.version > target) break;
-    // One transaction per step: a failure leaves the library at the previous version.
+    // One transaction per step: a failure leaves the library at the previous version. It takes
+    // the write lock up front, so two processes opening an old library take turns, and the
+    // second finds the step done rather than repeating it.
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
       if (typeof m.up === 'string') db.exec(m.up);
-      else m.up(db);
+      else m.up(db, { libraryDir });
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
 }
 
@@ -57,7 +61,7 @@ export function openLibrary(dir: string, options: OpenOptions = {}): Library {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    if (!options.readonly) migrate(db, migrations, options.targetVersion);
+    if (!options.readonly) migrate(db, migrations, options.targetVersion, dir);
     if (!options.readonly && options.targetVersion === undefined) purgeExpiredDeletes(db, dir);
   } catch (e) {
     db.close();

@@ -1,22 +1,20 @@
 // originals/: a content-addressed copy of every imported file, so a clip never depends on
-// the user's Downloads folder staying as it was. Path: originals/ab/abcdef…<ext>.
+// the user's Downloads folder staying as it was. Path: originals/ab/abcdef…<ext>, where <ext>
+// is the sniffed format's (original-extension.ts), never the extension of the file's name.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import type { FormatName } from '../import/types.ts';
+import { storedExtension } from './original-extension.ts';
 
 export function sha256(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
-/** A safe extension for the stored copy: letters and digits only, never from a hostile name. */
-function safeExtension(name: string): string {
-  const ext = path.extname(name).slice(1).toLowerCase();
-  return /^[a-z0-9]{1,10}$/.test(ext) ? `.${ext}` : '';
-}
-
-export function originalRelativePath(hash: string, name: string): string {
-  return path.join('originals', hash.slice(0, 2), hash + safeExtension(name));
+/** Where the copy of `bytes`, sniffed as `format`, is kept (the format, not a file name, names its extension). */
+export function originalRelativePath(bytes: Uint8Array, format: FormatName, hash = sha256(bytes)): string {
+  return path.join('originals', hash.slice(0, 2), hash + storedExtension(format, bytes));
 }
 
 /** A temporary name beside `full`, for writing it whole and renaming it into place. */
@@ -25,9 +23,9 @@ function tempBeside(full: string): string {
 }
 
 /** Writes the copy (atomically: temp file + rename) unless it is already there. */
-export function storeOriginal(libraryDir: string, bytes: Uint8Array, name: string): { relativePath: string; hash: string; created: boolean } {
+export function storeOriginal(libraryDir: string, bytes: Uint8Array, format: FormatName): { relativePath: string; hash: string; created: boolean } {
   const hash = sha256(bytes);
-  const relativePath = originalRelativePath(hash, name);
+  const relativePath = originalRelativePath(bytes, format, hash);
   const full = path.join(libraryDir, relativePath);
   const created = !fs.existsSync(full);
   if (created) {
@@ -42,7 +40,7 @@ export function storeOriginal(libraryDir: string, bytes: Uint8Array, name: strin
 /**
  * storeOriginal's write, off the calling thread (the import's main thread hands the file
  * system work to libuv's pool, so a slow create or rename never stalls it). `relativePath`
- * is originalRelativePath of the bytes' hash.
+ * is originalRelativePath of the bytes.
  */
 export async function writeOriginal(libraryDir: string, bytes: Uint8Array, relativePath: string): Promise<{ created: boolean }> {
   const full = path.join(libraryDir, relativePath);

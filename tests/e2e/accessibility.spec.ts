@@ -13,12 +13,15 @@ async function audit(page: Page, state: string): Promise<void> {
   const nameless: string[] = [];
   for (const role of ROLES) {
     for (const el of await page.getByRole(role).all()) {
-      const name = await el.evaluate((e) => e.getAttribute('aria-label') ?? '').catch(() => '');
-      if (name.trim()) continue;
+      // A control may go away during the audit (a toast's close button when the toast times
+      // out): without a timeout the locator would wait for it until the test times out.
+      const name = await el.evaluate((e) => e.getAttribute('aria-label') ?? '', undefined, { timeout: 1_000 }).catch(() => null);
+      if (name === null || name.trim()) continue;
       try {
         await expect(el).toHaveAccessibleName(/\S/, { timeout: 200 });
       } catch {
-        nameless.push(`${role}: ${await el.evaluate((e) => e.outerHTML.slice(0, 160))}`);
+        const html = await el.evaluate((e) => e.outerHTML.slice(0, 160), undefined, { timeout: 1_000 }).catch(() => null);
+        if (html !== null) nameless.push(`${role}: ${html}`);
       }
     }
   }

@@ -120,3 +120,16 @@ test('open original downloads the imported file itself', async ({ page, server }
   const withoutToken = await page.request.get(url.replace(/\?token=.*/, ''));
   expect(withoutToken.status()).toBe(401);
 });
+
+test('a text file named news.bat downloads as news.txt: named by its format, never as a program', async ({ page, server }) => {
+  const bat = path.join(server.libraryDir, '..', `${path.basename(server.libraryDir)}-news.bat`);
+  fs.writeFileSync(bat, fs.readFileSync(seed));
+  await page.goto(server.url);
+  await importFiles(page, [bat]);
+  await page.getByRole('listbox', { name: 'Clips' }).getByRole('option').first().click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('article', { name: 'Reader' }).getByRole('button', { name: 'Open original' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${path.basename(server.libraryDir)}-news.txt`);
+  expect(fs.readFileSync(await download.path())).toEqual(fs.readFileSync(seed));
+});

@@ -4,12 +4,19 @@ import { core } from './001-core.ts';
 import { search } from './002-search.ts';
 import { listOrder } from './003-list-order.ts';
 import { filterCover } from './004-filter-cover.ts';
+import { originalExtensions } from './005-original-extensions.ts';
+
+/** What a step that needs code may reach besides the database. */
+export interface MigrationContext {
+  /** The library folder (originals/ lives in it). */
+  libraryDir: string;
+}
 
 export interface Migration {
   version: number;
   name: string;
-  /** SQL, or a function for steps that need code (backfills). */
-  up: string | ((db: import('better-sqlite3').Database) => void);
+  /** SQL, or a function for steps that need code (backfills, files in the library folder). */
+  up: string | ((db: import('better-sqlite3').Database, context: MigrationContext) => void);
 }
 
-export const migrations: Migration[] = [core, search, listOrder, filterCover];
+export const migrations: Migration[] = [core, search, listOrder, filterCover, originalExtensions];

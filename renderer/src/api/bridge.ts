@@ -16,7 +16,7 @@ export function getBridge(): CuttingsBridge {
   return bridge;
 }
 
-/** True in the Electron shell, where dropped files have real paths. */
+/** True in the desktop app: native dialogs and menus, dropped files imported by path. */
 export function isElectron(): boolean {
-  return !!window.cuttings;
+  return !!getBridge().desktop;
 }

@@ -35,6 +35,16 @@ function sessionToken(): string {
   }
 }
 
+// Every event of the contract, spelled as an object so that an event added to ApiEvents and
+// not listened for here breaks the build instead of never reaching the page.
+const EVENT_NAMES = Object.keys({
+  'import-progress': true,
+  'import-finished': true,
+  'library-changed': true,
+  'import-started': true,
+} satisfies Record<ApiEventName, true>) as ApiEventName[];
+
+// Browser mode has no `desktop` part: files are uploaded, menus are drawn by the page.
 export function createHttpBridge(): CuttingsBridge {
   const token = sessionToken();
   const call = async (method: string, args: unknown): Promise<unknown> => {
@@ -70,7 +80,7 @@ export function createHttpBridge(): CuttingsBridge {
   const connect = () => {
     if (source) return;
     source = new EventSource(`api/events?token=${encodeURIComponent(token)}`);
-    for (const name of ['import-progress', 'import-finished', 'library-changed'] as ApiEventName[]) {
+    for (const name of EVENT_NAMES) {
       source.addEventListener(name, (e) => {
         let payload: unknown;
         try {
@@ -91,9 +101,6 @@ export function createHttpBridge(): CuttingsBridge {
       set.add(listener as Listener);
       listeners.set(event, set);
       return () => set.delete(listener as Listener);
-    },
-    pathsForFiles() {
-      return []; // browser mode: files have no paths; their bytes are uploaded instead
     },
   };
 }

@@ -5,20 +5,27 @@ import type { MouseEvent as ReactMouseEvent } from 'react';
 import type { FacetCount, LibraryInfo, Period, SavedSearch, SearchResult, SortOrder, Tag } from '../../../electron/api.ts';
 import { getBridge } from '../api/bridge.ts';
 import { periodLabel, plural } from '../common/format.ts';
+import { dialogOpen, IS_MAC, isTyping } from '../common/keys.ts';
 import { Modal } from '../common/Modal.tsx';
 import { ToastStack, useToasts } from '../common/toasts.tsx';
-import { collectDropped, type DroppedFile } from '../import/dropped-files.ts';
+import { useStoredFlag } from '../common/use-stored-flag.ts';
+import { FilePickers, type FilePickersHandle } from '../import/FilePickers.tsx';
 import { DropOverlay, EmptyLibrary, ImportBar, ImportSummarySheet } from '../import/ImportViews.tsx';
 import { useImporter } from '../import/use-importer.ts';
+import { useWindowDrop } from '../import/use-window-drop.ts';
 import { ClipPager, type ListRow } from '../list/clip-pager.ts';
 import { ClipList, type ClipListHandle } from '../list/ClipList.tsx';
 import { rowFromHit, rowFromSummary } from '../list/rows.ts';
+import { useClipContextMenu } from '../list/use-clip-context-menu.tsx';
 import { BulkPane } from '../reader/BulkPane.tsx';
 import { Reader } from '../reader/Reader.tsx';
 import { SearchBar } from '../search/SearchBar.tsx';
 import { Sidebar, type View } from '../sidebar/Sidebar.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { useSearchInput } from '../search/use-search-input.ts';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { SidebarToggle } from './SidebarToggle.tsx';
+import { useShellCommands } from './use-shell-commands.ts';
 
 const SORTS: { value: SortOrder; label: string }[] = [
   { value: 'relevance', label: 'Best match' },
@@ -27,12 +34,6 @@ const SORTS: { value: SortOrder; label: string }[] = [
   { value: 'imported', label: 'Recently imported' },
   { value: 'title', label: 'Title' },
 ];
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
-}
 
 export function App() {
   const bridge = getBridge();
@@ -63,15 +64,21 @@ export function App() {
   const [reading, setReading] = useState(false);
   const [timelineOpen, setTimelineOpen] = useState(false);
   const [searchMeta, setSearchMeta] = useState<{ key: string; result: SearchResult } | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [savingSearch, setSavingSearch] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [sidebarHidden, setSidebarHidden] = useStoredFlag('cuttings.sidebarHidden', false);
 
   const listRef = useRef<ClipListHandle>(null);
   const tagInputRef = useRef<HTMLInputElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
+  const pickers = useRef<FilePickersHandle>(null);
 
   const importer = useImporter(bridge, toastError);
+  const dragging = useWindowDrop(importer.importDrop);
+  /** Import… and Folder…: the native dialog in the desktop app, the browser's file picker otherwise. */
+  const chooseImport = (kind: 'files' | 'folder') => {
+    if (bridge.desktop) void importer.chooseAndImport(kind);
+    else pickers.current?.open(kind);
+  };
 
   // ---- the library's lists -------------------------------------------------------------
   const loadMeta = useCallback(async () => {
@@ -210,7 +217,8 @@ export function App() {
   }, []);
 
   const onRowMouseDown = (index: number, row: ListRow, e: ReactMouseEvent) => {
-    if (e.button !== 0) return;
+    // On a Mac, Ctrl-click is a right-click: the context menu, not a change of selection.
+    if (e.button !== 0 || (IS_MAC && e.ctrlKey && !e.metaKey)) return;
     if (e.shiftKey && anchor.current >= 0) {
       e.preventDefault();
       setActive(index);
@@ -342,6 +350,56 @@ export function App() {
     return true;
   };
 
+  // ---- the clip menu ---------------------------------------------------------------------
+  const clipMenu = useClipContextMenu({
+    api,
+    desktop: bridge.desktop,
+    toast: show,
+    onChanged: refresh,
+    onDelete: (ids) => void deleteClips(ids),
+    // The reader of a clip just selected may still be loading: its tag field comes a little later.
+    onTag: () => {
+      const until = performance.now() + 2000;
+      const attempt = () => focusTagInput() || (performance.now() < until && requestAnimationFrame(attempt));
+      requestAnimationFrame(attempt);
+    },
+    onClosed: () => listRef.current?.focus(),
+  });
+
+  /** The menu acts on the selection when the clip is part of it; otherwise on the clip, selected first. */
+  const openClipMenu = (index: number, row: ListRow, at: { x: number; y: number }, keyboard: boolean) => {
+    const inSelection = selection.has(row.id);
+    if (!inSelection) openRow(index, row);
+    const position = (id: number) => {
+      const i = shown.indexOfId(id);
+      return i < 0 ? Infinity : i;
+    };
+    const ids = inSelection ? [...selection].sort((a, b) => position(a) - position(b)) : [row.id];
+    const rows = ids.map((id) => shown.row(shown.indexOfId(id))).filter((r): r is ListRow => !!r);
+    void clipMenu.show({ ids, rows }, at, keyboard);
+  };
+
+  /** ContextMenu key or Shift+F10: the menu of the active row, drawn at the row. */
+  const openClipMenuFromKeyboard = async () => {
+    const index = active;
+    const row = index >= 0 ? shown.row(index) : undefined;
+    const at = row && (await listRef.current?.menuPoint(index));
+    if (row && at) openClipMenu(index, row, at, true);
+  };
+
+  // ---- the sidebar, the shortcuts, the application menu -----------------------------------
+  const toggleSidebar = () => {
+    // The keyboard must not be left in a sidebar that is going away.
+    if (!sidebarHidden && document.activeElement?.closest('.sidebar')) listRef.current?.focus();
+    setSidebarHidden((h) => !h);
+  };
+  useShellCommands(bridge.desktop, {
+    toggleSidebar,
+    showShortcuts: () => setShortcutsOpen(true),
+    focusSearch: () => search.focus(),
+    notify: (message, error) => show({ message, tone: error ? 'error' : 'info' }),
+  });
+
   // ---- keyboard --------------------------------------------------------------------------
   const keyHandler = useRef<(e: KeyboardEvent) => void>(() => undefined);
   keyHandler.current = (e: KeyboardEvent) => {
@@ -351,9 +409,14 @@ export function App() {
       search.focus();
       return;
     }
-    if (document.querySelector('[role=dialog]')) return;
+    if (dialogOpen()) return;
     if (isTyping(e.target)) return;
     if (e.altKey) return;
+    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+      void openClipMenuFromKeyboard();
+      return;
+    }
     const page = listRef.current?.visibleRows() ?? 10;
     switch (e.key) {
       case 'ArrowDown':
@@ -417,55 +480,6 @@ export function App() {
     return () => window.removeEventListener('keydown', h);
   }, []);
 
-  // ---- drag and drop ---------------------------------------------------------------------
-  useEffect(() => {
-    let depth = 0;
-    const hasFiles = (e: DragEvent) => !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
-    const enter = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      e.preventDefault();
-      depth++;
-      setDragging(true);
-    };
-    const over = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    };
-    const leave = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const drop = (e: DragEvent) => {
-      depth = 0;
-      setDragging(false);
-      if (!e.dataTransfer) return;
-      e.preventDefault();
-      const files = collectDropped(e.dataTransfer);
-      void files.then((f) => importer.importFiles(f));
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', drop);
-    };
-  }, [importer.importFiles]);
-
-  const pickFiles = (input: HTMLInputElement | null) => {
-    if (!input?.files) return;
-    const files: DroppedFile[] = Array.from(input.files)
-      .filter((f) => !f.name.startsWith('.'))
-      .map((file) => ({ file, name: file.webkitRelativePath || file.name }));
-    input.value = '';
-    void importer.importFiles(files);
-  };
-
   useEffect(() => {
     if (importer.summary?.samples) {
       show({ message: `Loaded ${plural(importer.summary.added, 'sample clipping')}.` });
@@ -505,7 +519,7 @@ export function App() {
   }
 
   return (
-    <div className={`app${reading ? ' reading-mode' : ''}`}>
+    <div className={`app${reading ? ' reading-mode' : ''}${sidebarHidden ? ' sidebar-hidden' : ''}`}>
       <Sidebar
         view={view}
         clipCount={info?.clipCount ?? 0}
@@ -546,19 +560,29 @@ export function App() {
           });
         }}
         onDeleteTag={deleteTag}
-        onImport={() => fileInput.current?.click()}
-        onImportFolder={() => folderInput.current?.click()}
-        importing={importer.view ? <ImportBar view={importer.view} onCancel={importer.cancel} /> : null}
+        onImport={() => chooseImport('files')}
+        onImportFolder={() => chooseImport('folder')}
+        importing={importer.view && !sidebarHidden ? <ImportBar view={importer.view} onCancel={importer.cancel} /> : null}
       />
+      {/* With the sidebar hidden, an import still shows its progress (and its Cancel). */}
+      {importer.view && sidebarHidden && (
+        <div className="floating-import">
+          <ImportBar view={importer.view} onCancel={importer.cancel} />
+        </div>
+      )}
 
       {empty ? (
         <main className="empty-main" aria-label="Getting started">
-          <EmptyLibrary onSamples={importer.loadSamples} onImport={() => fileInput.current?.click()} busy={!!importer.view} />
+          <div className="empty-main-toolbar">
+            <SidebarToggle hidden={sidebarHidden} onToggle={toggleSidebar} />
+          </div>
+          <EmptyLibrary onSamples={importer.loadSamples} onImport={() => chooseImport('files')} busy={!!importer.view} />
         </main>
       ) : (
         <>
           <main className="list-column" aria-label="Clip list">
             <SearchBar
+              leading={<SidebarToggle hidden={sidebarHidden} onToggle={toggleSidebar} />}
               search={search}
               onSave={() => setSavingSearch(true)}
               chips={chips}
@@ -599,6 +623,10 @@ export function App() {
                 openRow(i, row);
                 setReading(true);
               }}
+              onRowContextMenu={(i, row, e) => {
+                e.preventDefault();
+                openClipMenu(i, row, { x: e.clientX, y: e.clientY }, false);
+              }}
               onKeyDown={() => undefined}
             />
           </main>
@@ -622,6 +650,7 @@ export function App() {
                 revision={revision}
                 allTags={tags}
                 reading={reading}
+                desktop={!!bridge.desktop}
                 toast={show}
                 onChanged={refresh}
                 onOpenClip={(id) => {
@@ -637,7 +666,7 @@ export function App() {
                 <div className="reader-empty-inner">
                   <div className="reader-empty-title">No clip selected</div>
                   <div className="reader-empty-sub">
-                    {total ? 'Choose a clip to read it. ↑ ↓ move, / searches, T tags.' : ''}
+                    {total ? 'Choose a clip to read it. ↑ ↓ move, / searches, T tags, ? lists every shortcut.' : ''}
                   </div>
                 </div>
               </div>
@@ -646,18 +675,7 @@ export function App() {
         </>
       )}
 
-      <input ref={fileInput} type="file" multiple hidden onChange={(e) => pickFiles(e.currentTarget)} aria-label="Choose files to import" />
-      <input
-        ref={(el) => {
-          folderInput.current = el;
-          el?.setAttribute('webkitdirectory', '');
-        }}
-        type="file"
-        multiple
-        hidden
-        onChange={(e) => pickFiles(e.currentTarget)}
-        aria-label="Choose a folder to import"
-      />
+      {!bridge.desktop && <FilePickers ref={pickers} onPick={(files) => void importer.importFiles(files)} />}
 
       {dragging && <DropOverlay />}
       {importer.summary && !importer.summary.samples && (
@@ -681,6 +699,8 @@ export function App() {
           }}
         />
       )}
+      {shortcutsOpen && <ShortcutsDialog desktop={!!bridge.desktop} onClose={() => setShortcutsOpen(false)} />}
+      {clipMenu.menu}
       <ToastStack toasts={toasts} dismiss={dismiss} />
     </div>
   );

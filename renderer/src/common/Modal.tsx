@@ -6,9 +6,11 @@ interface Props {
   onClose(): void;
   children: ReactNode;
   wide?: boolean;
+  /** A class of the dialog box, for a dialog laid out its own way. */
+  className?: string;
 }
 
-export function Modal({ title, onClose, children, wide }: Props) {
+export function Modal({ title, onClose, children, wide, className }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -22,7 +24,7 @@ export function Modal({ title, onClose, children, wide }: Props) {
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={box}
-        className={`modal${wide ? ' wide' : ''}`}
+        className={`modal${wide ? ' wide' : ''}${className ? ` ${className}` : ''}`}
         role="dialog"
         aria-modal="true"
         aria-label={title}

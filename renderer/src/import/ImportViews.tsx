@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { formatSeconds, plural } from '../common/format.ts';
 import { Modal } from '../common/Modal.tsx';
-import type { ImportView, MergedSummary } from './use-importer.ts';
+import type { ImportView, MergedSummary } from './import-runs.ts';
 
 export function DropOverlay() {
   return (

@@ -12,6 +12,8 @@ export interface ClipListHandle {
   scrollToIndex(index: number): void;
   focus(): void;
   visibleRows(): number;
+  /** Where a menu for row `index` opens, once the row is in sight (null: no such row on screen). */
+  menuPoint(index: number): Promise<{ x: number; y: number } | null>;
 }
 
 interface Props {
@@ -22,6 +24,8 @@ interface Props {
   emptyText: string;
   onRowMouseDown(index: number, row: ListRow, e: MouseEvent): void;
   onRowDoubleClick(index: number, row: ListRow): void;
+  /** Right-click (or Ctrl-click on a Mac) on a row. */
+  onRowContextMenu(index: number, row: ListRow, e: MouseEvent): void;
   onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
 }
 
@@ -72,13 +76,27 @@ export const ClipList = forwardRef<ClipListHandle, Props>(function ClipList(prop
     void pager.ensure(Math.max(0, first - PAGE_SIZE / 2), last + PAGE_SIZE / 2);
   }, [pager, first, last]);
 
+  const scrollToIndex = (index: number) => {
+    const el = scroller.current;
+    if (!el || index < 0) return;
+    const top = index * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  };
+
   useImperativeHandle(ref, () => ({
-    scrollToIndex(index: number) {
+    scrollToIndex,
+    async menuPoint(index: number) {
       const el = scroller.current;
-      if (!el || index < 0) return;
-      const top = index * ROW_HEIGHT;
-      if (top < el.scrollTop) el.scrollTop = top;
-      else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+      if (!el || index < 0) return null;
+      const before = el.scrollTop;
+      scrollToIndex(index);
+      // A scroll closes menus, and the row is drawn once the list has followed it: two frames
+      // let both happen before the menu opens.
+      if (el.scrollTop !== before) await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const box = el.querySelector(`#clip-row-${index}`)?.getBoundingClientRect();
+      // At the row's start, below its first line, as a keyboard-opened menu is placed natively.
+      return box ? { x: box.left + 24, y: box.top + 30 } : null;
     },
     focus() {
       scroller.current?.focus();
@@ -105,6 +123,7 @@ export const ClipList = forwardRef<ClipListHandle, Props>(function ClipList(prop
         style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }}
         onMouseDown={row ? (e) => props.onRowMouseDown(i, row, e) : undefined}
         onDoubleClick={row ? () => props.onRowDoubleClick(i, row) : undefined}
+        onContextMenu={row ? (e) => props.onRowContextMenu(i, row, e) : undefined}
         data-clip-id={row?.id}
       >
         {row ? <RowContent row={row} /> : <RowPlaceholder />}
@@ -128,6 +147,9 @@ export const ClipList = forwardRef<ClipListHandle, Props>(function ClipList(prop
         setViewport({ top: el.scrollTop, height: el.clientHeight });
       }}
       onKeyDown={props.onKeyDown}
+      // Between rows, and the ContextMenu key (whose event comes to the focused list, and which
+      // the window answers with the active row's menu): never the browser's own menu.
+      onContextMenu={(e) => e.preventDefault()}
     >
       <div className="clip-list-spacer" style={{ height: total * ROW_HEIGHT }} role="presentation">
         {rows}

@@ -5,9 +5,10 @@ import type { Api, Clip, Tag } from '../../../electron/api.ts';
 import { citation, formatDate, formatDateTime, hostOf, plural } from '../common/format.ts';
 import { articleDocument, sanitizeArticle, type ArticleLink } from '../common/sanitize.ts';
 import type { ShowToast } from '../common/toasts.tsx';
-import { originalDownloadUrl } from '../api/http-bridge.ts';
+import { copyText } from '../common/copy-text.ts';
+import { openOriginal } from './original-file.ts';
 import { TagEditor } from './TagEditor.tsx';
-import { usePopoverMenu } from '../common/popover-menu.ts';
+import { popoverMenuKeys, usePopoverMenu } from '../common/popover-menu.ts';
 
 interface Props {
   api: Api;
@@ -15,6 +16,8 @@ interface Props {
   revision: number;
   allTags: Tag[];
   reading: boolean;
+  /** The desktop app: originals open in the system's apps instead of downloading. */
+  desktop: boolean;
   toast: ShowToast;
   onChanged(): void;
   onOpenClip(id: number): void;
@@ -96,32 +99,15 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
     }
   };
 
-  const openOriginal = async () => {
+  const showOriginal = async () => {
     try {
-      const r = await api.openOriginal({ id: clip.id });
-      if (r.opened) return;
-      const href = r.url ?? originalDownloadUrl(clip.id);
-      const a = document.createElement('a');
-      a.href = href;
-      a.rel = 'noopener noreferrer';
-      a.download = clip.original.name ?? '';
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
+      await openOriginal(api, clip.id, clip.original.name, props.desktop);
     } catch (e) {
       props.toast({ message: (e as Error).message, tone: 'error' });
     }
   };
 
-  const copyCitation = async () => {
-    const text = citation(clip);
-    try {
-      await navigator.clipboard.writeText(text);
-      props.toast({ message: 'Citation copied.' });
-    } catch {
-      props.toast({ message: `Citation: ${text}` });
-    }
-  };
+  const copyCitation = () => copyText(citation(clip), props.toast, 'Citation copied.', 'Citation');
 
   const dupes = clip.nearDuplicates;
   const dupeOutlets = new Set(dupes.map((d) => d.source ?? d.title)).size;
@@ -160,7 +146,7 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
         <button type="button" className="tool" onClick={copyCitation} title="Copy a citation for this clip">
           Copy citation
         </button>
-        <button type="button" className="tool" onClick={openOriginal} disabled={!clip.original.available} title={clip.original.name ?? 'Original file'}>
+        <button type="button" className="tool" onClick={showOriginal} disabled={!clip.original.available} title={clip.original.name ?? 'Original file'}>
           Open original
         </button>
         <button type="button" className="tool" onClick={props.onToggleReading} aria-pressed={props.reading} title="Focus on the article (Enter)">
@@ -269,7 +255,13 @@ function NoteField({ note, autoFocus, onSave }: { note: string; autoFocus: boole
 function LinkMenu({ links, onOpen, onClose }: { links: ArticleLink[]; onOpen(url: string): void; onClose(): void }) {
   const ref = usePopoverMenu(onClose);
   return (
-    <div ref={ref} className="popover link-menu" role="menu" aria-label="Links in this article" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
+    <div
+      ref={ref}
+      className="popover link-menu"
+      role="menu"
+      aria-label="Links in this article"
+      onKeyDown={popoverMenuKeys(onClose)}
+    >
       <div className="popover-note">Opens in your web browser</div>
       {links.map((l) => (
         <button key={l.n} type="button" role="menuitem" className="menu-item" title={l.url} onClick={() => onOpen(l.url)}>

@@ -1,6 +1,8 @@
 // The search field (role searchbox, / or Ctrl/Cmd+F), the active filters as chips, the
 // refinements the search suggests (facets), and the "Showing results for …" hint.
+import type { ReactNode } from 'react';
 import type { SearchResult } from '../../../electron/api.ts';
+import { IS_MAC } from '../common/keys.ts';
 import type { SearchInput } from './use-search-input.ts';
 
 interface Props {
@@ -12,13 +14,15 @@ interface Props {
   showingResultsFor: string | null;
   corrections: SearchResult['corrections'];
   onSave(): void;
+  /** A control before the search field (the sidebar's toggle). */
+  leading?: ReactNode;
 }
 
-export function SearchBar({ search, chips, facets, facetsPartial, showingResultsFor, corrections, onSave }: Props) {
-  const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+export function SearchBar({ search, chips, facets, facetsPartial, showingResultsFor, corrections, onSave, leading }: Props) {
   return (
     <div className="search-area">
       <div className="search-row">
+        {leading}
         <div className="search-field">
           <svg className="search-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
             <path d="M7 2.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9zM10.3 10.3l3.2 3.2" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
@@ -47,7 +51,7 @@ export function SearchBar({ search, chips, facets, facetsPartial, showingResults
               }
             }}
           />
-          {!search.input && <kbd className="search-kbd" aria-hidden="true">{isMac ? '⌘F' : '/'}</kbd>}
+          {!search.input && <kbd className="search-kbd" aria-hidden="true">{IS_MAC ? '⌘F' : '/'}</kbd>}
         </div>
         {search.query && (
           <button type="button" className="btn small" onClick={onSave} title="Keep this search in the sidebar">

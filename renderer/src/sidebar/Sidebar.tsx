@@ -5,7 +5,7 @@ import type React from 'react';
 import type { FacetCount, SavedSearch, Tag } from '../../../electron/api.ts';
 import { TAG_COLOURS } from '../common/colours.ts';
 import { Modal } from '../common/Modal.tsx';
-import { usePopoverMenu } from '../common/popover-menu.ts';
+import { popoverMenuKeys, usePopoverMenu } from '../common/popover-menu.ts';
 
 export type View = 'all' | 'starred' | 'recent';
 
@@ -44,7 +44,7 @@ export function Sidebar(props: Props) {
   const sources = allSources ? props.sources : props.sources.slice(0, 8);
 
   return (
-    <nav className="sidebar" aria-label="Library">
+    <nav id="sidebar" className="sidebar" aria-label="Library">
       <div className="sidebar-scroll">
         <div className="side-section">
           <SideItem icon="tray" label="All clips" count={props.clipCount} current={props.view === 'all' && noFilter} onClick={() => props.onView('all')} />
@@ -257,12 +257,7 @@ function TagMenu(props: {
       className="popover tag-menu"
       role="menu"
       aria-label={`Tag ${props.tag.name}`}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
+      onKeyDown={popoverMenuKeys(onClose)}
     >
       <button type="button" role="menuitem" className="menu-item" onClick={props.onRename}>
         Rename…

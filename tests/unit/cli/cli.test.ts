@@ -133,4 +133,12 @@ describe('cuttings CLI on the seed article', () => {
       child.kill('SIGTERM');
     }
   });
+
+  it('still imports by path through `api importPaths` (browser mode refuses it; the terminal does not)', () => {
+    const file = path.join(work, 'grain.txt');
+    fs.writeFileSync(file, 'Grain corridor reopens\n\nShips left Odesa on Monday, port officials said, the first in a month.\n\nMore are expected this week.');
+    const r = cuttings('api', 'importPaths', JSON.stringify({ paths: [file] }));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ added: 1 });
+  });
 });

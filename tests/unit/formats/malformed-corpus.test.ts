@@ -21,18 +21,16 @@ const rows: Row[] = available ? JSON.parse(fs.readFileSync(path.join(ROOT, 'expe
 const files = rows.filter((r) => fs.existsSync(path.join(ROOT, r.path)) && fs.statSync(path.join(ROOT, r.path)).isFile());
 // The whole malformed article is the same story; every import must keep its opening.
 const ARTICLE = 'a family of otters has been filmed on the river';
-const PER_FILE_MS = 10_000;
 
-type Outcome = { ok: true; read: ReadResult; text: string; ms: number } | { ok: false; error: unknown; ms: number };
+type Outcome = { ok: true; read: ReadResult; text: string } | { ok: false; error: unknown };
 
 function attempt(row: Row): Outcome {
   const bytes = new Uint8Array(fs.readFileSync(path.join(ROOT, row.path)));
-  const t = performance.now();
   try {
     const read = readBytes(bytes, path.basename(row.path));
-    return { ok: true, read, text: visibleText(read), ms: performance.now() - t };
+    return { ok: true, read, text: visibleText(read) };
   } catch (error) {
-    return { ok: false, error, ms: performance.now() - t };
+    return { ok: false, error };
   }
 }
 
@@ -62,8 +60,9 @@ describe.skipIf(!available)('malformed corpus', () => {
   });
 
   it.each(files)('$path → $expect ($why)', (row) => {
+    // A file that makes a reader hang is caught by the test's own time-out; how fast each is
+    // read depends on the machine and belongs in bench/.
     const out = attempt(row);
-    expect(out.ms).toBeLessThan(PER_FILE_MS);
     if (row.expect === 'error') {
       expect(out.ok, out.ok ? `imported as ${out.read.format}` : '').toBe(false);
       if (!out.ok) expectReadableError(row, out.error);

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrations } from '../../../electron/library/migrations/index.ts';
+import { migrations, type Migration } from '../../../electron/library/migrations/index.ts';
+import { originalExtensions } from '../../../electron/library/migrations/005-original-extensions.ts';
 import { LibraryError, migrate, openLibrary } from '../../../electron/library/open-library.ts';
 import { insertClip } from '../../../electron/library/clips.ts';
+import { sha256 } from '../../../electron/library/originals.ts';
 import { tempDir } from '../../helpers/temp-library.ts';
 
 const dirs: string[] = [];
@@ -76,6 +79,77 @@ describe('opening a library', () => {
     expect(plan).toMatch(/COVERING INDEX clips_filter_cover/);
     expect(v4.db.prepare("SELECT title FROM clips WHERE source = 'Reuters'").pluck().all()).toEqual(['Kept']);
     v4.close();
+  });
+
+  it('migration 5: stored originals are renamed to their sniffed format, never left under a program extension', () => {
+    const dir = fresh();
+    const v4 = openLibrary(dir, { targetVersion: 4 });
+    /** Writes `bytes` as originals/ab/<sha-256><ext> (or only names it, for a missing copy); answers the relative path. */
+    const stored = (bytes: Uint8Array | string, ext: string, write = true): string => {
+      const hash = sha256(typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+      const rel = path.join('originals', hash.slice(0, 2), hash + ext);
+      if (write) {
+        fs.mkdirSync(path.join(dir, path.dirname(rel)), { recursive: true });
+        fs.writeFileSync(path.join(dir, rel), bytes);
+      }
+      return rel;
+    };
+    let n = 0;
+    const clip = (originalPath: string, originalFormat: string, originalName: string) =>
+      insertClip(v4.db, { title: `Clip ${++n}`, bodyText: `body ${n}`, bodyHtml: '', contentHash: `h${n}`, originalPath, originalFormat, originalName });
+    const exportDoc = JSON.stringify({ cuttings: { format: 'cuttings-export', version: 1 }, tags: [], clips: [{ title: 'x', bodyHtml: '<script>alert(1)</script>' }] });
+
+    const text = clip(stored('A plain-text article.', '.bat'), 'txt', 'news.bat');
+    // A clip restored from an export: its copy is the export document, its format what the document claimed.
+    const restoredA = clip(stored(exportDoc, '.hta'), 'html', 'article.hta');
+    const restoredB = clip(stored(exportDoc, '.hta'), 'txt', 'other.hta');
+    const missing = clip(stored('gone', '.hta', false), 'pdf', 'report.hta');
+    // Interrupted after the rename, before the rows: the copy is already under its new name.
+    const halfDone = stored('Renamed before the crash.', '.txt');
+    const interrupted = clip(halfDone.replace(/\.txt$/, '.bat'), 'txt', 'crash.bat');
+    const safe = clip(stored('%PDF-1.4 already fine', '.pdf'), 'pdf', 'fine.pdf');
+    const gzipped = clip(stored(zlib.gzipSync('compressed text'), '.gz'), 'txt', 'notes.txt.gz');
+    const unknown = clip(stored('what is this', '.exe'), 'hta', 'tool.exe');
+    // The same bytes under two names: the program-named one goes, the rows move to the other.
+    const twinText = 'Twin copies.';
+    const twinSafe = clip(stored(twinText, '.txt'), 'txt', 'twin.txt');
+    const twinBat = clip(stored(twinText, '.bat'), 'txt', 'twin.bat');
+    const deleted = clip(stored('Deleted but kept for undo.', '.cmd'), 'txt', 'old.cmd');
+    v4.db.prepare("UPDATE clips SET deleted_at = '2024-01-01T00:00:00Z#undo' WHERE id = ?").run(deleted);
+    const before = new Map((v4.db.prepare('SELECT id, original_path FROM clips').all() as { id: number; original_path: string }[]).map((r) => [r.id, r.original_path]));
+    // A first attempt stopped by a power cut: the copies were renamed, the rows rolled back.
+    const up = originalExtensions.up as Exclude<Migration['up'], string>;
+    expect(() => v4.db.transaction(() => {
+      up(v4.db, { libraryDir: dir });
+      throw new Error('power cut');
+    })()).toThrow('power cut');
+    expect(v4.db.prepare('SELECT original_path FROM clips WHERE id = ?').pluck().get(text)).toBe(before.get(text));
+    expect(fs.existsSync(path.join(dir, before.get(text)!))).toBe(false);
+    v4.close();
+
+    const v5 = openLibrary(dir, { targetVersion: 5 });
+    expect(v5.db.pragma('user_version', { simple: true })).toBe(5);
+    const pathOf = (id: number) => (v5.db.prepare('SELECT original_path FROM clips WHERE id = ?').pluck().get(id) as string);
+    const swapped = (id: number, ext: string) => before.get(id)!.replace(/(\.[a-z0-9]+)?$/, ext);
+    const expected: [number, string][] = [
+      [text, '.txt'], [restoredA, '.json'], [restoredB, '.json'], [missing, '.pdf'], [interrupted, '.txt'], [safe, '.pdf'],
+      [gzipped, '.bin'], [unknown, '.bin'], [twinSafe, '.txt'], [twinBat, '.txt'], [deleted, '.txt'],
+    ];
+    for (const [id, ext] of expected) expect(pathOf(id), `clip ${id}`).toBe(swapped(id, ext));
+    // Every row names a copy that is there (except the one that was already missing), with its bytes.
+    for (const [id] of expected.filter(([id]) => id !== missing)) expect(fs.existsSync(path.join(dir, pathOf(id))), `clip ${id}`).toBe(true);
+    expect(fs.readFileSync(path.join(dir, pathOf(text)), 'utf8')).toBe('A plain-text article.');
+    expect(pathOf(restoredA)).toBe(pathOf(restoredB));
+    // Nothing under a program extension is left in originals/.
+    const files = (fs.readdirSync(path.join(dir, 'originals'), { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, 'originals', f)).isFile());
+    expect(files.filter((f) => !/\.(?:txt|json|pdf|bin)$/.test(f))).toEqual([]);
+    expect(files).toHaveLength(8); // text, export, interrupted, safe, gzipped, unknown, twin, deleted
+
+    // Run once more: nothing moves.
+    const after = v5.db.prepare('SELECT id, original_path FROM clips ORDER BY id').all();
+    up(v5.db, { libraryDir: dir });
+    expect(v5.db.prepare('SELECT id, original_path FROM clips ORDER BY id').all()).toEqual(after);
+    v5.close();
   });
 
   it('rolls a failing migration back whole, leaving the previous version', () => {

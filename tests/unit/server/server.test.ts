@@ -129,4 +129,36 @@ describe('browser-mode server', () => {
     });
     expect(listening).toBe('127.0.0.1');
   });
+
+  it('refuses importPaths over HTTP, by POST or GET: a page can only upload what the user chose', async () => {
+    const secret = path.join(staticDir, 'not-for-the-page.txt');
+    fs.writeFileSync(secret, 'Private notes: a paragraph this page must never get into the library.\n\nAnd a second one, so it reads as an article.');
+    const clips = async () => (await (await fetch(`${base()}/api/libraryInfo?token=${server.token}`)).json()).clipCount as number;
+    const before = await clips();
+    const posted = await fetch(`${base()}/api/importPaths?token=${server.token}`, { method: 'POST', body: JSON.stringify({ paths: [secret] }) });
+    const got = await fetch(`${base()}/api/importPaths?token=${server.token}&paths=${encodeURIComponent(secret)}`);
+    for (const res of [posted, got]) {
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({
+        error: { code: 'bad-request', message: 'Browser mode imports files you drop or choose in the window; it does not read paths from this machine.' },
+      });
+    }
+    // Nothing was started: no job, no clip.
+    expect(handlers.activeImports()).toEqual([]);
+    expect(await clips()).toBe(before);
+  });
+
+  it('still imports what the window uploads (importUploads)', async () => {
+    const text = 'Grain corridor reopens\n\nShips left Odesa on Monday, port officials said, the first in a month.\n\nMore are expected this week.';
+    const res = await fetch(`${base()}/api/importUploads?token=${server.token}`, {
+      method: 'POST',
+      body: JSON.stringify({ files: [{ name: 'grain.txt', dataBase64: Buffer.from(text).toString('base64') }] }),
+    });
+    expect(res.status).toBe(200);
+    const { jobId } = (await res.json()) as { jobId: string };
+    const summary = await handlers.waitForImport(jobId);
+    expect(summary.added).toBe(1);
+    const result = await (await fetch(`${base()}/api/importResult?token=${server.token}&jobId=${encodeURIComponent(jobId)}`)).json();
+    expect(result).toMatchObject({ added: 1 });
+  });
 });

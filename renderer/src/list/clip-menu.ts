@@ -1,0 +1,32 @@
+// The context menu of clips in the list: which items it has, what they are called and which
+// apply — the same for the native menu of the desktop app and the page's own in browser mode.
+import type { MenuEntry } from '../common/ContextMenu.tsx';
+import { IS_MAC, keyName } from '../common/keys.ts';
+
+export type ClipMenuAction = 'open-original' | 'show-in-folder' | 'copy-citation' | 'tag' | 'star' | 'delete';
+
+export interface ClipMenuState {
+  /** How many clips the menu acts on. */
+  count: number;
+  /** Every one of them is starred: the item unstars. */
+  allStarred: boolean;
+  /** One clip whose original file is in the library. */
+  originalAvailable: boolean;
+  /** The desktop app: a file manager to show the file in. */
+  desktop: boolean;
+}
+
+export function clipMenuItems(s: ClipMenuState): (MenuEntry & { id: ClipMenuAction })[] {
+  const one = s.count === 1;
+  const items: (MenuEntry & { id: ClipMenuAction })[] = [
+    { id: 'open-original', label: 'Open Original', enabled: one && s.originalAvailable },
+  ];
+  if (s.desktop) items.push({ id: 'show-in-folder', label: IS_MAC ? 'Show in Finder' : 'Show in Folder', enabled: one && s.originalAvailable });
+  items.push(
+    { id: 'copy-citation', label: one ? 'Copy Citation' : 'Copy Citations' },
+    { id: 'tag', label: 'Tag…', hint: 'T', separatorBefore: true },
+    { id: 'star', label: s.allStarred ? 'Unstar' : 'Star' },
+    { id: 'delete', label: one ? 'Delete' : `Delete ${s.count} Clips`, hint: IS_MAC ? keyName('Backspace') : 'Del', danger: true, separatorBefore: true },
+  );
+  return items;
+}
