@@ -305,6 +305,8 @@ export type ShellCommand =
   | { command: 'toggle-sidebar' }
   | { command: 'show-shortcuts' }
   | { command: 'focus-search' }
+  /** File → Export…: the window asks which clips and which format, then calls desktop.exportTo. */
+  | { command: 'export' }
   /** A short message for the window to show (an export or backup finished, or failed). */
   | { command: 'notify'; message: string; error?: boolean };
 
@@ -319,9 +321,23 @@ export interface ShellMethods {
   chooseAndImport: { args: { kind: 'files' | 'folder' }; result: { jobId: string } | null };
   /** Shows a native context menu and answers the chosen item's id (null when dismissed). */
   popupMenu: { args: { items: MenuChoice[] }; result: { chosen: string | null } };
+  /** Asks where to save (a native dialog) and writes the export there; null when cancelled. */
+  exportTo: { args: ExportRequest; result: { output: string; clips: number } | null };
 }
 export type ShellMethod = keyof ShellMethods;
-export const SHELL_METHODS = ['importDropped', 'chooseAndImport', 'popupMenu'] as const satisfies readonly ShellMethod[];
+
+/** The files an export can be written as (electron/export/). */
+export type ExportFormat = 'json' | 'markdown' | 'html' | 'csv';
+export const EXPORT_FORMATS = ['json', 'markdown', 'html', 'csv'] as const satisfies readonly ExportFormat[];
+
+/** Which clips an export holds: the given ids, or the clips a query matches, or all. */
+export interface ExportRequest {
+  format: ExportFormat;
+  ids?: number[];
+  /** A search query (filters included), as typed in the search box. */
+  query?: string;
+}
+export const SHELL_METHODS = ['importDropped', 'chooseAndImport', 'popupMenu', 'exportTo'] as const satisfies readonly ShellMethod[];
 type MissingShell = Exclude<ShellMethod, (typeof SHELL_METHODS)[number]>;
 export const SHELL_METHODS_COMPLETE: [MissingShell] extends [never] ? true : never = true;
 
@@ -344,6 +360,8 @@ export interface DesktopBridge {
   popupMenu(items: MenuChoice[]): Promise<string | null>;
   /** Commands from the application menu. */
   onCommand(listener: (command: ShellCommand) => void): () => void;
+  /** Exports to a file or folder the user chooses in a native save dialog; null when cancelled. */
+  exportTo(request: ExportRequest): Promise<{ output: string; clips: number } | null>;
 }
 
 /** What the preload exposes as window.cuttings (and what browser mode builds over HTTP). */
@@ -353,6 +371,20 @@ export interface CuttingsBridge {
   /** Present only in the desktop app. */
   desktop?: DesktopBridge;
 }
+
+/* Browser mode's request sizes (electron/http/ enforces them; the window's uploads keep to them). */
+/**
+ * Largest request body. The biggest requests are the window's upload batches: base64 in JSON,
+ * about 32 MB for its 24 MB batches (renderer/src/import/dropped-files.ts). The whole body is
+ * held while it is decoded, so this bounds the memory one request can take.
+ */
+export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Largest single file that fits in one request of that size: base64 turns 3 bytes into 4, and
+ * 64 KB are left for the JSON around it (the name, at most 4,096 characters, even escaped).
+ */
+export const MAX_UPLOAD_FILE_BYTES = Math.floor((MAX_REQUEST_BYTES - 64 * 1024) / 4) * 3;
 
 /** The method names, as a runtime list (for adapters that enumerate the contract). */
 export const API_METHODS = [

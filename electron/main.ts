@@ -5,9 +5,11 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, s
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IPC_CHANNEL, IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, type ImportProgress, type ImportSummary, type ShellCommand } from './api.ts';
+import { IPC_CHANNEL, IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, type ExportRequest, type ImportProgress, type ImportSummary, type ShellCommand } from './api.ts';
 import { EventBus } from './handlers/event-bus.ts';
 import { isSafeExternalUrl } from './handlers/handler-table.ts';
+import { writeExport } from './export/index.ts';
+import { autoBackupFolder, backUpIfDue } from './library/auto-backup.ts';
 import { backUpLibrary } from './library/backup.ts';
 import { appPaths, databaseBinding } from './shell/app-paths.ts';
 import { importFinishedNotice, NO_PROGRESS, taskbarProgress } from './shell/import-progress.ts';
@@ -118,20 +120,8 @@ async function switchLibrary(dir: string): Promise<void> {
 const actions: MenuActions = {
   importFiles: () => void chooseAndImport('files'),
   importFolder: () => void chooseAndImport('folder'),
-  exportLibrary: async () => {
-    if (!current || !win) return;
-    const res = await dialog.showSaveDialog(win, { title: 'Export the library', defaultPath: `Cuttings export ${new Date().toISOString().slice(0, 10)}.json`, filters: [{ name: 'Cuttings export', extensions: ['json'] }] });
-    if (res.canceled || !res.filePath) return;
-    try {
-      const doc = await current.handlers.api.exportClips({});
-      const tmp = `${res.filePath}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(doc, null, 2));
-      fs.renameSync(tmp, res.filePath);
-      notify(`Exported ${doc.clips.length.toLocaleString('en')} clips to ${path.basename(res.filePath)}.`);
-    } catch (e) {
-      notify(`The export could not be written: ${(e as Error).message}`, true);
-    }
-  },
+  // The window asks which clips and which format (its Export dialog), then calls exportTo.
+  exportLibrary: () => send({ command: 'export' }),
   backUpLibrary: async () => {
     if (!current || !win) return;
     const res = await dialog.showOpenDialog(win, { title: 'Choose where to put the backup', buttonLabel: 'Back Up Here', properties: ['openDirectory', 'createDirectory'] });
@@ -142,6 +132,12 @@ const actions: MenuActions = {
     } catch (e) {
       notify(`The backup could not be made: ${(e as Error).message}`, true);
     }
+  },
+  toggleAutoBackup: () => {
+    settings.autoBackup = { ...settings.autoBackup, enabled: !settings.autoBackup.enabled };
+    persist();
+    buildMenu();
+    if (settings.autoBackup.enabled) void autoBackUp();
   },
   openLibraryFolder: () => current && void shell.openPath(current.library.dir),
   switchLibrary: async () => {
@@ -165,11 +161,42 @@ const actions: MenuActions = {
 };
 
 function buildMenu(): void {
-  const state = { platform: process.platform, packaged: app.isPackaged, theme: settings.theme, currentLibrary: current?.library.dir ?? '', recentLibraries: existingLibraries(settings.recentLibraries) };
+  const state = { platform: process.platform, packaged: app.isPackaged, theme: settings.theme, autoBackup: settings.autoBackup.enabled, currentLibrary: current?.library.dir ?? '', recentLibraries: existingLibraries(settings.recentLibraries) };
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(state, actions)));
 }
 
+/** Where an export goes: a file for json, html and csv; a new folder for the Markdown files. */
+async function exportTo(request: ExportRequest): Promise<{ output: string; clips: number } | null> {
+  if (!current || !win) return null;
+  const stem = `Cuttings export ${new Date().toISOString().slice(0, 10)}`;
+  let output: string;
+  if (request.format === 'markdown') {
+    const res = await dialog.showOpenDialog(win, { title: 'Choose where to put the Markdown folder', buttonLabel: 'Export Here', properties: ['openDirectory', 'createDirectory'] });
+    if (res.canceled || !res.filePaths[0]) return null;
+    output = path.join(res.filePaths[0], stem);
+    for (let i = 2; fs.existsSync(output); i++) output = path.join(res.filePaths[0], `${stem} (${i})`);
+  } else {
+    const ext = request.format;
+    const names = { json: 'Cuttings export (re-importable)', html: 'Web page', csv: 'Spreadsheet (CSV)' } as const;
+    const res = await dialog.showSaveDialog(win, { title: 'Export clips', defaultPath: `${stem}.${ext}`, filters: [{ name: names[request.format], extensions: [ext] }] });
+    if (res.canceled || !res.filePath) return null;
+    output = res.filePath;
+  }
+  return writeExport(current.library, request, output);
+}
+
+/** The day's backup beside the library, when daily backups are on and none was made today. */
+async function autoBackUp(): Promise<void> {
+  if (!current || !settings.autoBackup.enabled) return;
+  try {
+    await backUpIfDue(current.library, { enabled: true, keep: settings.autoBackup.keep });
+  } catch (e) {
+    notify(`Today's automatic backup could not be made in ${autoBackupFolder(current.library.dir)}: ${(e as Error).message}`, true);
+  }
+}
+
 const shellHandlers: ShellHandlers = {
+  exportTo,
   importDropped: ({ paths: dropped }) => importFromShell(dropped),
   chooseAndImport: ({ kind }) => chooseAndImport(kind),
   popupMenu: ({ items }) =>
@@ -286,6 +313,9 @@ function start(): void {
     showImportsOutsideTheWindow();
     buildMenu();
     openWindow();
+    // Not while the app is starting: a backup reads the whole library.
+    setTimeout(() => void autoBackUp(), 60_000).unref();
+    setInterval(() => void autoBackUp(), 3 * 60 * 60_000).unref();
     app.on('activate', () => {
       if (!win && current) openWindow();
     });

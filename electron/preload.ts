@@ -3,7 +3,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   API_METHODS, IPC_CHANNEL, IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL,
-  type Api, type ApiEventName, type ApiEvents, type CuttingsBridge, type DesktopBridge, type MenuChoice, type ShellCommand, type ShellMethod, type ShellMethods,
+  type Api, type ApiEventName, type ApiEvents, type CuttingsBridge, type DesktopBridge, type ExportRequest, type MenuChoice, type ShellCommand, type ShellMethod, type ShellMethods,
 } from './api.ts';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
@@ -39,6 +39,9 @@ const desktop: DesktopBridge = {
   },
   async popupMenu(items: MenuChoice[]) {
     return (await shellCall('popupMenu', { items })).chosen;
+  },
+  exportTo(request: ExportRequest) {
+    return shellCall('exportTo', request);
   },
   onCommand(listener: (command: ShellCommand) => void) {
     const handler = (_e: Electron.IpcRendererEvent, command: ShellCommand) => listener(command);

@@ -11,6 +11,7 @@ import {
 import type { Library } from '../library/open-library.ts';
 import { nameWithExtension, openableExtension } from '../library/original-extension.ts';
 import { originalExists } from '../library/originals.ts';
+import { writeTransaction } from '../library/write-transaction.ts';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../library/saved-searches.ts';
 import {
   deleteTag, ensureTag, getTag, listTags, mergeTags, recolourTag, renameTag, tagClips, untagClips,
@@ -127,28 +128,28 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     async updateClip({ id, patch }) {
       if (patch.title !== undefined && !patch.title.trim()) throw new BadRequestError('A clip needs a title.');
-      updateClip(db, id, patch);
+      writeTransaction(db, () => updateClip(db, id, patch));
       changed('clip-updated');
       return api.getClip({ id });
     },
     async deleteClips({ ids }) {
       const undoToken = `${new Date().toISOString()}#${crypto.randomBytes(4).toString('hex')}`;
-      const deleted = db.transaction(() => {
+      const deleted = writeTransaction(db, () => {
         const live = (db.prepare('SELECT id FROM clips WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number }[]).map((r) => r.id);
         // The vocabulary reads the clips' text, so it is told before they leave the index.
         onClipsRemoved(db, live);
         return softDeleteClips(db, live, undoToken);
-      })();
+      });
       if (deleted) changed('clips-deleted');
       return { deleted, undoToken };
     },
     async undoDelete({ undoToken }) {
-      const restored = db.transaction(() => {
+      const restored = writeTransaction(db, () => {
         const ids = (db.prepare('SELECT id FROM clips WHERE deleted_at = ?').all(undoToken) as { id: number }[]).map((r) => r.id);
         const n = restoreClips(db, undoToken);
         onClipsAdded(db, ids);
         return n;
-      })();
+      });
       if (!restored) throw new NotFoundError('Nothing to undo: those clips were already removed for good.');
       changed('clips-restored');
       return { restored };
@@ -165,37 +166,37 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return listTags(db);
     },
     async createTag({ name, colour }) {
-      const tag = ensureTag(db, name, colour);
+      const tag = writeTransaction(db, () => ensureTag(db, name, colour));
       changed('tags');
       return tag;
     },
     async tagClips({ ids, tags }) {
-      const n = db.transaction(() => tagClips(db, ids, tags))();
+      const n = writeTransaction(db, () => tagClips(db, ids, tags));
       changed('tags');
       return { changed: n };
     },
     async untagClips({ ids, tags }) {
-      const n = db.transaction(() => untagClips(db, ids, tags))();
+      const n = writeTransaction(db, () => untagClips(db, ids, tags));
       changed('tags');
       return { changed: n };
     },
     async renameTag({ id, name }) {
-      const tag = db.transaction(() => renameTag(db, id, name))();
+      const tag = writeTransaction(db, () => renameTag(db, id, name));
       changed('tags');
       return tag;
     },
     async recolourTag({ id, colour }) {
-      const tag = recolourTag(db, id, colour);
+      const tag = writeTransaction(db, () => recolourTag(db, id, colour));
       changed('tags');
       return tag;
     },
     async mergeTags({ from, into }) {
-      const tag = db.transaction(() => mergeTags(db, from, into))();
+      const tag = writeTransaction(db, () => mergeTags(db, from, into));
       changed('tags');
       return tag;
     },
     async deleteTag({ id }) {
-      const res = db.transaction(() => deleteTag(db, id))();
+      const res = writeTransaction(db, () => deleteTag(db, id));
       changed('tags');
       return { deleted: true, ...res };
     },
@@ -218,12 +219,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return listSavedSearches(db).map((s) => ({ ...s, count: searchClips(db, { q: s.query, limit: 0 }).total }));
     },
     async saveSearch({ name, query }) {
-      const s = saveSearch(db, name, query);
+      const s = writeTransaction(db, () => saveSearch(db, name, query));
       changed('saved-searches');
       return { ...s, count: searchClips(db, { q: s.query, limit: 0 }).total };
     },
     async deleteSavedSearch({ id }) {
-      const deleted = deleteSavedSearch(db, id);
+      const deleted = writeTransaction(db, () => deleteSavedSearch(db, id));
       changed('saved-searches');
       return { deleted };
     },

@@ -46,15 +46,22 @@ const isoDate: Check<string> = (v, f) => {
   if (!/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(s)) return fail(f, 'must be a date like 2019, 2019-09 or 2019-09-20');
   return s;
 };
+/**
+ * An object with exactly the keys of `shape`, each checked. Keys are matched as own properties
+ * only, on both sides: `key in shape` would also find what every object inherits, and let
+ * `__proto__` (an own key once JSON.parse has made it one), `constructor` or `toString` through.
+ * The result is built by defining each checked key, so no key can reach a prototype either.
+ */
 export const object = <T>(shape: { [K in keyof T]: Check<T[K]> }): Check<T> => (v, f) => {
   if (v === undefined || v === null) v = {};
   if (typeof v !== 'object' || Array.isArray(v)) return fail(f, 'must be an object');
   const src = v as Record<string, unknown>;
-  for (const key of Object.keys(src)) if (!(key in shape)) fail(f === 'arguments' ? key : `${f}.${key}`, 'is not a known argument');
+  const name = (key: string) => (f === 'arguments' ? key : `${f}.${key}`);
+  for (const key of Object.keys(src)) if (!Object.hasOwn(shape, key)) fail(name(key), 'is not a known argument');
   const out = {} as T;
-  for (const key of Object.keys(shape) as (keyof T)[]) {
-    const value = shape[key](src[key as string], f === 'arguments' ? String(key) : `${f}.${String(key)}`);
-    if (value !== undefined) out[key] = value;
+  for (const key of Object.keys(shape) as (keyof T & string)[]) {
+    const value = shape[key](Object.hasOwn(src, key) ? src[key] : undefined, name(key));
+    if (value !== undefined) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 };

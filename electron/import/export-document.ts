@@ -6,6 +6,7 @@ import type { ExportDocument, ImportOutcome } from '../api.ts';
 import { insertClip, tagsOfClips, type ClipRow } from '../library/clips.ts';
 import { storeOriginal } from '../library/originals.ts';
 import { ensureTagId, tagClips } from '../library/tags.ts';
+import { writeTransaction } from '../library/write-transaction.ts';
 import { onClipsAdded } from '../search/index-hooks.ts';
 import { contentHash, simhash } from './fingerprints.ts';
 import type { StoreContext } from './store-clip.ts';
@@ -70,7 +71,7 @@ export function importExportDocument(ctx: StoreContext, display: string, origina
   if (!isExportDocument(doc)) return [{ file: display, status: 'failed', reason: 'not a Cuttings export' }];
   // The stored copy is this export document itself, whatever its clips call their originals
   // ("article.hta" included): it is kept, opened and downloaded as .json.
-  const stored = storeOriginal(ctx.libraryDir, original.bytes, 'cuttings-json');
+  const copy = storeOriginal(ctx.libraryDir, original.bytes, 'cuttings-json');
   const outcomes: ImportOutcome[] = [];
   const colours = new Map(doc.tags?.map((t) => [t.name, t.colour]) ?? []);
   for (const [i, c] of doc.clips.entries()) {
@@ -79,14 +80,13 @@ export function importExportDocument(ctx: StoreContext, display: string, origina
       const bodyText = str(c.bodyText) ?? '';
       const title = str(c.title)?.trim() || 'Untitled clipping';
       const hash = contentHash(bodyText.trim() ? bodyText : title);
-      const dup = ctx.db
-        .prepare('SELECT id, title FROM clips WHERE (content_hash = ? OR uid = ?) AND deleted_at IS NULL LIMIT 1')
-        .get(hash, str(c.uid) ?? '') as { id: number; title: string } | undefined;
-      if (dup) {
-        outcomes.push({ file: label, status: 'duplicate', duplicateOf: dup.id, title: dup.title, reason: `already in the library as "${dup.title}"` });
-        continue;
-      }
-      const id = ctx.db.transaction(() => {
+      // One write transaction from the duplicate check on: another process restoring the same
+      // export at once finds this clip, rather than adding it a second time.
+      const stored = writeTransaction(ctx.db, () => {
+        const dup = ctx.db
+          .prepare('SELECT id, title FROM clips WHERE (content_hash = ? OR uid = ?) AND deleted_at IS NULL LIMIT 1')
+          .get(hash, str(c.uid) ?? '') as { id: number; title: string } | undefined;
+        if (dup) return { dup };
         const id = insertClip(ctx.db, {
           uid: str(c.uid) ?? undefined,
           title,
@@ -108,7 +108,7 @@ export function importExportDocument(ctx: StoreContext, display: string, origina
           simhash: simhash(bodyText),
           originalName: str(c.original?.name) ?? original.name,
           originalFormat: str(c.original?.format) ?? 'cuttings-json',
-          originalPath: stored.relativePath,
+          originalPath: copy.relativePath,
           originalSize: typeof c.original?.size === 'number' ? c.original.size : original.bytes.byteLength,
           starred: c.starred === true,
           note: str(c.note) ?? '',
@@ -117,9 +117,12 @@ export function importExportDocument(ctx: StoreContext, display: string, origina
         for (const t of tagNames) ensureTagId(ctx.db, t, colours.get(t));
         tagClips(ctx.db, [id], tagNames);
         onClipsAdded(ctx.db, [id]);
-        return id;
-      })();
-      outcomes.push({ file: label, status: 'added', clipId: id, title });
+        return { id };
+      });
+      const { dup } = stored;
+      if (dup) {
+        outcomes.push({ file: label, status: 'duplicate', duplicateOf: dup.id, title: dup.title, reason: `already in the library as "${dup.title}"` });
+      } else outcomes.push({ file: label, status: 'added', clipId: stored.id!, title });
     } catch (e) {
       outcomes.push({ file: label, status: 'failed', reason: `could not be restored (${(e as Error).message})` });
     }

@@ -5,7 +5,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../api.ts';
+import { removeCrashLeftovers } from '../library/crash-leftovers.ts';
+import { markImportRunning } from '../library/import-markers.ts';
+import { ReadOnlyLibraryError } from '../library/library-errors.ts';
 import type { Library } from '../library/open-library.ts';
+import { writeTransaction } from '../library/write-transaction.ts';
 import { importExportDocument } from './export-document.ts';
 import { displayName, readSourceFile, DEFAULT_MAX_FILE_BYTES } from './read-source.ts';
 import { writeOriginal } from '../library/originals.ts';
@@ -63,7 +67,10 @@ export class ImportJob {
   private pool: WorkerPool | null = null;
   private readonly rate = new RecentRate();
 
-  constructor(private readonly library: Library, private readonly options: ImportOptions = {}) {}
+  constructor(private readonly library: Library, private readonly options: ImportOptions = {}) {
+    // Refused before it starts (and before any copy of an original is written), in one sentence.
+    if (library.db.readonly) throw new ReadOnlyLibraryError();
+  }
 
   cancel(): void {
     this.cancelledFlag = true;
@@ -142,6 +149,10 @@ export class ImportJob {
     this.total += sources.length;
     this.scanning = false;
     this.progress(true);
+    // What a crashed import left, if one did; then this import is marked as running, under the
+    // write lock, before it writes any copy (see import-markers.ts).
+    removeCrashLeftovers(this.library.db, this.library.dir);
+    const marker = writeTransaction(this.library.db, () => markImportRunning(this.library.dir));
     const ownPool = !this.options.pool;
     const pool = (this.pool = this.options.pool ?? new WorkerPool());
     const ctx: StoreContext = { db: this.library.db, libraryDir: this.library.dir, simhashes: loadSimhashIndex(this.library.db) };
@@ -162,6 +173,7 @@ export class ImportJob {
       batch = [];
       batchChars = 0;
       for (const o of storeBatch(ctx, items)) this.keep([o]);
+      marker.refresh();
       // One event for the batch, counting all of it.
       this.progress();
     };
@@ -205,6 +217,7 @@ export class ImportJob {
       }
       flush();
     } finally {
+      marker.remove();
       if (ownPool) await pool.close();
     }
     this.current = null;

@@ -6,6 +6,7 @@ import { originalRelativePath } from '../library/originals.ts';
 import type { FileExtraction } from './extract-file.ts';
 import { contentHash, hashNormalised, normaliseForHash, simhashNormalised } from './fingerprints.ts';
 import { inlineAttachments } from './inline-attachments.ts';
+import { ImportError } from './types.ts';
 import { clipWords } from '../search/vocabulary.ts';
 import { countWords } from '../library/clips.ts';
 
@@ -32,8 +33,26 @@ export function fallbackTitle(name: string): string {
   return base || 'Untitled clipping';
 }
 
-/** Mutates `ex`: attachments are inlined into bodyHtml and then dropped. */
+/** Text a person could search and read: a letter or a digit, not only spaces and marks. */
+const WORDS = /[\p{L}\p{N}]/u;
+
+/**
+ * A clip is kept for its text. A file whose article has none (an empty page, a bot wall, a
+ * scanned PDF with no text layer, a zip entry of filler) would only add a clip named after
+ * the file and a copy of bytes nobody can find again, so it fails, with a reason, before its
+ * original is copied. Extraction itself (extractFromBytes) still answers for such a file:
+ * the benchmarks score it, and `cuttings extract` and the import apply this rule to it.
+ */
+export function requireText(ex: Pick<FileExtraction, 'bodyText' | 'standfirst'>): void {
+  if (!WORDS.test(ex.bodyText) && !WORDS.test(ex.standfirst ?? '')) {
+    throw new ImportError('has no text to keep (an empty page, or an image-only PDF)');
+  }
+}
+
+/** Mutates `ex`: attachments are inlined into bodyHtml and then dropped. Throws an
+ * ImportError for an extraction with no text (see requireText). */
 export function prepareClip(ex: FileExtraction, bytes: Uint8Array, name: string, options: { keepOriginal: boolean }): PreparedClip {
+  requireText(ex);
   ex.bodyHtml = inlineAttachments(ex.bodyHtml, ex.attachments);
   ex.attachments = [];
   const title = ex.title?.trim() || fallbackTitle(name);

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ImportOutcome } from '../api.ts';
-import { insertClip } from '../library/clips.ts';
+import { insertClip, originalsInUse } from '../library/clips.ts';
+import { originalExists } from '../library/originals.ts';
+import { writeTransaction } from '../library/write-transaction.ts';
 import { onClipsAdded, onClipsImported } from '../search/index-hooks.ts';
 import type { FileExtraction } from './extract-file.ts';
 import {
@@ -56,16 +58,46 @@ function confirmedNear(ctx: StoreContext, body: string, candidates: { id: number
   return out;
 }
 
-/** Removes a copy the worker wrote for a clip that was not stored, unless a stored clip uses it. */
+/**
+ * Removes a copy the import wrote for a clip that was not stored, unless a stored clip uses it.
+ * Under the write lock, as every removal of a copy is (see crash-leftovers.ts): an import in
+ * another process that found this copy there may be about to commit a clip that uses it.
+ */
 export function discardOriginal(ctx: StoreContext, prepared: PreparedClip): void {
   const rel = prepared.copyCreated ? prepared.copyTo : null;
   if (!rel) return;
-  const used = ctx.db.prepare('SELECT 1 FROM clips WHERE original_path = ?').get(rel);
-  if (!used) fs.rmSync(path.join(ctx.libraryDir, rel), { force: true });
+  try {
+    writeTransaction(ctx.db, () => {
+      if (!originalsInUse(ctx.db, [rel]).size) fs.rmSync(path.join(ctx.libraryDir, rel), { force: true });
+    });
+  } catch {
+    // The lock could not be had: the unused copy stays, which costs only its space.
+  }
 }
 
-/** `hooks: false` when the caller tells the search hooks about a whole batch at once. */
+/** Why a clip could not be written, in words. */
+function storeProblem(e: unknown): string {
+  // Every write waits its turn for the lock; this is what remains when it waited BUSY_TIMEOUT_MS.
+  if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY')) return 'the library was kept busy by another Cuttings window or command for too long; import it again';
+  return (e as Error).message;
+}
+
+/**
+ * `hooks: false` when the caller tells the search hooks about a whole batch at once. Holds the
+ * write lock from the duplicate check to the insert (in a batch, as a savepoint of its
+ * transaction), so two processes importing the same article cannot both find it new.
+ */
 export function storeExtraction(ctx: StoreContext, display: string, name: string, ex: FileExtraction, prepared: PreparedClip, options: { hooks?: boolean } = {}): ImportOutcome {
+  try {
+    return writeTransaction(ctx.db, () => storeOne(ctx, display, name, ex, prepared, options));
+  } catch (e) {
+    // The row did not make it: the copy of the original must not stay behind either.
+    discardOriginal(ctx, prepared);
+    return { file: display, status: 'failed', reason: `could not be saved in the library (${storeProblem(e)})` };
+  }
+}
+
+function storeOne(ctx: StoreContext, display: string, name: string, ex: FileExtraction, prepared: PreparedClip, options: { hooks?: boolean }): ImportOutcome {
   if (!ex.bodyText.trim() && !ex.title) {
     discardOriginal(ctx, prepared);
     return { file: display, status: 'failed', reason: 'no article text was found in this file' };
@@ -76,53 +108,51 @@ export function storeExtraction(ctx: StoreContext, display: string, name: string
     discardOriginal(ctx, prepared);
     return { file: display, status: 'duplicate', duplicateOf: dup.id, title: dup.title, reason: `already in the library as "${dup.title}"` };
   }
-  try {
-    const { id, near } = ctx.db.transaction(() => {
-      const id = insertClip(ctx.db, {
-        title,
-        standfirst: ex.standfirst,
-        author: ex.author,
-        source: ex.source,
-        site: ex.site,
-        url: ex.url,
-        publishedAt: ex.publishedAt,
-        modifiedAt: ex.modifiedAt,
-        savedAt: ex.savedAt,
-        language: ex.language,
-        bodyText: ex.bodyText,
-        bodyHtml: ex.bodyHtml,
-        captions: ex.captions,
-        contentHash: prepared.contentHash,
-        simhash: prepared.simhash,
-        wordCount: prepared.wordCount,
-        originalName: name,
-        originalFormat: ex.format,
-        originalPath: prepared.copyTo,
-        originalSize: prepared.size,
-      });
-      const near = prepared.simhash ? confirmedNear(ctx, ex.bodyText, ctx.simhashes.near(prepared.simhash)) : [];
-      const link = ctx.db.prepare('INSERT OR IGNORE INTO near_duplicates (clip_id, other_id, similarity) VALUES (?, ?, ?)');
-      for (const n of near) {
-        link.run(id, n.id, n.similarity);
-        link.run(n.id, id, n.similarity);
-      }
-      if (options.hooks !== false) onClipsAdded(ctx.db, [id]);
-      return { id, near };
-    })();
-    if (prepared.simhash) ctx.simhashes.add(id, prepared.simhash);
-    return {
-      file: display,
-      status: 'added',
-      clipId: id,
-      title,
-      nearDuplicates: near.length ? near.map((n) => n.id) : undefined,
-      warnings: ex.warnings.length ? ex.warnings : undefined,
-    };
-  } catch (e) {
-    // The row did not make it: the copy of the original must not stay behind either.
-    discardOriginal(ctx, prepared);
-    return { file: display, status: 'failed', reason: `could not be saved in the library (${(e as Error).message})` };
+  // The copy was there when the import looked; a clean-up in another process may have removed it
+  // since (only possible if it took this import for a crashed one). Checked under the lock the
+  // clean-up also holds, so a clip never points at a missing copy.
+  if (prepared.copyTo && !originalExists(ctx.libraryDir, prepared.copyTo)) {
+    return { file: display, status: 'failed', reason: 'its copy in the library was removed while it waited to be saved; import it again' };
   }
+  const id = insertClip(ctx.db, {
+    title,
+    standfirst: ex.standfirst,
+    author: ex.author,
+    source: ex.source,
+    site: ex.site,
+    url: ex.url,
+    publishedAt: ex.publishedAt,
+    modifiedAt: ex.modifiedAt,
+    savedAt: ex.savedAt,
+    language: ex.language,
+    bodyText: ex.bodyText,
+    bodyHtml: ex.bodyHtml,
+    captions: ex.captions,
+    contentHash: prepared.contentHash,
+    simhash: prepared.simhash,
+    wordCount: prepared.wordCount,
+    originalName: name,
+    originalFormat: ex.format,
+    originalPath: prepared.copyTo,
+    originalSize: prepared.size,
+  });
+  const near = prepared.simhash ? confirmedNear(ctx, ex.bodyText, ctx.simhashes.near(prepared.simhash)) : [];
+  const link = ctx.db.prepare('INSERT OR IGNORE INTO near_duplicates (clip_id, other_id, similarity) VALUES (?, ?, ?)');
+  for (const n of near) {
+    link.run(id, n.id, n.similarity);
+    link.run(n.id, id, n.similarity);
+  }
+  if (options.hooks !== false) onClipsAdded(ctx.db, [id]);
+  // Last, so a failure above leaves the in-memory index as the rolled-back rows.
+  if (prepared.simhash) ctx.simhashes.add(id, prepared.simhash);
+  return {
+    file: display,
+    status: 'added',
+    clipId: id,
+    title,
+    nearDuplicates: near.length ? near.map((n) => n.id) : undefined,
+    warnings: ex.warnings.length ? ex.warnings : undefined,
+  };
 }
 
 export interface PendingStore {
@@ -140,16 +170,16 @@ export interface PendingStore {
 export function storeBatch(ctx: StoreContext, items: PendingStore[]): ImportOutcome[] {
   let outcomes: ImportOutcome[] = [];
   try {
-    ctx.db.transaction(() => {
+    writeTransaction(ctx.db, () => {
       outcomes = items.map((it) => storeExtraction(ctx, it.display, it.name, it.ex, it.prepared, { hooks: false }));
       onClipsImported(ctx.db, items.filter((_, i) => outcomes[i].status === 'added').map((it) => it.prepared.words));
-    })();
+    });
     return outcomes;
   } catch (e) {
     // The whole batch rolled back: nothing of it may stay, on disk or in memory.
     ctx.simhashes = loadSimhashIndex(ctx.db);
     items.forEach((it) => discardOriginal(ctx, it.prepared));
-    const reason = `could not be saved in the library (${(e as Error).message})`;
+    const reason = `could not be saved in the library (${storeProblem(e)})`;
     return items.map((it) => ({ file: it.display, status: 'failed', reason }));
   }
 }

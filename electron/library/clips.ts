@@ -203,6 +203,32 @@ export function updateClip(db: Database.Database, id: number, patch: ClipPatch):
   db.prepare(`UPDATE clips SET ${sets.join(', ')} WHERE id = @id`).run(params);
 }
 
+/** Whether any clip waits, deleted, for the purge at the next open (read from clips_filter_cover, not the rows). */
+export function hasDeletedClips(db: Database.Database): boolean {
+  return db.prepare('SELECT 1 FROM clips INDEXED BY clips_filter_cover WHERE deleted_at IS NOT NULL LIMIT 1').get() !== undefined;
+}
+
+/** Removes deleted clips for good; answers the stored copies they used (other clips may use them too). */
+export function purgeDeletedClips(db: Database.Database): string[] {
+  const paths = db.prepare('SELECT DISTINCT original_path FROM clips WHERE deleted_at IS NOT NULL AND original_path IS NOT NULL').pluck().all() as string[];
+  db.prepare('DELETE FROM clips WHERE deleted_at IS NOT NULL').run();
+  return paths;
+}
+
+/** The stored copies (originals/…) that clips use, deleted ones included (an undo brings them back). */
+export function originalPathsInUse(db: Database.Database): Set<string> {
+  return new Set(db.prepare('SELECT DISTINCT original_path FROM clips WHERE original_path IS NOT NULL').pluck().all() as string[]);
+}
+
+/** Which of these stored copies clips use. One statement: original_path has no index, so
+ * each statement reads the whole table. */
+export function originalsInUse(db: Database.Database, relativePaths: string[]): Set<string> {
+  return new Set(
+    db.prepare('SELECT DISTINCT original_path FROM clips WHERE original_path IN (SELECT value FROM json_each(?))')
+      .pluck().all(JSON.stringify(relativePaths)) as string[],
+  );
+}
+
 /** Soft delete: the rows stay (out of every view and the index) until the library is next opened. */
 export function softDeleteClips(db: Database.Database, ids: number[], stamp: string): number {
   return db

@@ -11,6 +11,7 @@ export interface MenuActions {
   importFolder(): void;
   exportLibrary(): void;
   backUpLibrary(): void;
+  toggleAutoBackup(): void;
   openLibraryFolder(): void;
   switchLibrary(): void;
   openLibrary(dir: string): void;
@@ -25,6 +26,8 @@ export interface MenuState {
   /** A packaged build has no developer tools in its menu. */
   packaged: boolean;
   theme: ThemeSource;
+  /** Daily backups beside the library are on. */
+  autoBackup: boolean;
   currentLibrary: string;
   recentLibraries: readonly string[];
 }
@@ -56,6 +59,7 @@ export function applicationMenuTemplate(state: MenuState, act: MenuActions): Men
         { type: 'separator' },
         { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => act.exportLibrary() },
         { label: 'Back Up Library…', click: () => act.backUpLibrary() },
+        { label: 'Back Up Every Day', type: 'checkbox', checked: state.autoBackup, click: () => act.toggleAutoBackup() },
         { type: 'separator' },
         { label: 'Open Library Folder', click: () => act.openLibraryFolder() },
         { label: 'Switch Library…', click: () => act.switchLibrary() },

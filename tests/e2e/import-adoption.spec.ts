@@ -37,7 +37,7 @@ test('an import started outside the window shows its summary in it', async ({ pa
 test('a long import started outside shows its progress, with the sidebar hidden too, and the window can cancel it', async ({ page, server }) => {
   test.setTimeout(180_000);
   const dir = path.join(server.libraryDir, '..', `${path.basename(server.libraryDir)}-outside`);
-  const files = [...corpusPages(dir, 114, 'aeb'), ...corpusPages(dir, 123, 'htmldate'), ...corpusPages(dir, 100, 'trafilatura')];
+  const files = [...corpusPages(dir, 114, 'aeb'), ...corpusPages(dir, 123, 'htmldate'), ...corpusPages(dir, 40, 'trafilatura')];
   // Browser mode reads no paths: the files go up as another window would send them.
   const uploads = files.map((f) => ({ name: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') }));
   fs.rmSync(dir, { recursive: true, force: true });

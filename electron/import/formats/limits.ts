@@ -6,7 +6,14 @@ export interface ReadOptions {
   maxInputBytes?: number;
   /** Largest single inflated zip entry or gunzipped body (bytes). */
   maxEntryBytes?: number;
-  /** Largest sum of inflated bytes taken out of one archive (bytes). */
+  /**
+   * Largest sum of inflated bytes taken out of one archive (bytes), counting entries that then
+   * failed. A .zip of clippings is refused whole past it (see listZipEntries). 256 MiB: the
+   * import holds an archive's entries in memory together, so this bounds that memory; it is
+   * above the 200 MB one file may be, so a zip of PDFs or Word files (which barely compress)
+   * that the file limit lets in fits, as does a zip of web pages up to about 50 MB; a real
+   * archive larger than that can be unzipped and imported as a folder, which has no such limit.
+   */
   maxTotalInflatedBytes?: number;
   /** Most entries a zip's central directory may list before we call it hostile. */
   maxZipEntries?: number;

@@ -105,13 +105,24 @@ export function createHttpBridge(): CuttingsBridge {
   };
 }
 
+/** The session token for addresses the browser fetches itself (downloads), which cannot carry a header. */
+function downloadToken(): string {
+  try {
+    return sessionStorage.getItem('cuttings.token') ?? '';
+  } catch {
+    return new URL(window.location.href).searchParams.get('token') ?? '';
+  }
+}
+
 /** Browser mode: where a clip's original file downloads from (an attachment, never rendered). */
 export function originalDownloadUrl(id: number): string {
-  let token = '';
-  try {
-    token = sessionStorage.getItem('cuttings.token') ?? '';
-  } catch {
-    token = new URL(window.location.href).searchParams.get('token') ?? '';
-  }
-  return `api/original/${id}?token=${encodeURIComponent(token)}`;
+  return `api/original/${id}?token=${encodeURIComponent(downloadToken())}`;
+}
+
+/** Browser mode: where an export downloads from (`params` without the token, which is added here). */
+export function exportDownloadUrl(params: URLSearchParams): string {
+  const query = new URLSearchParams(params);
+  query.set('token', downloadToken());
+  // Commas stay commas: an id list is shorter, and servers limit an address's length.
+  return `api/export?${query.toString().replace(/%2C/gi, ',')}`;
 }

@@ -9,6 +9,9 @@ import { dialogOpen, IS_MAC, isTyping } from '../common/keys.ts';
 import { Modal } from '../common/Modal.tsx';
 import { ToastStack, useToasts } from '../common/toasts.tsx';
 import { useStoredFlag } from '../common/use-stored-flag.ts';
+import type { ExportScope } from '../export/export-choices.ts';
+import { ExportDialog, type ExportResults } from '../export/ExportDialog.tsx';
+import { collectIds } from '../export/result-ids.ts';
 import { FilePickers, type FilePickersHandle } from '../import/FilePickers.tsx';
 import { DropOverlay, EmptyLibrary, ImportBar, ImportSummarySheet } from '../import/ImportViews.tsx';
 import { useImporter } from '../import/use-importer.ts';
@@ -66,6 +69,7 @@ export function App() {
   const [searchMeta, setSearchMeta] = useState<{ key: string; result: SearchResult } | null>(null);
   const [savingSearch, setSavingSearch] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [exporting, setExporting] = useState<{ scope?: ExportScope } | null>(null);
   const [sidebarHidden, setSidebarHidden] = useStoredFlag('cuttings.sidebarHidden', false);
 
   const listRef = useRef<ClipListHandle>(null);
@@ -397,6 +401,7 @@ export function App() {
     toggleSidebar,
     showShortcuts: () => setShortcutsOpen(true),
     focusSearch: () => search.focus(),
+    openExport: () => (info?.clipCount ? setExporting({}) : show({ message: 'The library has no clips to export yet.' })),
     notify: (message, error) => show({ message, tone: error ? 'error' : 'info' }),
   });
 
@@ -508,6 +513,31 @@ export function App() {
       remove: () => setPeriod(null),
     });
 
+  // "The clips in the list", for the Export dialog: what is on screen, as its query when the
+  // query alone says it, otherwise as the ids the list's own calls return.
+  const exportResults = ((): ExportResults | null => {
+    const shownArgs = JSON.parse(shown.key) as typeof listArgs & { q?: string; sort?: SortOrder; asYouType?: boolean };
+    const { q: shownQ = '', sort: shownSort, asYouType: _typing, ...filters } = shownArgs;
+    const narrowedBy = Object.values(filters).some((v) => v !== undefined && v !== null);
+    if ((!shownQ && !narrowedBy) || shown.total === null) return null;
+    return {
+      total: shown.total,
+      description: [shownQ ? `“${shownQ}”` : '', ...chips.map((c) => c.label)].filter(Boolean).join(' · '),
+      resolve: async () => {
+        if (!narrowedBy) return { query: shownQ };
+        const ids = await collectIds(async (offset, limit) => {
+          if (shownQ) {
+            const r = await api.search({ ...filters, q: shownQ, sort: shownSort, limit, offset, facets: false });
+            return { total: r.total, ids: r.hits.map((h) => h.id) };
+          }
+          const p = await api.listClips({ ...filters, sort: shownSort, limit, offset });
+          return { total: p.total, ids: p.clips.map((c) => c.id) };
+        });
+        return { ids };
+      },
+    };
+  })();
+
   const facetChips: { label: string; count: number; apply(): void }[] = [];
   if (facets) {
     for (const f of facets.tags.slice(0, 4))
@@ -562,6 +592,7 @@ export function App() {
         onDeleteTag={deleteTag}
         onImport={() => chooseImport('files')}
         onImportFolder={() => chooseImport('folder')}
+        onExport={info?.clipCount ? () => setExporting({}) : undefined}
         importing={importer.view && !sidebarHidden ? <ImportBar view={importer.view} onCancel={importer.cancel} /> : null}
       />
       {/* With the sidebar hidden, an import still shows its progress (and its Cancel). */}
@@ -640,6 +671,7 @@ export function App() {
                 allTags={tags}
                 onChanged={refresh}
                 onDelete={() => deleteClips(selectedIds)}
+                onExport={() => setExporting({ scope: 'selection' })}
                 toast={show}
               />
             ) : openId !== null ? (
@@ -700,6 +732,17 @@ export function App() {
         />
       )}
       {shortcutsOpen && <ShortcutsDialog desktop={!!bridge.desktop} onClose={() => setShortcutsOpen(false)} />}
+      {exporting && (
+        <ExportDialog
+          bridge={bridge}
+          selection={selectedIds}
+          results={exportResults}
+          libraryCount={info?.clipCount ?? 0}
+          initialScope={exporting.scope}
+          toast={show}
+          onClose={() => setExporting(null)}
+        />
+      )}
       {clipMenu.menu}
       <ToastStack toasts={toasts} dismiss={dismiss} />
     </div>

@@ -29,6 +29,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { what: 'Search the library', keys: [['/'], ['Mod', 'F']] },
       { what: 'Show or hide the sidebar', keys: [SIDEBAR_KEY] },
       { what: 'Show the keyboard shortcuts', keys: [['?'], ['Mod', '/']] },
+      { what: 'Export clips', keys: [['Mod', 'Shift', 'E']] },
     ],
   },
   {
@@ -37,7 +38,6 @@ export const SHORTCUTS: ShortcutGroup[] = [
     shortcuts: [
       { what: 'Import files', keys: [['Mod', 'O']] },
       { what: 'Import a folder', keys: [['Mod', 'Shift', 'O']] },
-      { what: 'Export', keys: [['Mod', 'Shift', 'E']] },
       { what: 'Zoom in or out', keys: [['Mod', '+'], ['Mod', '-']] },
       { what: 'Actual size', keys: [['Mod', '0']] },
     ],

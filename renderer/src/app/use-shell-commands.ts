@@ -1,8 +1,8 @@
 // What the application menu asks of the window (the desktop app: toggle the sidebar, list the
-// keyboard shortcuts, find, tell the person how an export went), and the keys that ask the
-// same in any window:
-// Ctrl/Cmd+\ for the sidebar, ? or Ctrl/Cmd+/ for the shortcuts. (/ and Ctrl/Cmd+F, which focus
-// the search box, are App's own keys.)
+// keyboard shortcuts, find, export, tell the person how an export went), and the keys that ask
+// the same in any window:
+// Ctrl/Cmd+\ for the sidebar, ? or Ctrl/Cmd+/ for the shortcuts, Ctrl/Cmd+Shift+E to export.
+// (/ and Ctrl/Cmd+F, which focus the search box, are App's own keys.)
 import { useEffect, useRef } from 'react';
 import type { DesktopBridge, ShellCommand } from '../../../electron/api.ts';
 import { dialogOpen, isTyping } from '../common/keys.ts';
@@ -11,6 +11,8 @@ export interface ShellCommandHandlers {
   toggleSidebar(): void;
   showShortcuts(): void;
   focusSearch(): void;
+  /** File → Export… (or Ctrl/Cmd+Shift+E): the Export dialog. */
+  openExport(): void;
   notify(message: string, error: boolean): void;
 }
 
@@ -22,6 +24,7 @@ export function commandForKey(e: KeyboardEvent, desktop: boolean): ShellCommand 
   if (mod && !e.altKey && !e.shiftKey && e.key === '\\') return desktop ? null : { command: 'toggle-sidebar' };
   if (mod && !e.altKey && !e.shiftKey && e.key === '/') return desktop || dialogOpen() ? null : { command: 'show-shortcuts' };
   if (e.key === '?' && !mod && !e.altKey && !isTyping(e.target) && !dialogOpen()) return { command: 'show-shortcuts' };
+  if (mod && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'e') return desktop || dialogOpen() ? null : { command: 'export' };
   return null;
 }
 
@@ -40,6 +43,8 @@ export function useShellCommands(desktop: DesktopBridge | undefined, handlers: S
           return h.showShortcuts();
         case 'focus-search':
           return h.focusSearch();
+        case 'export':
+          return h.openExport();
         case 'notify':
           return h.notify(c.message, c.error ?? false);
         default:

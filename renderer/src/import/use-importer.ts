@@ -3,7 +3,7 @@
 // drop hands the dropped files to the preload, which imports them by path, and Import… opens
 // the native dialog; in browser mode the files' bytes are uploaded.
 import { useCallback, useEffect, useState } from 'react';
-import type { CuttingsBridge } from '../../../electron/api.ts';
+import { MAX_UPLOAD_FILE_BYTES, type CuttingsBridge } from '../../../electron/api.ts';
 import { batches, collectDropped, toUploads, type DroppedFile } from './dropped-files.ts';
 import { ImportRuns, type ImportView, type MergedSummary } from './import-runs.ts';
 
@@ -34,8 +34,16 @@ export function useImporter(bridge: CuttingsBridge, onError: (message: string) =
 
   /** Browser mode: files dropped or picked in the page, uploaded in batches. */
   const importFiles = useCallback(
-    async (files: DroppedFile[]) => {
-      if (files.length === 0) return onError(NOTHING);
+    async (dropped: DroppedFile[]) => {
+      if (dropped.length === 0) return onError(NOTHING);
+      // One request carries at most 64 MB: a larger file cannot go up from the page at all.
+      const tooLarge = dropped.filter((f) => f.file.size > MAX_UPLOAD_FILE_BYTES);
+      if (tooLarge.length) {
+        const names = tooLarge.slice(0, 3).map((f) => `“${f.name}”`).join(', ') + (tooLarge.length > 3 ? ` and ${tooLarge.length - 3} more` : '');
+        onError(`${names} ${tooLarge.length === 1 ? 'is' : 'are'} too large to send from the browser (over ${Math.floor(MAX_UPLOAD_FILE_BYTES / 1024 / 1024)} MB): import ${tooLarge.length === 1 ? 'it' : 'them'} with \`cuttings import\` or the desktop app.`);
+      }
+      const files = dropped.filter((f) => f.file.size <= MAX_UPLOAD_FILE_BYTES);
+      if (files.length === 0) return;
       const r = runs.open(files.length);
       if (!r) return onError(BUSY);
       try {

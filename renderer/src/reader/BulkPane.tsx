@@ -1,4 +1,4 @@
-// Several clips selected: tag them all, star them all, or delete them together.
+// Several clips selected: tag them all, star them all, export them, or delete them together.
 import { forwardRef, useState } from 'react';
 import type { Api, Tag, TagRef } from '../../../electron/api.ts';
 import { plural } from '../common/format.ts';
@@ -14,9 +14,11 @@ interface Props {
   toast: ShowToast;
   onChanged(): void;
   onDelete(): void;
+  /** Opens the Export dialog for the selection. */
+  onExport(): void;
 }
 
-export const BulkPane = forwardRef<HTMLInputElement, Props>(function BulkPane({ api, ids, rows, allTags, toast, onChanged, onDelete }, ref) {
+export const BulkPane = forwardRef<HTMLInputElement, Props>(function BulkPane({ api, ids, rows, allTags, toast, onChanged, onDelete, onExport }, ref) {
   const [busy, setBusy] = useState(false);
   // Tags every selected clip carries (as far as the loaded rows tell).
   let common: TagRef[] = rows[0]?.tags ?? [];
@@ -69,6 +71,9 @@ export const BulkPane = forwardRef<HTMLInputElement, Props>(function BulkPane({ 
           onClick={() => run(() => Promise.all(ids.map((id) => api.updateClip({ id, patch: { starred: !allStarred } }))))}
         >
           {allStarred ? 'Unstar all' : 'Star all'}
+        </button>
+        <button type="button" className="btn" disabled={busy} onClick={onExport}>
+          Export…
         </button>
         <button type="button" className="btn danger" disabled={busy} onClick={onDelete}>
           Delete {plural(ids.length, 'clip')}

@@ -31,6 +31,8 @@ interface Props {
   onDeleteTag(tag: Tag): void;
   onImport(): void;
   onImportFolder(): void;
+  /** Opens the Export dialog (absent while the library is empty). */
+  onExport?(): void;
   /** The import progress bar, when an import runs. */
   importing: React.ReactNode;
 }
@@ -165,6 +167,11 @@ export function Sidebar(props: Props) {
             Folder…
           </button>
         </div>
+        {props.onExport && (
+          <button type="button" className="import-button export-button" onClick={props.onExport} title="Export clips as JSON, Markdown, HTML or CSV">
+            <Icon name="export" /> Export…
+          </button>
+        )}
       </div>
       {merging && (
         <MergeDialog
@@ -317,7 +324,7 @@ function MergeDialog({ tag, tags, onClose, onMerge }: { tag: Tag; tags: Tag[]; o
   );
 }
 
-type IconName = 'tray' | 'star' | 'clock' | 'chart' | 'search' | 'paper' | 'plus';
+type IconName = 'tray' | 'star' | 'clock' | 'chart' | 'search' | 'paper' | 'plus' | 'export';
 
 export function Icon({ name }: { name: IconName }) {
   const paths: Record<IconName, string> = {
@@ -328,6 +335,7 @@ export function Icon({ name }: { name: IconName }) {
     search: 'M7 2.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9zM10.3 10.3l3.2 3.2',
     paper: 'M4 2.5h6l2.5 2.5v8.5H4zM6 7h4.5M6 9.5h4.5M6 12h3',
     plus: 'M8 3v10M3 8h10',
+    export: 'M8 10V2.5M5.2 5.3 8 2.5l2.8 2.8M3 9v3.5a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V9',
   };
   return (
     <svg className="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">

@@ -176,6 +176,6 @@ describe('opening a library', () => {
   it('says plainly when the file is not a database', () => {
     const dir = fresh();
     fs.writeFileSync(path.join(dir, 'library.sqlite'), 'this is not sqlite at all, just text '.repeat(200));
-    expect(() => openLibrary(dir)).toThrow(/Cannot open the library/);
+    expect(() => openLibrary(dir)).toThrow(/is damaged \(it is not a SQLite database\).*Restore it from a backup/);
   });
 });

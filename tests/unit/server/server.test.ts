@@ -36,6 +36,7 @@ afterAll(async () => {
 });
 
 const base = () => `http://127.0.0.1:${server.port}`;
+const auth = () => ({ authorization: `Bearer ${server.token}` });
 
 describe('browser-mode server', () => {
   it('prints a URL on 127.0.0.1 that carries the session token', () => {
@@ -62,27 +63,67 @@ describe('browser-mode server', () => {
     expect(body.hits[0]).toMatchObject({ source: 'guardian.ng', author: 'AFP', publishedAt: '2019-09-20T15:17' });
   });
 
-  it('accepts the token as a query parameter, and POST with JSON arguments', async () => {
-    const res = await fetch(`${base()}/api/tagClips?token=${server.token}`, { method: 'POST', body: JSON.stringify({ ids: [1], tags: ['venezuela'] }) });
+  it('answers POST with JSON arguments', async () => {
+    const res = await fetch(`${base()}/api/tagClips`, { method: 'POST', headers: auth(), body: JSON.stringify({ ids: [1], tags: ['venezuela'] }) });
     expect(res.status).toBe(200);
-    const tags = await (await fetch(`${base()}/api/listTags?token=${server.token}`)).json();
+    const tags = await (await fetch(`${base()}/api/listTags`, { headers: auth() })).json();
     expect(tags).toMatchObject([{ name: 'venezuela', count: 1 }]);
   });
 
+  it('takes the token in the query string only on events and downloads; Api calls need the header', async () => {
+    const q = `token=${encodeURIComponent(server.token)}`;
+    // Api calls, by GET or POST: a right token in the address is refused, and the answer says where it goes.
+    for (const res of [
+      await fetch(`${base()}/api/libraryInfo?${q}`),
+      await fetch(`${base()}/api/listTags?${q}`, { method: 'POST', body: '{}' }),
+      await fetch(`${base()}/api/search?q=maduro&${q}`),
+    ]) {
+      expect(res.status).toBe(401);
+      expect((await res.json()).error).toEqual({
+        code: 'unauthorized',
+        message: 'Api calls take the session token in the Authorization header (Bearer …), not in the address; only event streams and downloads take ?token=.',
+      });
+    }
+    // A wrong header is not rescued by a right query token.
+    expect((await fetch(`${base()}/api/original/1?${q}`, { headers: { authorization: 'Bearer nope' } })).status).toBe(401);
+    // The scheme is case-insensitive (RFC 9110), and a stray ?token= beside a right header is not an argument.
+    expect((await fetch(`${base()}/api/libraryInfo?${q}`, { headers: { authorization: `bearer ${server.token}` } })).status).toBe(200);
+    // Where a browser cannot send a header: EventSource and download links.
+    const events = new AbortController();
+    const stream = await fetch(`${base()}/api/events?${q}`, { signal: events.signal });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    events.abort();
+    // The seed clip has no stored original: 404 means the token was accepted.
+    const original = await fetch(`${base()}/api/original/1?${q}`);
+    expect(original.status).toBe(404);
+    expect((await original.json()).error.message).toBe('The original file of this clip is missing from the library folder.');
+    // GET /api/export, a download, is one of them too: the token is accepted and the export made.
+    const exported = await fetch(`${base()}/api/export?format=csv&${q}`);
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename="Cuttings export \d{4}-\d{2}-\d{2}\.csv"/);
+    expect(await exported.text()).toMatch(/Maduro/);
+    const unknown = await fetch(`${base()}/api/export?format=pdf&${q}`);
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error.message).toMatch(/Unknown export format "pdf"/);
+    // Without any token, still 401 everywhere.
+    for (const route of ['events', 'original/1', 'export']) expect((await fetch(`${base()}/api/${route}`)).status).toBe(401);
+  });
+
   it('rejects bad arguments with 400 and a readable message, unknown methods with 404', async () => {
-    const bad = await fetch(`${base()}/api/getClip?token=${server.token}&id=abc`);
+    const bad = await fetch(`${base()}/api/getClip?id=abc`, { headers: auth() });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/id must be a whole number/);
-    const extra = await fetch(`${base()}/api/getClip?token=${server.token}`, { method: 'POST', body: JSON.stringify({ id: 1, evil: true }) });
+    const extra = await fetch(`${base()}/api/getClip`, { method: 'POST', headers: auth(), body: JSON.stringify({ id: 1, evil: true }) });
     expect(extra.status).toBe(400);
-    expect((await fetch(`${base()}/api/dropTables?token=${server.token}`)).status).toBe(404);
-    expect((await fetch(`${base()}/api/getClip?token=${server.token}&id=42`)).status).toBe(404);
+    expect((await fetch(`${base()}/api/dropTables`, { headers: auth() })).status).toBe(404);
+    expect((await fetch(`${base()}/api/getClip?id=42`, { headers: auth() })).status).toBe(404);
   });
 
   it('turns away requests addressed to another host name (DNS rebinding)', async () => {
     const res = await new Promise<string>((resolve) => {
       const s = net.connect(server.port, '127.0.0.1', () => {
-        s.write(`GET /api/libraryInfo?token=${server.token} HTTP/1.1\r\nHost: evil.example:${server.port}\r\nConnection: close\r\n\r\n`);
+        s.write(`GET /api/libraryInfo HTTP/1.1\r\nHost: evil.example:${server.port}\r\nAuthorization: Bearer ${server.token}\r\nConnection: close\r\n\r\n`);
       });
       let buf = '';
       s.on('data', (d) => (buf += d));
@@ -133,10 +174,10 @@ describe('browser-mode server', () => {
   it('refuses importPaths over HTTP, by POST or GET: a page can only upload what the user chose', async () => {
     const secret = path.join(staticDir, 'not-for-the-page.txt');
     fs.writeFileSync(secret, 'Private notes: a paragraph this page must never get into the library.\n\nAnd a second one, so it reads as an article.');
-    const clips = async () => (await (await fetch(`${base()}/api/libraryInfo?token=${server.token}`)).json()).clipCount as number;
+    const clips = async () => (await (await fetch(`${base()}/api/libraryInfo`, { headers: auth() })).json()).clipCount as number;
     const before = await clips();
-    const posted = await fetch(`${base()}/api/importPaths?token=${server.token}`, { method: 'POST', body: JSON.stringify({ paths: [secret] }) });
-    const got = await fetch(`${base()}/api/importPaths?token=${server.token}&paths=${encodeURIComponent(secret)}`);
+    const posted = await fetch(`${base()}/api/importPaths`, { method: 'POST', headers: auth(), body: JSON.stringify({ paths: [secret] }) });
+    const got = await fetch(`${base()}/api/importPaths?paths=${encodeURIComponent(secret)}`, { headers: auth() });
     for (const res of [posted, got]) {
       expect(res.status).toBe(400);
       expect(await res.json()).toEqual({
@@ -150,15 +191,16 @@ describe('browser-mode server', () => {
 
   it('still imports what the window uploads (importUploads)', async () => {
     const text = 'Grain corridor reopens\n\nShips left Odesa on Monday, port officials said, the first in a month.\n\nMore are expected this week.';
-    const res = await fetch(`${base()}/api/importUploads?token=${server.token}`, {
+    const res = await fetch(`${base()}/api/importUploads`, {
       method: 'POST',
+      headers: auth(),
       body: JSON.stringify({ files: [{ name: 'grain.txt', dataBase64: Buffer.from(text).toString('base64') }] }),
     });
     expect(res.status).toBe(200);
     const { jobId } = (await res.json()) as { jobId: string };
     const summary = await handlers.waitForImport(jobId);
     expect(summary.added).toBe(1);
-    const result = await (await fetch(`${base()}/api/importResult?token=${server.token}&jobId=${encodeURIComponent(jobId)}`)).json();
+    const result = await (await fetch(`${base()}/api/importResult?jobId=${encodeURIComponent(jobId)}`, { headers: auth() })).json();
     expect(result).toMatchObject({ added: 1 });
   });
 });

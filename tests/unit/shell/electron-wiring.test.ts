@@ -209,6 +209,16 @@ describe('the built main process, under a recording stand-in for electron', () =
     expect(chosen).toBe('star');
   });
 
+  it('exports where the user chooses in a native save dialog, and nothing when cancelled', async () => {
+    const out = path.join(tmp, 'clips.csv');
+    rec.dialogAnswers.push({ canceled: false, filePath: out });
+    const done = await rec.exposed.cuttings!.desktop!.exportTo({ format: 'csv' });
+    expect(done).toMatchObject({ output: out });
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/Kremlin says Venezuela/);
+    rec.dialogAnswers.push({ canceled: true });
+    expect(await rec.exposed.cuttings!.desktop!.exportTo({ format: 'json' })).toBeNull();
+  });
+
   it('builds the application menu with the File, Edit, View, Window and Help menus', () => {
     const menu = rec.applicationMenus.at(-1)!;
     const labels = menu.template.map((m) => (m.label ?? m.role ?? '').replace('&', ''));

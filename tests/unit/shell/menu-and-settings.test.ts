@@ -13,6 +13,7 @@ const actions: MenuActions = {
   importFolder: () => calls.push('importFolder'),
   exportLibrary: () => calls.push('export'),
   backUpLibrary: () => calls.push('backup'),
+  toggleAutoBackup: () => calls.push('auto-backup'),
   openLibraryFolder: () => calls.push('openFolder'),
   switchLibrary: () => calls.push('switch'),
   openLibrary: (dir) => calls.push(`open ${dir}`),
@@ -20,7 +21,7 @@ const actions: MenuActions = {
   setTheme: (t) => calls.push(`theme ${t}`),
   command: (c: ShellCommand) => calls.push(`command ${c.command}`),
 };
-const state: MenuState = { platform: 'linux', packaged: true, theme: 'dark', currentLibrary: '/libs/a', recentLibraries: ['/libs/a', '/libs/b'] };
+const state: MenuState = { platform: 'linux', packaged: true, theme: 'dark', autoBackup: true, currentLibrary: '/libs/a', recentLibraries: ['/libs/a', '/libs/b'] };
 
 const flat = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
   items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flat(i.submenu as MenuItemConstructorOptions[]) : [])]);
@@ -38,6 +39,14 @@ describe('the application menu', () => {
     expect(recent.map((i) => i.label).filter(Boolean)).toEqual(['/libs/b', 'Clear Recent Libraries']);
     (recent[0].click as () => void)();
     expect(calls.at(-1)).toBe('open /libs/b');
+  });
+
+  it('shows whether daily backups are on, and turns them off and on', () => {
+    const menu = applicationMenuTemplate(state, actions);
+    expect(find(menu, 'Back Up Every Day')!.checked).toBe(true);
+    expect(find(applicationMenuTemplate({ ...state, autoBackup: false }, actions), 'Back Up Every Day')!.checked).toBe(false);
+    (find(menu, 'Back Up Every Day')!.click as () => void)();
+    expect(calls.at(-1)).toBe('auto-backup');
   });
 
   it('shows the theme chosen, and sends window commands from View and Help', () => {
@@ -75,10 +84,12 @@ describe('settings', () => {
 
   it('survive a restart, and a damaged file starts from defaults', () => {
     const file = path.join(dir, 'settings.json');
-    saveSettings(file, { window: { bounds: { x: 5, y: 6, width: 1000, height: 700 }, maximized: true, fullScreen: false }, theme: 'light', library: '/l', recentLibraries: ['/l'] });
-    expect(loadSettings(file)).toMatchObject({ theme: 'light', library: '/l', window: { maximized: true, bounds: { x: 5 } } });
+    saveSettings(file, { window: { bounds: { x: 5, y: 6, width: 1000, height: 700 }, maximized: true, fullScreen: false }, autoBackup: { enabled: false, keep: 3 }, theme: 'light', library: '/l', recentLibraries: ['/l'] });
+    expect(loadSettings(file)).toMatchObject({ theme: 'light', library: '/l', autoBackup: { enabled: false, keep: 3 }, window: { maximized: true, bounds: { x: 5 } } });
     fs.writeFileSync(file, '{"theme": "dark", "window": {"bounds": {"x": "oops"}}');
-    expect(loadSettings(file)).toEqual({ window: null, theme: 'system', library: null, recentLibraries: [] });
+    expect(loadSettings(file)).toEqual({ window: null, autoBackup: { enabled: true, keep: 7 }, theme: 'system', library: null, recentLibraries: [] });
+    fs.writeFileSync(file, '{"autoBackup": {"enabled": "no", "keep": 0}}');
+    expect(loadSettings(file).autoBackup).toEqual({ enabled: true, keep: 7 });
     fs.writeFileSync(file, '{"theme": "purple", "window": {"bounds": {"x": 1, "y": 1, "width": -5, "height": 5}}}');
     expect(loadSettings(file)).toMatchObject({ theme: 'system', window: null });
   });

@@ -1,0 +1,32 @@
+// THE table of CLI commands, in the order help lists them. Help, the list of known commands,
+// flag parsing and dispatch are all read from here; adding a command is adding a row.
+import type { Command } from './command.ts';
+import { apiCommand } from './commands/api.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { exportCommand } from './commands/export.ts';
+import { extractCommand } from './commands/extract.ts';
+import { importCommand } from './commands/import.ts';
+import { listCommand, searchCommand, showCommand, tagsCommand, timelineCommand } from './commands/reading.ts';
+import { serveCommand } from './commands/serve.ts';
+import { tagCommand, untagCommand } from './commands/tagging.ts';
+
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  extractCommand,
+  searchCommand,
+  listCommand,
+  showCommand,
+  tagCommand,
+  untagCommand,
+  tagsCommand,
+  timelineCommand,
+  exportCommand,
+  backupCommand,
+  restoreCommand,
+  serveCommand,
+  apiCommand,
+];
+
+export function findCommand(name: string | undefined): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
