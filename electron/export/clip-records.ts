@@ -23,6 +23,7 @@ export interface ExportClip {
   bodyHtml: string;
   captions: string[];
   wordCount: number;
+  contentHash: string;
   starred: boolean;
   note: string;
   tags: string[];
@@ -41,7 +42,8 @@ function captionsOf(raw: string): string[] {
   }
 }
 
-function toExportClip(r: ClipRow, tags: string[]): ExportClip {
+/** A clip's row as every export writes it (the JSON document drops the id). */
+export function toExportClip(r: ClipRow, tags: string[]): ExportClip {
   return {
     id: r.id,
     uid: r.uid,
@@ -60,6 +62,7 @@ function toExportClip(r: ClipRow, tags: string[]): ExportClip {
     bodyHtml: r.body_html,
     captions: captionsOf(r.captions),
     wordCount: r.word_count,
+    contentHash: r.content_hash,
     starred: r.starred === 1,
     note: r.note,
     tags,

@@ -10,6 +10,7 @@ import { writeTransaction } from '../library/write-transaction.ts';
 import { onClipsAdded } from '../search/index-hooks.ts';
 import { contentHash, simhash } from './fingerprints.ts';
 import type { StoreContext } from './store-clip.ts';
+import { toExportClip } from '../export/clip-records.ts';
 
 export interface Original {
   name: string;
@@ -28,29 +29,10 @@ export function buildExportDocument(db: Database.Database, ids?: number[]): Expo
   return {
     cuttings: { format: 'cuttings-export', version: 1, exportedAt: new Date().toISOString() },
     tags: [...usedTags].map(([name, colour]) => ({ name, colour })),
-    clips: rows.map((r) => ({
-      uid: r.uid,
-      title: r.title,
-      standfirst: r.standfirst,
-      author: r.author,
-      source: r.source,
-      site: r.site,
-      url: r.url,
-      publishedAt: r.published_at,
-      modifiedAt: r.modified_at,
-      savedAt: r.saved_at,
-      importedAt: r.imported_at,
-      language: r.language,
-      bodyText: r.body_text,
-      bodyHtml: r.body_html,
-      captions: JSON.parse(r.captions) as string[],
-      wordCount: r.word_count,
-      contentHash: r.content_hash,
-      starred: r.starred === 1,
-      note: r.note,
-      tags: (tags.get(r.id) ?? []).map((t) => t.name),
-      original: { name: r.original_name, format: r.original_format, size: r.original_size },
-    })),
+    clips: rows.map((r) => {
+      const { id: _id, ...clip } = toExportClip(r, (tags.get(r.id) ?? []).map((t) => t.name));
+      return clip;
+    }),
   };
 }
 
