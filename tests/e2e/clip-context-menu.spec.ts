@@ -150,6 +150,7 @@ test('from the keyboard: the ContextMenu key and Shift+F10 on the active row, ar
   // The menu sits at the active row.
   await page.keyboard.press('Shift+F10');
   await expect(menu).toBeVisible();
+  await expect(item('Open Original')).toBeFocused();
   const rowBox = (await page.locator('#clip-row-1').boundingBox())!;
   const menuBox = (await menu.boundingBox())!;
   expect(menuBox.y).toBeGreaterThanOrEqual(rowBox.y);
@@ -161,8 +162,10 @@ test('from the keyboard: the ContextMenu key and Shift+F10 on the active row, ar
   await expect(page.locator('#clip-row-1').getByLabel('Starred')).toBeVisible();
   await expect(list).toBeFocused();
 
-  // Tag… from the keyboard lands in the reader's tag field.
+  // Tag… from the keyboard lands in the reader's tag field. The menu opens once the clip's
+  // record is read; arrows pressed before then belong to the list.
   await page.keyboard.press('ContextMenu');
+  await expect(item('Open Original')).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect(item('Tag…')).toBeFocused();
