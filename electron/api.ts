@@ -54,6 +54,8 @@ export interface Clip extends ClipSummary {
   contentHash: string;
   original: { name: string | null; format: string | null; size: number | null; available: boolean };
   nearDuplicates: NearDuplicate[];
+  /** The record fields a person corrected (the clip's values are theirs), with what the import had. */
+  corrections: FieldCorrection[];
 }
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest' | 'imported' | 'title';
@@ -113,6 +115,16 @@ export interface FacetCount {
   count: number;
 }
 
+/** One outlet (newspaper, site, agency) in the Sources list: `value` is the name its clips show. */
+export interface OutletCount extends FacetCount {
+  /** null for a name clips carry that no outlet holds yet (it gets one when renamed or merged). */
+  id?: number | null;
+  /** Other names it was seen under ("latimes", "LA Times"), which find it too. */
+  names?: string[];
+  /** Its sites ("latimes.com"). */
+  sites?: string[];
+}
+
 export interface SearchResult {
   total: number;
   tookMs: number;
@@ -121,6 +133,11 @@ export interface SearchResult {
   corrections: { word: string; replacements: string[] }[];
   /** The query as it was understood after typo correction, when any correction happened. */
   showingResultsFor: string | null;
+  /**
+   * The settled query's last word, matched as the start of longer words ("madu" → Maduro)
+   * because whole it found less than it did while typed; null otherwise.
+   */
+  prefixFor?: string | null;
   facets: { tags: FacetCount[]; sources: FacetCount[]; authors: FacetCount[]; years: FacetCount[] };
   /** True when the facets were counted over the first 10,000 matches only. */
   facetsPartial?: boolean;
@@ -142,15 +159,67 @@ export interface Timeline {
   granularity: TimelineGranularity;
   buckets: { period: string; count: number }[];
   undated: number;
+  /** Clips of the period dated less precisely than the bars (by year only in a month view): in no bar. */
+  imprecise?: number;
 }
 
 export interface ClipPatch {
   title?: string;
   author?: string | null;
   source?: string | null;
+  /** A day, a month or a year ("2019-09-20", "2019-09", "2019"), or a day with a time. */
   publishedAt?: Iso8601 | null;
+  /** An http(s) address. */
+  url?: string | null;
   note?: string;
   starred?: boolean;
+}
+
+/** The fields of a clip's record a person can correct (clip_corrections.field, as Clip names them). */
+export type RecordField = 'title' | 'author' | 'source' | 'publishedAt' | 'url';
+
+/** A field a person corrected: its value is the clip's own; this is what the import had. */
+export interface FieldCorrection {
+  field: RecordField;
+  extracted: string | null;
+  correctedAt: Iso8601;
+}
+
+/** What a remembered correction does to a new import of its site. */
+export type SiteRuleAction = 'replace' | 'drop' | 'set';
+
+export interface NewSiteRule {
+  /** A host name without "www." ("bbc.com"). */
+  site: string;
+  field: RecordField;
+  /** replace: `match` → `value`; drop: `match` → nothing; set: always `value`. */
+  action: SiteRuleAction;
+  /** The extracted value a replace or drop applies to (null for set). For authors, one of several names. */
+  match: string | null;
+  /** What replace and set put in its place (null for drop). */
+  value: string | null;
+}
+
+export interface SiteRule extends NewSiteRule {
+  id: number;
+  createdAt: Iso8601;
+}
+
+/** A rule the library offers after the same correction on several clips of one site. */
+export interface SiteRuleSuggestion extends NewSiteRule {
+  /** How many clips of the site were corrected so. */
+  clips: number;
+}
+
+/** What an edit of clips' records did. */
+export interface RecordEdit {
+  /** Clips whose record changed. */
+  changed: number;
+  /** Gives the changed fields back their values before the edit (undoEdit); null when nothing changed. */
+  undoToken: string | null;
+  suggestions: SiteRuleSuggestion[];
+  /** When an outlet was set: the name it is shown under (one name per outlet: "latimes" is "Los Angeles Times"). */
+  outlet?: string | null;
 }
 
 export type ImportStatus = 'added' | 'duplicate' | 'failed';
@@ -194,6 +263,52 @@ export interface ImportSummary {
   elapsedMs: number;
 }
 
+/** A clip's fields that re-extraction can change, as Clip names them. */
+export type ReextractField =
+  | 'title' | 'standfirst' | 'author' | 'source' | 'site' | 'url' | 'publishedAt' | 'modifiedAt' | 'savedAt'
+  | 'language' | 'bodyText' | 'bodyHtml' | 'captions';
+
+export interface ReextractOutcome {
+  clipId: number;
+  /** The clip's title (after re-extraction, when it changed). */
+  title: string;
+  /** The original file's name as it was imported. */
+  file: string | null;
+  status: 'changed' | 'unchanged' | 'failed';
+  /** For a changed clip: what changed. */
+  fields?: ReextractField[];
+  /** Fields a person corrected, which re-extraction left as they were. */
+  kept?: RecordField[];
+  /** Why it failed ("its original file is missing from the library folder"). */
+  reason?: string;
+}
+
+export interface ReextractProgress {
+  jobId: string;
+  done: number;
+  total: number;
+  /** The title of the clip being read. */
+  currentClip: string | null;
+  changed: number;
+  unchanged: number;
+  failed: number;
+  clipsPerSecond: number;
+  etaSeconds: number | null;
+}
+
+export interface ReextractSummary {
+  jobId: string;
+  cancelled: boolean;
+  changed: number;
+  unchanged: number;
+  failed: number;
+  /** Clips a cancel left as they were, not read. */
+  notReached: number;
+  /** The changed and failed clips (unchanged ones are only counted). */
+  outcomes: ReextractOutcome[];
+  elapsedMs: number;
+}
+
 export interface UploadedFile {
   /** Path relative to the dropped folder, or just the file name. */
   name: string;
@@ -221,7 +336,7 @@ export interface LibraryInfo {
 
 export interface ExportDocument {
   cuttings: { format: 'cuttings-export'; version: 1; exportedAt: Iso8601 };
-  clips: (Omit<Clip, 'id' | 'nearDuplicates' | 'original' | 'tags' | 'snippet'> & {
+  clips: (Omit<Clip, 'id' | 'nearDuplicates' | 'original' | 'tags' | 'snippet' | 'corrections'> & {
     tags: string[];
     original: { name: string | null; format: string | null; size: number | null };
   })[];
@@ -233,7 +348,15 @@ export interface ApiMethods {
   libraryInfo: { args: Record<string, never>; result: LibraryInfo };
   listClips: { args: ListClipsArgs; result: ClipPage };
   getClip: { args: { id: number }; result: Clip };
-  updateClip: { args: { id: number; patch: ClipPatch }; result: Clip };
+  /** Record fields (title, author, source, publishedAt, url) are kept as corrections; `edit` says how to undo them. */
+  updateClip: { args: { id: number; patch: ClipPatch }; result: Clip & { edit: RecordEdit } };
+  /** The same outlet or date for several clips at once, as corrections, with one undo. */
+  updateClips: { args: { ids: number[]; patch: Pick<ClipPatch, 'source' | 'publishedAt'> }; result: RecordEdit };
+  /** Gives the fields an edit changed their values before it (a later change to the same field is overwritten). */
+  undoEdit: { args: { undoToken: string }; result: { restored: number } };
+  listSiteRules: { args: { site?: string }; result: SiteRule[] };
+  createSiteRule: { args: NewSiteRule; result: SiteRule };
+  deleteSiteRule: { args: { id: number }; result: { deleted: boolean; rule: SiteRule | null } };
   deleteClips: { args: { ids: number[] }; result: { deleted: number; undoToken: string } };
   undoDelete: { args: { undoToken: string }; result: { restored: number } };
   search: { args: SearchArgs; result: SearchResult };
@@ -246,7 +369,13 @@ export interface ApiMethods {
   recolourTag: { args: { id: number; colour: string }; result: Tag };
   mergeTags: { args: { from: number[]; into: number }; result: Tag };
   deleteTag: { args: { id: number }; result: { deleted: boolean; clipIds: number[]; name: string; colour: string } };
-  listSources: { args: Record<string, never>; result: FacetCount[] };
+  /** One row per outlet, most clips first. */
+  listSources: { args: Record<string, never>; result: OutletCount[] };
+  /** `outlet`: any name or site of it. Its clips show the new name; the old one still finds it. */
+  renameOutlet: { args: { outlet: string; name: string }; result: OutletCount };
+  /** The `from` outlets' clips, names and sites become `into`'s; `into` keeps its name. */
+  mergeOutlets: { args: { from: string[]; into: string }; result: { outlet: OutletCount; undoToken: string } };
+  undoMergeOutlets: { args: { undoToken: string }; result: { restored: number } };
   listAuthors: { args: Record<string, never>; result: FacetCount[] };
   listSavedSearches: { args: Record<string, never>; result: SavedSearch[] };
   saveSearch: { args: { name: string; query: string }; result: SavedSearch };
@@ -257,6 +386,10 @@ export interface ApiMethods {
   importResult: { args: { jobId: string }; result: ImportSummary | null };
   loadSamples: { args: Record<string, never>; result: { jobId: string } };
   exportClips: { args: { ids?: number[] }; result: ExportDocument };
+  /** Reads clips again from their stored originals with the current extractor, as a job (one at a time). */
+  reextractClips: { args: { ids?: number[]; all?: boolean }; result: { jobId: string; total: number } };
+  cancelReextract: { args: { jobId: string }; result: { cancelled: boolean } };
+  reextractResult: { args: { jobId: string }; result: ReextractSummary | null };
   /**
    * Electron: opens the original with the system's app, by the extension of its sniffed format;
    * a format with no safe viewer is shown in its folder instead (`revealed`). Browser: returns a download URL.
@@ -283,6 +416,8 @@ export interface ApiEvents {
   'library-changed': { reason: string };
   /** An import began (from the window, a menu, "Open With" or the command line of the app). */
   'import-started': { jobId: string };
+  'reextract-progress': ReextractProgress;
+  'reextract-finished': ReextractSummary;
 }
 export type ApiEventName = keyof ApiEvents;
 
@@ -307,6 +442,10 @@ export type ShellCommand =
   | { command: 'focus-search' }
   /** File → Export…: the window asks which clips and which format, then calls desktop.exportTo. */
   | { command: 'export' }
+  /** File → Re-extract Whole Library…: the window asks to confirm, then re-extracts and shows the progress. */
+  | { command: 'reextract-library' }
+  /** File → Site Rules…: the corrections remembered per site, to look at or delete. */
+  | { command: 'site-rules' }
   /** A short message for the window to show (an export or backup finished, or failed). */
   | { command: 'notify'; message: string; error?: boolean };
 
@@ -388,11 +527,13 @@ export const MAX_UPLOAD_FILE_BYTES = Math.floor((MAX_REQUEST_BYTES - 64 * 1024) 
 
 /** The method names, as a runtime list (for adapters that enumerate the contract). */
 export const API_METHODS = [
-  'libraryInfo', 'listClips', 'getClip', 'updateClip', 'deleteClips', 'undoDelete', 'search',
+  'libraryInfo', 'listClips', 'getClip', 'updateClip', 'updateClips', 'undoEdit', 'deleteClips', 'undoDelete', 'search',
   'timeline', 'listTags', 'createTag', 'tagClips', 'untagClips', 'renameTag', 'recolourTag',
-  'mergeTags', 'deleteTag', 'listSources', 'listAuthors', 'listSavedSearches', 'saveSearch',
+  'mergeTags', 'deleteTag', 'listSources', 'renameOutlet', 'mergeOutlets', 'undoMergeOutlets', 'listAuthors', 'listSavedSearches', 'saveSearch',
   'deleteSavedSearch', 'importPaths', 'importUploads', 'cancelImport', 'importResult',
   'loadSamples', 'exportClips', 'openOriginal', 'openExternal', 'revealOriginal',
+  'reextractClips', 'cancelReextract', 'reextractResult',
+  'listSiteRules', 'createSiteRule', 'deleteSiteRule',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS names every method of ApiMethods.

@@ -6,7 +6,10 @@ import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { exportCommand } from './commands/export.ts';
 import { extractCommand } from './commands/extract.ts';
 import { importCommand } from './commands/import.ts';
+import { outletsCommand } from './commands/outlets.ts';
 import { listCommand, searchCommand, showCommand, tagsCommand, timelineCommand } from './commands/reading.ts';
+import { reextractCommand } from './commands/reextract.ts';
+import { rulesCommand } from './commands/rules.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tagCommand, untagCommand } from './commands/tagging.ts';
 
@@ -19,7 +22,10 @@ export const COMMANDS: readonly Command[] = [
   tagCommand,
   untagCommand,
   tagsCommand,
+  outletsCommand,
   timelineCommand,
+  reextractCommand,
+  rulesCommand,
   exportCommand,
   backupCommand,
   restoreCommand,

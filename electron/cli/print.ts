@@ -50,6 +50,7 @@ function stripMarks(html: string): string {
 
 export function printSearch(r: SearchResult, io: Io): void {
   if (r.showingResultsFor) io.err(`Showing results for: ${terminalSafe(r.showingResultsFor)}`);
+  if (r.prefixFor) io.err(`Showing words starting with "${terminalSafe(r.prefixFor)}" (quote it to match the word alone)`);
   io.out(`${plural(r.total, 'clip')} (${r.tookMs.toFixed(1)} ms)`);
   for (const h of r.hits) {
     io.out(`#${h.id}  ${terminalSafe(h.title)}  —  ${terminalSafe(h.source) || 'unknown source'}${h.publishedAt ? `, ${h.publishedAt.slice(0, 10)}` : ''}`);

@@ -4,25 +4,30 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Api, ImportSummary } from '../api.ts';
+import type { Api, ImportSummary, ReextractSummary } from '../api.ts';
 import {
   clipFromRow, getClipRow, listClips, restoreClips, softDeleteClips, updateClip, NotFoundError,
 } from '../library/clips.ts';
 import type { Library } from '../library/open-library.ts';
 import { nameWithExtension, openableExtension } from '../library/original-extension.ts';
 import { originalExists } from '../library/originals.ts';
+import { listOutlets, mergeOutlets, OutletError, renameOutlet, undoMergeOutlets } from '../library/outlets.ts';
 import { writeTransaction } from '../library/write-transaction.ts';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../library/saved-searches.ts';
 import {
-  deleteTag, ensureTag, getTag, listTags, mergeTags, recolourTag, renameTag, tagClips, untagClips,
+  deleteTag, ensureTag, listTags, mergeTags, recolourTag, renameTag, tagClips, untagClips,
 } from '../library/tags.ts';
+import { createSiteRule, deleteSiteRule, listSiteRules, SiteRuleError } from '../library/site-rules.ts';
 import { timeline } from '../library/timeline.ts';
 import { buildExportDocument } from '../import/export-document.ts';
 import { ImportJob, type ImportSource } from '../import/import-job.ts';
+import { ReextractJob } from '../import/reextract-job.ts';
 import { WorkerPool } from '../import/worker-pool.ts';
 import { onClipsAdded, onClipsRemoved } from '../search/index-hooks.ts';
 import { searchClips, searchConditions } from '../search/search-clips.ts';
 import type { EventBus } from './event-bus.ts';
+import { ApiCallError } from './dispatch.ts';
+import { RecordEdits, recordValues } from './record-edits.ts';
 import { BadRequestError } from './validate.ts';
 
 export interface HandlerContext {
@@ -46,6 +51,8 @@ export interface Handlers {
   api: Api;
   /** Resolves when the import job finishes (the CLI waits on it). */
   waitForImport(jobId: string): Promise<ImportSummary>;
+  /** Resolves when the re-extraction finishes (the CLI waits on it). */
+  waitForReextract(jobId: string): Promise<ReextractSummary>;
   /** Imports still running (the desktop app asks before quitting in the middle of one). */
   activeImports(): string[];
   /** Cancels every running import and resolves when all have stopped. */
@@ -75,7 +82,18 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   let pool: WorkerPool | null = null;
   const jobs = new Map<string, { job: ImportJob; done: Promise<ImportSummary>; summary: ImportSummary | null }>();
 
+  const reextracts = new Map<string, { job: ReextractJob; done: Promise<ReextractSummary>; summary: ReextractSummary | null }>();
+
   const changed = (reason: string) => events.emit('library-changed', { reason });
+  /** An outlet change in a write transaction; its refusals answered as what they are. */
+  const outletWrite = <T>(fn: () => T): T => {
+    try {
+      return writeTransaction(db, fn);
+    } catch (e) {
+      throw e instanceof OutletError ? new ApiCallError(e.code, e.message) : e;
+    }
+  };
+  const recordEdits = new RecordEdits(db);
 
   const startJob = (run: (job: ImportJob) => Promise<ImportSummary>, cleanup?: () => void): { jobId: string } => {
     pool ??= new WorkerPool();
@@ -127,10 +145,41 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return clipFromRow(db, row, originalExists(library.dir, row.original_path));
     },
     async updateClip({ id, patch }) {
-      if (patch.title !== undefined && !patch.title.trim()) throw new BadRequestError('A clip needs a title.');
-      writeTransaction(db, () => updateClip(db, id, patch));
+      getClipRow(db, id);
+      // Headline, author, outlet, date and link are kept as the person's corrections (record-edits.ts).
+      const edit = recordEdits.apply([id], recordValues(patch));
+      const rest = { note: patch.note, starred: patch.starred };
+      if (rest.note !== undefined || rest.starred !== undefined) writeTransaction(db, () => updateClip(db, id, rest));
       changed('clip-updated');
-      return api.getClip({ id });
+      return { ...(await api.getClip({ id })), edit };
+    },
+    async updateClips({ ids, patch }) {
+      const edit = recordEdits.apply(ids, recordValues(patch));
+      if (edit.changed) changed('clips-updated');
+      return edit;
+    },
+    async undoEdit({ undoToken }) {
+      const restored = recordEdits.revert(undoToken);
+      if (restored === null) throw new NotFoundError('Nothing to undo: that change is too old to be undone here.');
+      changed('clips-updated');
+      return { restored };
+    },
+    async listSiteRules({ site }) {
+      return listSiteRules(db, site);
+    },
+    async createSiteRule(rule) {
+      try {
+        const created = writeTransaction(db, () => createSiteRule(db, rule, new Date().toISOString()));
+        changed('site-rules');
+        return created;
+      } catch (e) {
+        throw e instanceof SiteRuleError ? new BadRequestError(e.message) : e;
+      }
+    },
+    async deleteSiteRule({ id }) {
+      const rule = writeTransaction(db, () => deleteSiteRule(db, id));
+      if (rule) changed('site-rules');
+      return { deleted: rule !== null, rule };
     },
     async deleteClips({ ids }) {
       const undoToken = `${new Date().toISOString()}#${crypto.randomBytes(4).toString('hex')}`;
@@ -159,7 +208,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     async timeline(args) {
       // The timeline follows the search: its counts are of the clips the query matches.
-      const extra = args.q?.trim() ? searchConditions(db, args.q) : undefined;
+      const extra = args.q?.trim() ? searchConditions(db, args.q, { filters: args }) : undefined;
       return timeline(db, args, extra);
     },
     async listTags() {
@@ -203,10 +252,22 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     // Both lists read clips_filter_cover (migration 4), which holds deleted_at, source and
     // author, rather than seeking every clip's row: 108 → 39 ms for the outlets at 100,000.
     async listSources() {
-      return db
-        .prepare(`SELECT source AS value, count(*) AS count FROM clips INDEXED BY clips_filter_cover WHERE deleted_at IS NULL AND source IS NOT NULL
-                  GROUP BY source COLLATE NOCASE ORDER BY count DESC, value COLLATE NOCASE`)
-        .all() as { value: string; count: number }[];
+      return listOutlets(db);
+    },
+    async renameOutlet({ outlet, name }) {
+      const o = outletWrite(() => renameOutlet(db, outlet, name));
+      changed('outlets');
+      return o;
+    },
+    async mergeOutlets({ from, into }) {
+      const r = outletWrite(() => mergeOutlets(db, from, into));
+      changed('outlets');
+      return r;
+    },
+    async undoMergeOutlets({ undoToken }) {
+      const r = outletWrite(() => undoMergeOutlets(db, undoToken));
+      changed('outlets');
+      return r;
     },
     async listAuthors() {
       return db
@@ -257,6 +318,49 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!fs.existsSync(ctx.samplesDir)) throw new NotFoundError('The sample clippings are missing from this installation.');
       return startJob((job) => job.runPaths([ctx.samplesDir]));
     },
+    async reextractClips({ ids, all }) {
+      if (!all === !ids) throw new BadRequestError('Say which clips to re-extract: their ids, or all.');
+      if ([...reextracts.values()].some((e) => !e.summary)) {
+        throw new ApiCallError('conflict', 'A re-extraction is already running: wait for it to finish or cancel it.');
+      }
+      if (ids && ids.length === 0) throw new BadRequestError('Nothing to re-extract: no clips were given.');
+      pool ??= new WorkerPool();
+      // The list follows a long run: a change notice at most every 1.5 s, as for imports.
+      let lastChanged = 0;
+      let lastNotice = 0;
+      const job = new ReextractJob(library, all ? { all: true } : { ids: ids! }, {
+        pool,
+        maxFileBytes: ctx.maxFileBytes,
+        onProgress: (p) => {
+          events.emit('reextract-progress', p);
+          if (p.changed > lastChanged && Date.now() - lastNotice > 1500) {
+            lastChanged = p.changed;
+            lastNotice = Date.now();
+            changed('reextract-progress');
+          }
+        },
+      });
+      const entry = { job, summary: null as ReextractSummary | null, done: Promise.resolve(null as unknown as ReextractSummary) };
+      entry.done = job.run().then((summary) => {
+        entry.summary = summary;
+        events.emit('reextract-finished', summary);
+        if (summary.changed) changed('reextract');
+        return summary;
+      });
+      reextracts.set(job.id, entry);
+      return { jobId: job.id, total: job.total };
+    },
+    async cancelReextract({ jobId }) {
+      const entry = reextracts.get(jobId);
+      if (!entry || entry.summary) return { cancelled: false };
+      entry.job.cancel();
+      return { cancelled: true };
+    },
+    async reextractResult({ jobId }) {
+      const entry = reextracts.get(jobId);
+      if (!entry) throw new NotFoundError(`There is no re-extraction ${jobId}.`);
+      return entry.summary;
+    },
     async exportClips({ ids }) {
       return buildExportDocument(db, ids);
     },
@@ -296,6 +400,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!entry) throw new NotFoundError(`There is no import ${jobId}.`);
       return entry.done;
     },
+    async waitForReextract(jobId) {
+      const entry = reextracts.get(jobId);
+      if (!entry) throw new NotFoundError(`There is no re-extraction ${jobId}.`);
+      return entry.done;
+    },
     activeImports() {
       return [...jobs.entries()].filter(([, e]) => !e.summary).map(([id]) => id);
     },
@@ -304,8 +413,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       await Promise.allSettled([...jobs.values()].map((e) => e.done));
     },
     async dispose() {
-      for (const e of jobs.values()) e.job.cancel();
-      await Promise.allSettled([...jobs.values()].map((e) => e.done));
+      // A re-extraction stopped here keeps the batches it wrote (each is whole): no need to ask first.
+      for (const e of [...jobs.values(), ...reextracts.values()]) e.job.cancel();
+      await Promise.allSettled([...jobs.values(), ...reextracts.values()].map((e) => e.done));
       await pool?.close();
       pool = null;
     },

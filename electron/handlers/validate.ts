@@ -47,6 +47,33 @@ const isoDate: Check<string> = (v, f) => {
   return s;
 };
 /**
+ * A publication date a person sets: a year, a month or a day that exists ("2019", "2019-09",
+ * "2019-09-20"), or a day with a time as the import records it ("2019-09-20T15:17").
+ */
+const recordDate: Check<string> = (v, f) => {
+  const s = str(40)(v, f).trim();
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/.exec(s);
+  const bad = () => fail(f, 'must be a date: a day, a month or a year, like 2019-09-20, 2019-09 or 2019');
+  if (!m) return bad();
+  const [, y, mo, d, h, min] = m;
+  if (+y < 1 || (mo && (+mo < 1 || +mo > 12))) return bad();
+  if (d && (+d < 1 || +d > new Date(Date.UTC(+y, +mo, 0)).getUTCDate())) return bad();
+  if (h && (+h > 23 || +min > 59)) return bad();
+  return s;
+};
+/** A web address: http or https, with a host (a clip's link opens in the browser). */
+const webUrl: Check<string> = (v, f) => {
+  const s = str(8_192)(v, f).trim();
+  try {
+    const u = new URL(s);
+    if ((u.protocol === 'http:' || u.protocol === 'https:') && u.hostname) return s;
+  } catch {
+    /* not a URL at all */
+  }
+  return fail(f, 'must be a web address starting with http:// or https://');
+};
+
+/**
  * An object with exactly the keys of `shape`, each checked. Keys are matched as own properties
  * only, on both sides: `key in shape` would also find what every object inherits, and let
  * `__proto__` (an own key once JSON.parse has made it one), `constructor` or `toString` through.
@@ -95,11 +122,26 @@ const validators: { [M in ApiMethod]: Check<ApiArgs<M>> } = {
       title: optional(str(2_000)),
       author: optional(nullable(str(2_000))),
       source: optional(nullable(str(2_000))),
-      publishedAt: optional(nullable(isoDate)),
+      publishedAt: optional(nullable(recordDate)),
+      url: optional(nullable(webUrl)),
       note: optional(str(1_000_000)),
       starred: optional(bool),
     }),
   }),
+  updateClips: object({
+    ids,
+    patch: object({ source: optional(nullable(str(2_000))), publishedAt: optional(nullable(recordDate)) }),
+  }),
+  undoEdit: object({ undoToken: str(100) }),
+  listSiteRules: object({ site: optional(str(500)) }),
+  createSiteRule: object({
+    site: str(500),
+    field: oneOf('author', 'source'),
+    action: oneOf('replace', 'drop', 'set'),
+    match: nullable(str(2_000)),
+    value: nullable(str(2_000)),
+  }),
+  deleteSiteRule: object({ id }),
   deleteClips: object({ ids }),
   undoDelete: object({ undoToken: str(100) }),
   search: object({ ...listShape, q: str(2_000), asYouType: optional(bool), facets: optional(bool) }),
@@ -123,6 +165,9 @@ const validators: { [M in ApiMethod]: Check<ApiArgs<M>> } = {
   mergeTags: object({ from: arrayOf(int(1), 1_000), into: id }),
   deleteTag: object({ id }),
   listSources: none,
+  renameOutlet: object({ outlet: str(500), name: str(500) }),
+  mergeOutlets: object({ from: arrayOf(str(500), 1_000), into: str(500) }),
+  undoMergeOutlets: object({ undoToken: str(100) }),
   listAuthors: none,
   listSavedSearches: none,
   saveSearch: object({ name: str(200), query: str(2_000) }),
@@ -138,6 +183,9 @@ const validators: { [M in ApiMethod]: Check<ApiArgs<M>> } = {
   importResult: object({ jobId: str(100) }),
   loadSamples: none,
   exportClips: object({ ids: optional(ids) }),
+  reextractClips: object({ ids: optional(ids), all: optional(bool) }),
+  cancelReextract: object({ jobId: str(100) }),
+  reextractResult: object({ jobId: str(100) }),
   openOriginal: object({ id }),
   openExternal: object({ url: str(8_192) }),
   revealOriginal: object({ id }),

@@ -97,9 +97,7 @@ export function readBody(req: http.IncomingMessage, max: number): Promise<Buffer
  * from this frame and dropped as soon as the next form exists (see the top of this file).
  */
 export async function readJsonBody(req: http.IncomingMessage, max: number): Promise<unknown> {
-  let bytes: Buffer | null = await readBody(req, max);
-  let text: string | null = bytes.toString('utf8');
-  bytes = null;
+  let text: string | null = (await readBody(req, max)).toString('utf8');
   if (/^\s*$/.test(text)) return {};
   try {
     const value: unknown = JSON.parse(text);

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { ExportDocument, ImportOutcome } from '../api.ts';
 import { insertClip, tagsOfClips, type ClipRow } from '../library/clips.ts';
 import { storeOriginal } from '../library/originals.ts';
+import { resolveOutlet } from '../library/outlets.ts';
 import { ensureTagId, tagClips } from '../library/tags.ts';
 import { writeTransaction } from '../library/write-transaction.ts';
 import { onClipsAdded } from '../search/index-hooks.ts';
@@ -74,7 +75,8 @@ export function importExportDocument(ctx: StoreContext, display: string, origina
           title,
           standfirst: str(c.standfirst),
           author: str(c.author),
-          source: str(c.source),
+          // The library's own name for the outlet, as an import of the page would be named.
+          source: resolveOutlet(ctx.db, { name: str(c.source), site: str(c.site), url: str(c.url) }),
           site: str(c.site),
           url: str(c.url),
           publishedAt: str(c.publishedAt),

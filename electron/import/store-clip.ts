@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 import type { ImportOutcome } from '../api.ts';
 import { insertClip, originalsInUse } from '../library/clips.ts';
 import { originalExists } from '../library/originals.ts';
+import { resolveOutlet } from '../library/outlets.ts';
+import { applySiteRules } from '../library/site-rules.ts';
 import { writeTransaction } from '../library/write-transaction.ts';
 import { onClipsAdded, onClipsImported } from '../search/index-hooks.ts';
 import type { FileExtraction } from './extract-file.ts';
@@ -39,7 +41,7 @@ export function findDuplicate(db: Database.Database, hash: string, url: string |
  * The fingerprint candidates that really are the same story: very close fingerprints count
  * as they are; the others are confirmed by comparing word shingles with the stored text.
  */
-function confirmedNear(ctx: StoreContext, body: string, candidates: { id: number; distance: number }[]): { id: number; similarity: number }[] {
+export function confirmedNear(ctx: StoreContext, body: string, candidates: { id: number; distance: number }[]): { id: number; similarity: number }[] {
   if (!candidates.length) return [];
   const bodyOf = ctx.db.prepare('SELECT body_text FROM clips WHERE id = ?').pluck();
   let mine: Set<string> | null = null;
@@ -114,11 +116,14 @@ function storeOne(ctx: StoreContext, display: string, name: string, ex: FileExtr
   if (prepared.copyTo && !originalExists(ctx.libraryDir, prepared.copyTo)) {
     return { file: display, status: 'failed', reason: 'its copy in the library was removed while it waited to be saved; import it again' };
   }
+  // Corrections the person asked to remember for this site (site-rules.ts).
+  const ruled = applySiteRules(ctx.db, ex.site, { author: ex.author, source: ex.source, url: ex.url });
   const id = insertClip(ctx.db, {
     title,
     standfirst: ex.standfirst,
-    author: ex.author,
-    source: ex.source,
+    author: ruled.author,
+    // One name per outlet (outlets.ts); a name a site rule set is a person's, and decides.
+    source: resolveOutlet(ctx.db, { name: ruled.source, site: ex.site, url: ex.url }, { person: ruled.source !== ex.source }),
     site: ex.site,
     url: ex.url,
     publishedAt: ex.publishedAt,

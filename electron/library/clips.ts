@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Clip, ClipPatch, ClipPage, ClipSummary, ListClipsArgs, NearDuplicate, TagRef } from '../api.ts';
+import { correctionsOfClip } from './corrections.ts';
 import { periodBounds } from './periods.ts';
 
 export interface NewClip {
@@ -184,15 +185,18 @@ export function clipFromRow(db: Database.Database, row: ClipRow, originalAvailab
     contentHash: row.content_hash,
     original: { name: row.original_name, format: row.original_format, size: row.original_size, available: originalAvailable },
     nearDuplicates: nearDuplicatesOf(db, row.id),
+    corrections: correctionsOfClip(db, row.id),
   };
 }
 
+/** Writes the columns as given. The Api keeps a person's record edits as corrections
+ * (corrections.ts, correctClips) and uses this for the note and the star. */
 export function updateClip(db: Database.Database, id: number, patch: ClipPatch): void {
   getClipRow(db, id);
   const sets: string[] = [];
   const params: Record<string, unknown> = { id };
   const columns: Record<keyof ClipPatch, string> = {
-    title: 'title', author: 'author', source: 'source', publishedAt: 'published_at', note: 'note', starred: 'starred',
+    title: 'title', author: 'author', source: 'source', publishedAt: 'published_at', url: 'url', note: 'note', starred: 'starred',
   };
   for (const key of Object.keys(columns) as (keyof ClipPatch)[]) {
     if (patch[key] === undefined) continue;

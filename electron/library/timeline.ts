@@ -16,13 +16,17 @@ export function timeline(
   const { where, params } = clipFilters({ ...args, undated: false });
   const all = [...where, ...extra.where];
   const allParams = { ...params, ...extra.params };
-  const buckets = db
+  const counted = db
     .prepare(
       `SELECT substr(c.published_at, 1, ${PREFIX[granularity]}) AS period, count(*) AS count
        FROM clips c WHERE ${[...all, 'c.published_at IS NOT NULL'].join(' AND ')}
        GROUP BY period ORDER BY period`,
     )
     .all(allParams) as { period: string; count: number }[];
+  // A date known to the year only ("2019") has no month bar, one known to the month no day bar:
+  // such clips are counted apart rather than shown as a bar of another size.
+  const buckets = counted.filter((b) => b.period.length === PREFIX[granularity]);
+  const imprecise = counted.reduce((n, b) => (b.period.length < PREFIX[granularity] ? n + b.count : n), 0);
   // Undated clips ignore the period (they have none) but follow tags and search.
   const undatedFilters = clipFilters({ ...args, from: undefined, to: undefined, undated: true });
   const undated = (
@@ -30,5 +34,5 @@ export function timeline(
       .prepare(`SELECT count(*) AS n FROM clips c WHERE ${[...undatedFilters.where, ...extra.where].join(' AND ')}`)
       .get({ ...undatedFilters.params, ...extra.params }) as { n: number }
   ).n;
-  return { granularity, buckets, undated };
+  return { granularity, buckets, undated, ...(imprecise ? { imprecise } : {}) };
 }

@@ -5,6 +5,7 @@ import type { Clause, FilterClause, ParsedQuery, TermClause } from './query-pars
 import { normaliseDate } from './query-parser.ts';
 import { ftsString, type Correction, type Expansion } from './typo-expansion.ts';
 import { NEAR_DISTANCE } from './ranking.ts';
+import { outletFilterKey, outletFilterSql } from '../library/outlets.ts';
 import { periodEnd } from '../library/periods.ts';
 
 export interface BuiltQuery {
@@ -61,7 +62,8 @@ function filterSql(f: FilterClause, p: Params): [string, boolean] {
       return [`c.id IN (SELECT ct.clip_id FROM clip_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ${test})`, false];
     }
     case 'source':
-      return [`c.source LIKE ${p.add(likePattern(f.value))} ESCAPE '\\'`, true];
+      // Any name or site the outlet was seen under: source:latimes finds the Los Angeles Times.
+      return [outletFilterSql(p.add(likePattern(f.value)), p.add(outletFilterKey(f.value))), true];
     case 'author':
       return [`c.author LIKE ${p.add(likePattern(f.value))} ESCAPE '\\'`, true];
     case 'before':

@@ -12,6 +12,8 @@
 //   -tag:x  -source:x …    any filter negated
 //
 // With `asYouType`, the last bare word is also read as a prefix (the person has not finished it).
+// With `lastWordFragment`, a settled query's last bare word is read the same way, and nothing
+// else changes: what the search falls back to when the query finds less than it did while typed.
 
 export type FilterField = 'tag' | 'source' | 'author' | 'before' | 'after' | 'year' | 'is';
 
@@ -133,7 +135,7 @@ function tokenize(q: string): Token[] {
       const name = field[1].toLowerCase();
       const f = (name === 'tags' ? 'tag' : name) as FilterField;
       let j = i + field[0].length;
-      let value = '';
+      let value: string;
       if (q[j] === '"') {
         const close = q.indexOf('"', j + 1);
         value = q.slice(j + 1, close < 0 ? n : close);
@@ -185,7 +187,7 @@ function tokenize(q: string): Token[] {
   return tokens;
 }
 
-export function parseQuery(q: string, options: { asYouType?: boolean } = {}): ParsedQuery {
+export function parseQuery(q: string, options: { asYouType?: boolean; lastWordFragment?: boolean } = {}): ParsedQuery {
   const tokens = tokenize(typeof q === 'string' ? q : '');
   let wordFinished = false;
   if (options.asYouType) {
@@ -213,8 +215,11 @@ export function parseQuery(q: string, options: { asYouType?: boolean } = {}): Pa
       tokens[k] = { type: 'clause', bare: true, clause: { kind: 'term', words: [word], quoted: false, prefix: false, negated: false, start: -1, end: -1 } };
     }
   }
-  if (options.asYouType && !wordFinished) {
-    const last = tokens[tokens.length - 1];
+  const fragmentOf = options.asYouType ? (wordFinished ? -1 : tokens.length - 1)
+    // Settled, the last word may have filters after it ("madu tag:venezuela").
+    : options.lastWordFragment ? tokens.findLastIndex((t) => t.type === 'clause' && t.clause?.kind !== 'filter') : -1;
+  if (fragmentOf >= 0) {
+    const last = tokens[fragmentOf];
     const c = last?.clause;
     if (last?.bare && c?.kind === 'term' && !c.negated && c.words[c.words.length - 1].length >= 2 && !c.prefix) {
       c.prefix = true;

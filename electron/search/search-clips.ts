@@ -1,9 +1,9 @@
 // The search engine's entry point: parse → correct typos → build SQL → rank → page →
 // snippets for the returned rows only → facets.
 import type Database from 'better-sqlite3';
-import type { SearchArgs, SearchHit, SearchResult, SortOrder } from '../api.ts';
+import type { ListClipsArgs, SearchArgs, SearchHit, SearchResult, SortOrder } from '../api.ts';
 import { clipFilters, leadSnippet, SORT_SQL, tagsOfClips } from '../library/clips.ts';
-import { parseQuery } from './query-parser.ts';
+import { parseQuery, type TermClause } from './query-parser.ts';
 import { buildQuery, type BuiltQuery } from './query-builder.ts';
 import { expandTerms, type Correction } from './typo-expansion.ts';
 import { boosted, compareScored, RERANK_WINDOW, type Scored } from './ranking.ts';
@@ -26,6 +26,57 @@ export function understand(db: Database.Database, q: string, asYouType = false, 
   return buildQuery(q, parsed, expandTerms(db, parsed), paramPrefix);
 }
 
+/** The query as searched, and the word read as the start of longer words, if it came to that. */
+export interface Reading {
+  built: BuiltQuery;
+  /** The settled query's last word, matched as a fragment ("madu" → Maduro), or null. */
+  prefixFor: string | null;
+}
+
+/**
+ * What a query is searched as. A settled query never finds less than the same text found while
+ * it was typed (its last word a fragment): when typing found a clip under the same filters that
+ * the whole word does not, the word stays a fragment and the result says so.
+ */
+export function readQuery(db: Database.Database, q: string, filters: ListClipsArgs, asYouType = false, paramPrefix = 'sq'): Reading {
+  const built = understand(db, q, asYouType, paramPrefix);
+  if (asYouType) return { built, prefixFor: null };
+  const parsed = parseQuery(q, { lastWordFragment: true });
+  const fragment = parsed.groups.flat().find((c): c is TermClause => c.kind === 'term' && c.typing === true);
+  if (!fragment) return { built, prefixFor: null };
+  const typed = buildQuery(q, parsed, expandTerms(db, parsed), paramPrefix);
+  if (typed.match === null || built.match === null || typed.match === built.match) return { built, prefixFor: null };
+  // One clip that typing found and the whole word does not settles it; the filters are the
+  // same in both readings. (An index lookup that stops at the first such clip, not two counts.)
+  const { from, where, params } = plan({ ...typed, match: `(${typed.match}) NOT (${built.match})` }, filters);
+  const more = db.prepare(`SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT 1`).get(params) !== undefined;
+  return more ? { built: typed, prefixFor: fragment.words[fragment.words.length - 1] } : { built, prefixFor: null };
+}
+
+/** Where a built query's matches come from, under the list's filters. */
+function plan(built: BuiltQuery, filters: ListClipsArgs): { from: string; where: string[]; params: Record<string, unknown> } {
+  const base = clipFilters(filters);
+  const extra = base.where.filter((w) => w !== 'c.deleted_at IS NULL');
+  const conditions = [...extra, ...built.where];
+  const params: Record<string, unknown> = { ...base.params, ...built.params };
+  if (!built.match) return { from: 'clips c', where: ['c.deleted_at IS NULL', ...conditions], params };
+  // Driven by the index when there are words: deleted clips are not in the index, so the
+  // clips table is joined only when a condition needs its columns.
+  const join = extra.length > 0 || built.readsClipColumns;
+  // CROSS JOIN keeps the index as the outer loop; the unary + stops FTS5 from taking
+  // "rowid IN (tagged clips)" as a constraint, which it answers with one full query per
+  // id (98 ms instead of 0.3 ms for a tag at 10,000 clips).
+  // The filters' columns are all in clips_filter_cover (migration 4): each match is checked
+  // against that compact index rather than its whole clip row.
+  const from = join ? 'clips_fts f CROSS JOIN clips c INDEXED BY clips_filter_cover ON c.id = f.rowid' : 'clips_fts f';
+  const id = join ? '+c.id' : '+f.rowid';
+  const where = ['clips_fts MATCH @sq_match', ...conditions.map((w) => w.replace(/\bc\.id\b/g, id))];
+  if (join) where.push('c.deleted_at IS NULL');
+  params.sq_match = built.match;
+  return { from, where, params };
+}
+
+
 /**
  * Conditions on alias `c` (clips) meaning "matches this query", for views that narrow to a
  * search (the timeline). Without words the conditions are the filters alone.
@@ -33,9 +84,9 @@ export function understand(db: Database.Database, q: string, asYouType = false, 
 export function searchConditions(
   db: Database.Database,
   q: string,
-  options: { asYouType?: boolean } = {},
+  options: { asYouType?: boolean; filters?: ListClipsArgs } = {},
 ): { where: string[]; params: Record<string, unknown>; corrections: Correction[]; showingResultsFor: string | null } {
-  const built = understand(db, q, options.asYouType, 'sqc');
+  const { built } = readQuery(db, q, options.filters ?? {}, options.asYouType, 'sqc');
   const where = [...built.where];
   const params = { ...built.params };
   if (built.match) {
@@ -133,38 +184,13 @@ function marks(db: Database.Database, expr: string, ids: number[]): Map<number, 
 export function searchClips(db: Database.Database, args: SearchOptions): SearchResult {
   const started = performance.now();
   const q = typeof args.q === 'string' ? args.q : '';
-  const built = understand(db, q, args.asYouType ?? false);
+  // The list's own filters (sidebar tags, period…) plus the query's filters.
+  const { built, prefixFor } = readQuery(db, q, args, args.asYouType ?? false);
   const limit = Math.max(0, Math.floor(args.limit ?? 50));
   const offset = Math.max(0, Math.floor(args.offset ?? 0));
-
-  // The list's own filters (sidebar tags, period…) plus the query's filters.
-  const base = clipFilters(args);
-  const extra = base.where.filter((w) => w !== 'c.deleted_at IS NULL');
-  const conditions = [...extra, ...built.where];
-  const params: Record<string, unknown> = { ...base.params, ...built.params };
   let sort: SortOrder = args.sort ?? (built.match ? 'relevance' : 'newest');
   if (sort === 'relevance' && !built.match) sort = 'newest';
-
-  // Driven by the index when there are words: deleted clips are not in the index, so the
-  // clips table is joined only when a condition needs its columns.
-  let from: string;
-  let where: string[];
-  if (built.match) {
-    params.sq_match = built.match;
-    const join = extra.length > 0 || built.readsClipColumns;
-    // CROSS JOIN keeps the index as the outer loop; the unary + stops FTS5 from taking
-    // "rowid IN (tagged clips)" as a constraint, which it answers with one full query per
-    // id (98 ms instead of 0.3 ms for a tag at 10,000 clips).
-    // The filters' columns are all in clips_filter_cover (migration 4): each match is checked
-    // against that compact index rather than its whole clip row.
-    from = join ? 'clips_fts f CROSS JOIN clips c INDEXED BY clips_filter_cover ON c.id = f.rowid' : 'clips_fts f';
-    const id = join ? '+c.id' : '+f.rowid';
-    where = ['clips_fts MATCH @sq_match', ...conditions.map((w) => w.replace(/\bc\.id\b/g, id))];
-    if (join) where.push('c.deleted_at IS NULL');
-  } else {
-    from = 'clips c';
-    where = ['c.deleted_at IS NULL', ...conditions];
-  }
+  const { from, where, params } = plan(built, args);
   const whereSql = where.join(' AND ');
   const idCol = from === 'clips c' ? 'c.id' : 'f.rowid';
 
@@ -270,6 +296,7 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
     hits,
     corrections: built.corrections,
     showingResultsFor: built.showingResultsFor,
+    prefixFor,
     facets,
     facetsPartial: wantFacets && total > facetIds.length,
   };

@@ -33,7 +33,7 @@ test('right-click a clip: its menu, Star, Copy Citation, Delete and Undo', async
   // The clip right-clicked is the one selected and read.
   await expect(row).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(title);
-  await expect(menu.getByRole('menuitem')).toHaveText(['Open Original', 'Copy Citation', /^Tag…/, 'Star', /^Delete/]);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Open Original', 'Copy Citation', /^Tag…/, 'Star', 'Re-extract', /^Delete/]);
   await expect(menu.getByRole('menuitem', { name: 'Open Original' })).toBeEnabled();
   // Show in Folder is the desktop app's: browser mode has no file manager to show.
   await expect(menu.getByRole('menuitem', { name: /Show in/ })).toHaveCount(0);
@@ -89,7 +89,7 @@ test('on a selection the menu acts on every selected clip; on another clip, on t
   await expect(list.locator('[aria-selected=true]')).toHaveCount(3);
   // One file cannot be opened for three clips.
   await expect(menu.getByRole('menuitem', { name: 'Open Original' })).toBeDisabled();
-  await expect(menu.getByRole('menuitem')).toHaveText(['Open Original', 'Copy Citations', /^Tag…/, 'Star', /^Delete 3 Clips/]);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Open Original', 'Copy Citations', /^Tag…/, 'Star', 'Re-extract 3 Clips', /^Delete 3 Clips/]);
 
   // One citation a line, in the list's order.
   await menu.getByRole('menuitem', { name: 'Copy Citations' }).click();

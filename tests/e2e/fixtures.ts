@@ -65,7 +65,7 @@ export async function startServer(): Promise<Server> {
 }
 
 export const test = base.extend<{ server: Server }>({
-  // eslint-disable-next-line no-empty-pattern
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads which fixtures a fixture needs from this destructuring; this one needs none
   server: async ({}, use, testInfo) => {
     const server = await startServer();
     await use(server);

@@ -2,7 +2,7 @@
 // heavy user drives the window with, and the list's sort orders.
 import fs from 'node:fs';
 import path from 'node:path';
-import { dropFiles, expect, loadSamples, rowTitles, shot, test } from './fixtures.ts';
+import { corpus, dropFiles, expect, importFiles, loadSamples, rowTitles, shot, test } from './fixtures.ts';
 
 test('a saved search shows its count in the sidebar and keeps it live as clips arrive', async ({ page, server }) => {
   await loadSamples(page, server.url);
@@ -163,3 +163,37 @@ test('sort by date and by title', async ({ page, server }) => {
   await expect(sort).toHaveValue('title');
   expect(await rowTitles(page)).toEqual(byTitle);
 });
+
+test('Enter after a fragment keeps what typing found, says so, and offers the word alone', async ({ page, server }) => {
+  await loadSamples(page, server.url);
+  await importFiles(page, [path.join(corpus, 'seed/guardian-ng-maduro-russia.txt')]);
+  const box = page.getByRole('searchbox', { name: 'Search clips' });
+  await box.fill('madu');
+  const results = page.getByRole('listbox', { name: /Search results for madu/ });
+  await expect(results.getByRole('option', { name: /Maduro/ })).toBeVisible();
+  const note = page.getByRole('status').filter({ hasText: 'Showing words starting with' });
+
+  await box.press('Enter');
+  await expect(results).toHaveAttribute('data-total', '1');
+  await expect(results.getByRole('option', { name: /Maduro/ })).toBeVisible();
+  await expect(note).toContainText('Showing words starting with “madu”');
+  await expect(page.getByText('No clips match')).toHaveCount(0);
+  await shot(page, 'search-settled-fragment');
+
+  // A fragment with a filter, settled: still found, and the filter still holds.
+  await box.fill('madu source:guardian.ng');
+  await box.press('Enter');
+  await expect(page.getByRole('listbox', { name: /Search results for madu source/ }).getByRole('option', { name: /Maduro/ })).toBeVisible();
+  await box.fill('madu source:"Highland Post"');
+  await box.press('Enter');
+  await expect(page.getByText('No clips match “madu source:"Highland Post"”.')).toBeVisible();
+
+  // The word alone, quoted, is asked for in one click.
+  await box.fill('madu');
+  await box.press('Enter');
+  await note.getByRole('button', { name: 'Search for “madu” alone' }).click();
+  await expect(box).toHaveValue('"madu"');
+  await expect(page.getByText('No clips match “"madu"”.')).toBeVisible();
+  await expect(note).toHaveCount(0);
+});
+

@@ -23,8 +23,10 @@ export const apiCommand: LibraryCommand = {
     }
     // dispatch refuses a name that is not an Api method.
     const result = await call(method as ApiMethod, args);
-    // An import answers with its job; the terminal waits for the job's summary.
-    if (typeof result === 'object' && result && 'jobId' in result && Object.keys(result).length === 1) {
+    // A re-extraction and an import answer with their job; the terminal waits for the job's summary.
+    if (method === 'reextractClips') {
+      printJson(io, await handlers.waitForReextract((result as { jobId: string }).jobId));
+    } else if (typeof result === 'object' && result && 'jobId' in result && Object.keys(result).length === 1) {
       printJson(io, await handlers.waitForImport((result as { jobId: string }).jobId));
     } else printJson(io, result);
     return 0;

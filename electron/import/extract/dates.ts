@@ -130,7 +130,7 @@ export function parseMachineDate(raw: string, opts: DateOptions = {}): string | 
 // Levantine Arabic pages name the month twice, Syriac and Latin: "24 نيسان / أبريل 2020".
 const D_MONTH_Y = /(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s{0,3}(?:de\s+|of\s+)?(\p{L}{3,12})\.?(?:\s{0,2}\/\s{0,2}(\p{L}{3,12}))?,?\s{0,3}(?:de\s+|del\s+)?(\d{4})(?!\d)/gu;
 const MONTH_D_Y = /(?<![\p{L}])(\p{L}{3,12})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})(?!\d)/gu;
-const NUMERIC = /(?<![\d.\/])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d.\/]\d)/g;
+const NUMERIC = /(?<![\d./])(\d{1,2})([./-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d./]\d)/g;
 const ISO_IN_TEXT = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
 // Chinese / Japanese "2020年07月03日", Korean "2020년 7월 3일".
 const CJK = /(?<!\d)(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/g;

@@ -10,6 +10,9 @@ const BLOCK = new Set([
   'thead', 'tbody', 'tfoot', 'tr', 'caption', 'hr', 'address', 'details', 'summary', 'center', 'form', 'fieldset',
 ]);
 
+// Soft hyphen, zero-width space / non-joiner / joiner, word joiner, BOM: invisible in a page.
+// (An alternation: a joiner inside a character class reads as joining its neighbours.)
+const INVISIBLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g;
 const END_BLOCK = Symbol('end of block');
 const END_LINK = Symbol('end of link');
 
@@ -24,7 +27,7 @@ export function domToParagraphs(root: Node, maxChars = 5_000_000): { paragraphs:
   let inLink = 0;
   let total = 0;
   const flush = () => {
-    const t = current.replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '').replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim();
+    const t = current.replace(INVISIBLE, '').replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim();
     if (t) {
       paragraphs.push(t);
       linkShare.push(currentLinks ? Math.min(1, currentLinks / Math.max(1, current.trim().length)) : 0);

@@ -5,11 +5,18 @@
 // as a last resort from the file's own date, and safety caps.
 import type { Extracted, ReadResult } from '../types.ts';
 import { extractHtml } from './html-article.ts';
+import { rulesWithout } from './rule-tokens.ts';
 import { extractText } from './text-article.ts';
 
 export interface SourceFile {
   name: string;
   mtimeMs?: number;
+}
+
+export interface ExtractOptions {
+  /** Literal-token rules to switch off (keys as rule-tokens.ts's tokenKey makes them): the
+   * extraction benchmark scores each part of the corpus without the rules only it supports. */
+  disabledTokens?: ReadonlySet<string>;
 }
 
 function empty(): Extracted {
@@ -26,13 +33,14 @@ function dayFromMtime(mtimeMs: number | undefined): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
 }
 
-export function extractArticle(read: ReadResult, file: SourceFile): Extracted {
+export function extractArticle(read: ReadResult, file: SourceFile, options: ExtractOptions = {}): Extracted {
   let out: Extracted;
   if (read.kind === 'html') {
     out = extractHtml({
       html: read.html ?? '',
       hints: read.hints ?? {},
       attachmentRefs: new Set((read.attachments ?? []).map((a) => a.ref)),
+      rules: rulesWithout(options.disabledTokens),
     });
   } else if (read.text != null) {
     out = extractText({ text: read.text, hints: read.hints ?? {}, format: read.format });

@@ -18,6 +18,9 @@ import { hostLabels } from './titles.ts';
 import { cleanParagraphs } from './paragraphs.ts';
 import { proseRun } from './text-article.ts';
 import { leadBeforeBody } from './article-lead.ts';
+import { trimClosingLabels } from './article-tail.ts';
+import { chooseOutlet } from './outlet-name.ts';
+import { DEFAULT_RULES, type Rules } from './rule-tokens.ts';
 
 /** Pages larger than this are cut before parsing (a 50 MB page must still import). */
 const MAX_HTML_CHARS = 12_000_000;
@@ -31,6 +34,8 @@ export interface HtmlInput {
   html: string;
   hints: MetadataHints;
   attachmentRefs: ReadonlySet<string>;
+  /** The literal-token rules in force; all of them unless some are switched off. */
+  rules?: Rules;
 }
 
 function httpUrl(raw: string | null | undefined, base?: string | null): string | null {
@@ -52,11 +57,11 @@ export function hostOf(url: string | null): string | null {
   }
 }
 
-function chooseUrl(meta: HtmlMetadata, hints: MetadataHints): string | null {
+function chooseUrl(meta: HtmlMetadata, hints: MetadataHints, rules: Rules): string | null {
   const hinted = httpUrl(hints.url) ?? httpUrl(meta.savedFromUrl);
   return (
     httpUrl(meta.canonical, hinted) ??
-    httpUrl(metaFirst(meta, ['og:url', 'twitter:url'])) ??
+    httpUrl(metaFirst(meta, rules.tokens('urlMetaKeys'))) ??
     httpUrl(meta.ld[0]?.url) ??
     hinted
   );
@@ -75,6 +80,20 @@ const THIN_ARTICLE = 600;
 const THIN_BODY = 1000;
 /** …which replaces it when it finds this many times more text. */
 const THIN_BODY_GROWTH = 2;
+
+/** A short line that is all link: "Photos of the meeting", "More from this author". */
+const LINK_LINE_MAX = 120;
+const LINK_LINE_SHARE = 0.95;
+
+/**
+ * The article without the short, wholly linked lines it ends with: a link to the photo
+ * album, the author's other posts, the next story. Prose carries its links inside sentences.
+ */
+function withoutClosingLinks(paragraphs: string[], linkShare: number[]): string[] {
+  let end = paragraphs.length;
+  while (end > 1 && paragraphs[end - 1].length <= LINK_LINE_MAX && (linkShare[end - 1] ?? 0) >= LINK_LINE_SHARE) end--;
+  return end === paragraphs.length ? paragraphs : paragraphs.slice(0, end);
+}
 
 const textLength = (paragraphs: string[]) => paragraphs.reduce((n, p) => n + p.length, 0);
 
@@ -95,11 +114,11 @@ interface FoundArticle {
 }
 
 /** Readability's article in `doc` (which it rewrites), after our furniture removal when `clean`. */
-function findArticle(doc: Document, clean: boolean, warnings: string[]): FoundArticle {
+function findArticle(doc: Document, clean: boolean, warnings: string[], rules: Rules): FoundArticle {
   // One measuring pass serves both: the furniture removal's text sizes, and the tree's shape
   // (taken before removal, an upper bound of what Readability will walk).
   const measured = doc.body ? measureTree(doc.body as Element) : null;
-  if (clean && measured) removeFurniture(doc, measured);
+  if (clean && measured) removeFurniture(doc, measured, rules);
   const shape = measured ?? { elements: 0, maxDepth: 0 };
   const found: FoundArticle = { doc, articleRoot: null, textLength: 0, tooBig: false, rTitle: null, rByline: null, rDate: null, pageParagraphs: [], pageCaptions: [], pageLinkShare: [] };
   // Readability recurses: absurdly deep or huge trees are read as plain page text instead.
@@ -112,7 +131,7 @@ function findArticle(doc: Document, clean: boolean, warnings: string[]): FoundAr
     const page = domToParagraphs(doc.body as Element, MAX_BODY_CHARS);
     found.pageParagraphs = page.paragraphs;
     found.pageLinkShare = page.linkShare;
-    found.pageCaptions = pageCaptionTexts(doc.body as Element);
+    found.pageCaptions = pageCaptionTexts(doc.body as Element, rules);
   }
   try {
     const r = new Readability<Element>(doc, { serializer: (n) => n as Element, keepClasses: true, charThreshold: 400 }).parse();
@@ -135,63 +154,78 @@ export function extractHtml(input: HtmlInput): Extracted {
     warnings.push(`page is very large (${Math.round(html.length / 1e6)} MB); only the first ${MAX_HTML_CHARS / 1e6} MB were read`);
     html = html.slice(0, MAX_HTML_CHARS);
   }
+  const rules = input.rules ?? DEFAULT_RULES;
   const doc = parsePage(html);
-  const meta = collectHtmlMetadata(doc, html);
+  const meta = collectHtmlMetadata(doc, html, rules);
   const hints = input.hints;
 
-  const url = chooseUrl(meta, hints);
+  const url = chooseUrl(meta, hints, rules);
   const site = hostOf(url);
-  const ogSite = cleanText(metaFirst(meta, ['og:site_name', 'application-name', 'al:android:app_name', 'twitter:site']))?.replace(/^@/, '') ?? null;
+  const siteNameKeys = [...rules.tokens('siteNameMetaKeys'), ...rules.tokens('appNameMetaKeys'), ...rules.tokens('siteHandleMetaKeys')];
+  const ogSite = cleanText(metaFirst(meta, siteNameKeys))?.replace(/^@/, '') ?? null;
   const publisher = cleanText(meta.ld[0]?.publisher) ?? cleanText(meta.ldSiteNames[0]);
-  const source = ogSite ?? publisher ?? cleanText(hints.source) ?? site;
+  // Names the page gives itself: a title segment that matches one is the site's, not the headline's.
   const sites = [ogSite, publisher, ...meta.ldSiteNames, hints.source, ...hostLabels(site)].filter((x): x is string => !!x);
 
-  const declaredLang = [meta.lang, metaFirst(meta, ['og:locale', 'content-language', 'language', 'dc.language']), meta.ld[0]?.language, hints.language];
+  const declaredLang = [meta.lang, metaFirst(meta, rules.tokens('languageMetaKeys')), meta.ld[0]?.language, hints.language];
   const langGuess = (declaredLang.find((x) => x) ?? '').toLowerCase();
   const slashOrder = /^en[-_]us/.test(langGuess) || (/^en\b/.test(langGuess) && /\.(?:com|org|net|us|edu|gov)$/.test(site ?? '')) ? 'mdy' : langGuess ? 'dmy' : undefined;
 
   // Body.
-  let found = findArticle(doc, true, warnings);
+  let found = findArticle(doc, true, warnings, rules);
   // Our furniture removal can, on an odd page, take the article's own container with it
   // (a site that names it "widget" and holds little else): when what is left is thin, ask
   // Readability again on the untouched page and keep whichever found more text.
   if (found.textLength < THIN_ARTICLE && found.tooBig === false) {
     const again = parsePage(html);
     if (again.documentElement && again.body) {
-      const plain = findArticle(again, false, []);
+      const plain = findArticle(again, false, [], rules);
       if (plain.articleRoot && plain.textLength >= Math.max(2 * found.textLength, THIN_ARTICLE)) found = plain;
     }
   }
   const { articleRoot, rTitle, rByline, rDate } = found;
-  const title = chooseHeadline(meta, hints, sites, rTitle);
+  const title = chooseHeadline(meta, hints, sites, rTitle, rules);
+  const metaAll = (table: 'siteNameMetaKeys' | 'appNameMetaKeys' | 'siteHandleMetaKeys') => rules.tokens(table).flatMap((k) => meta.meta.get(k) ?? []);
+  const source = chooseOutlet({
+    publishers: meta.ld.map((l) => l.publisher),
+    siteNames: metaAll('siteNameMetaKeys'),
+    websiteNames: meta.ldSiteNames,
+    titles: [meta.title, ...rules.tokens('socialTitleMetaKeys').flatMap((k) => meta.meta.get(k) ?? [])],
+    headline: title,
+    appNames: metaAll('appNameMetaKeys'),
+    hinted: hints.source,
+    handles: metaAll('siteHandleMetaKeys'),
+    site,
+  }, rules);
   const root: Element = articleRoot ?? (found.doc.body as Element | null) ?? (found.doc.documentElement as Element);
-  const captions = root ? liftCaptionsAndTeasers(root) : [];
-  const para = root ? domToParagraphs(root, MAX_BODY_CHARS) : { paragraphs: [], truncated: false };
+  const captions = root ? liftCaptionsAndTeasers(root, rules) : [];
+  const para = root ? domToParagraphs(root, MAX_BODY_CHARS) : { paragraphs: [], truncated: false, linkShare: [] };
   if (para.truncated) warnings.push(`article text is very long; kept the first ${MAX_BODY_CHARS / 1e6} M characters`);
-  let paragraphs = cleanParagraphs(para.paragraphs, { title, captions });
+  let paragraphs = cleanParagraphs(withoutClosingLinks(para.paragraphs, para.linkShare), { title, captions, rules });
   let fromPage = false;
   // Readability sometimes settles on a small part of the story (a recipe's introduction
   // without its steps, one box of a page built from many): when what it found is short and
   // the text extractor's densest run over the whole cleaned page is much longer, that wins.
   if (textLength(paragraphs) < THIN_BODY && found.pageParagraphs.length) {
     const run = proseRun(found.pageParagraphs.map((text, i) => ({ text, indent: 0, bullet: false, blankBefore: true, line: i })));
-    const alt = cleanParagraphs(run, { title, captions });
+    const alt = cleanParagraphs(run, { title, captions, rules });
     if (textLength(alt) > textLength(paragraphs) * THIN_BODY_GROWTH) {
       paragraphs = alt;
       fromPage = true;
     }
   }
   // The article's opening set outside Readability's container.
-  const lead = fromPage ? [] : cleanParagraphs(leadBeforeBody(paragraphs, found.pageParagraphs, { notLead: [...captions, ...found.pageCaptions], linkShare: found.pageLinkShare }), { title, captions });
+  const lead = fromPage ? [] : cleanParagraphs(leadBeforeBody(paragraphs, found.pageParagraphs, { notLead: [...captions, ...found.pageCaptions], linkShare: found.pageLinkShare }), { title, captions, rules });
   if (lead.length) paragraphs = [...lead, ...paragraphs];
+  paragraphs = trimClosingLabels(paragraphs);
   const bodyText = paragraphs.join('\n\n');
   const bodyHtml = fromPage
     ? paragraphsToHtml(paragraphs)
     : (lead.length ? `${paragraphsToHtml(lead)}\n` : '') + (root ? toSafeHtml(root, { baseUrl: url, attachmentRefs: input.attachmentRefs, maxChars: MAX_BODY_CHARS * 2 }) : '');
 
-  const author = chooseAuthor(meta, hints, rByline, source);
-  const { published, modified } = chooseDates(meta, url, hints, slashOrder, rDate, normalizeLanguageTag(langGuess));
-  const standfirst = cleanText(meta.ld[0]?.description ?? metaFirst(meta, ['og:description', 'description', 'twitter:description']) ?? hints.description)?.slice(0, 1000) ?? null;
+  const author = chooseAuthor(meta, hints, rByline, source, rules);
+  const { published, modified } = chooseDates(meta, url, hints, slashOrder, rDate, normalizeLanguageTag(langGuess), rules, paragraphs.slice(0, 3));
+  const standfirst = cleanText(meta.ld[0]?.description ?? metaFirst(meta, rules.tokens('descriptionMetaKeys')) ?? hints.description)?.slice(0, 1000) ?? null;
 
   return {
     title,

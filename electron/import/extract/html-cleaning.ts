@@ -1,37 +1,21 @@
 /// <reference lib="dom" />
-import { measureTree, type TreeMeasure } from './dom-text.ts';
 // Where Readability falls short: page furniture that sits inside or next to the article
 // (comment sections, related-article lists, share bars, cookie and subscription banners,
 // newsletter sign-ups, "Read more" teasers, image credits). Judged by general signals —
-// the words in class/id/role names and the text of short blocks — never by site.
-
-// Words in class / id / role names that mark furniture. Matched against whole words of a
-// name split on "-", "_" and camelCase, so "commentary" or "shared-story" do not match.
-const FURNITURE_WORDS = new Set([
-  'comment', 'comments', 'commentlist', 'commentform', 'disqus', 'respond', 'discussion',
-  'related', 'relatedposts', 'relatedarticles', 'recommended', 'recommendations', 'recirculation', 'recirc',
-  'outbrain', 'taboola', 'plista', 'ligatus', 'zergnet',
-  'share', 'sharing', 'sharebar', 'sharetools', 'shareline', 'social', 'socials', 'sociallinks', 'addthis', 'shariff',
-  'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'paywall', 'regwall', 'piano',
-  'cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'onetrust',
-  'promo', 'promotion', 'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'adunit', 'dfp', 'sponsor', 'sponsored',
-  'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skiplink', 'skip',
-  'popular', 'mostread', 'mostpopular', 'trending', 'toptrending', 'morestories', 'readmore', 'readnext', 'upnext', 'whatsnext',
-  'sidebar', 'widget', 'widgets', 'toolbar', 'tags', 'tagcloud', 'taglist', 'keywords', 'topics',
-  'authorbio', 'bio', 'byline', 'meta', 'postmeta', 'entrymeta', 'dateline', 'timestamp',
-  'footer', 'masthead', 'nav', 'navbar', 'navigation', 'menu', 'print', 'rating', 'reactions', 'banner', 'modal', 'overlay', 'popup',
-]);
-
-// Words that alone do not condemn (they often name the article's own parts).
-const KEEP_WORDS = /(?:^|[-_\s])(?:article|content|body|text|story|entry|post)(?:[-_\s]|$)(?!.*(?:comment|related|share|newsletter))/i;
+// the words in class/id/role names and the text of short blocks — never by site. The words
+// and phrases themselves are in rule-tokens.ts.
+import { measureTree, type TreeMeasure } from './dom-text.ts';
+import { DEFAULT_RULES, type NameVerdict, type Rules } from './rule-tokens.ts';
 
 const DROP_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'button', 'select', 'input', 'textarea', 'dialog', 'iframe', 'noscript', 'template', 'svg']);
-const DROP_ROLES = /^(?:navigation|complementary|banner|contentinfo|search|dialog|alertdialog|menu|menubar|toolbar)$/i;
 
 /** An element's class and id, the name its furniture words are read from. */
 const nameOf = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
 
-function nameWords(name: string): string[] {
+/** The words of a class / id name: each token whole (without "-" and "_") and split on
+ * "-", "_" and camelCase, lower case. Furniture words are matched against whole words, so
+ * "commentary" or "shared-story" do not match "comment" or "share". */
+export function nameWords(name: string): string[] {
   if (name.length > 500 || !name.trim()) return [];
   const words: string[] = [];
   for (const token of name.split(/\s+/)) {
@@ -43,47 +27,38 @@ function nameWords(name: string): string[] {
   return words;
 }
 
-// Furniture words whose section can be long and prose-like and still not be the article
-// (a comment thread, a cookie notice, a list of related stories). Any other furniture word
-// ("widget", "share", "meta", "cmp"…) also names article containers on some sites, so an
-// element so named that holds a good deal of prose is kept.
-const STRONG_WORDS = /^(?:comments?|commentlist|commentform|disqus|respond|discussion|related\w*|recommend\w*|recirc\w*|outbrain|taboola|plista|ligatus|zergnet|newsletters?|subscribe|subscription|signup|paywall|regwall|cookies?|consent|gdpr|onetrust|popular|mostread|mostpopular|trending|toptrending|morestories|readmore|readnext|upnext|whatsnext|sidebar|footer|breadcrumbs?|pagination|pager|ads?|adslot|adunit|advert\w*|dfp)$/;
-
-/** What an element's name says, worked out once per distinct name: a page repeats a few
- * dozen class names over thousands of elements, and splitting them is most of the judging. */
-interface NameVerdict {
-  furniture: boolean;
-  strong: boolean;
-}
-const verdicts = new Map<string, NameVerdict>();
-
-function judgeName(name: string): NameVerdict {
+// A strong furniture word ("comments", "related", "newsletter") names a section that can
+// be long and prose-like and still not be the article. Any other furniture word ("widget",
+// "share", "meta", "cmp"…) also names article containers on some sites, so an element so
+// named that holds a good deal of prose is kept.
+function judgeName(name: string, rules: Rules): NameVerdict {
+  const verdicts = rules.nameVerdicts;
   let v = verdicts.get(name);
   if (v) return v;
   const words = nameWords(name);
-  let furniture = words.some((w) => FURNITURE_WORDS.has(w));
+  let furniture = words.some((w) => rules.furnitureWords.has(w));
   // "article-meta" inside the article is still furniture, but "article-body" is not.
-  if (furniture && KEEP_WORDS.test(name) && !words.some((w) => /^(?:comments?|related|share|sharing|newsletter|social|outbrain|taboola|ads?|advert|promo|paywall|cookie|consent)$/.test(w))) furniture = false;
-  v = { furniture, strong: words.some((w) => STRONG_WORDS.test(w)) };
+  if (furniture && rules.articlePartKept.test(name) && !words.some((w) => rules.condemningWord.test(w))) furniture = false;
+  v = { furniture, strong: words.some((w) => rules.strongFurnitureWord.test(w)) };
   if (verdicts.size >= 20_000) verdicts.clear();
   verdicts.set(name, v);
   return v;
 }
 
-function isStrongFurniture(el: Element): boolean {
+function isStrongFurniture(el: Element, rules: Rules): boolean {
   if (el.localName === 'footer' || el.localName === 'aside' || el.localName === 'nav') return true;
-  return judgeName(nameOf(el)).strong;
+  return judgeName(nameOf(el), rules).strong;
 }
 
-function isFurniture(el: Element): boolean {
+function isFurniture(el: Element, rules: Rules): boolean {
   const tag = el.localName;
   if (DROP_TAGS.has(tag)) return true;
   const role = el.getAttribute('role');
-  if (role && DROP_ROLES.test(role)) return true;
+  if (role && rules.furnitureRole.test(role)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style.slice(0, 300))) return true;
-  return judgeName(nameOf(el)).furniture;
+  return judgeName(nameOf(el), rules).furniture;
 }
 
 const PROTECTED = new Set(['html', 'body', 'main', 'article']);
@@ -94,7 +69,7 @@ const PROTECTED = new Set(['html', 'body', 'main', 'article']);
  * says: some sites wrap everything in a <form>, call the article container "widget" or
  * "share", or put a whole blog inside an <aside>. Its furniture children are still judged.
  */
-export function removeFurniture(document: Document, measured?: TreeMeasure): number {
+export function removeFurniture(document: Document, measured?: TreeMeasure, rules: Rules = DEFAULT_RULES): number {
   const body = document.body;
   if (!body) return 0;
   // The caller may have measured the body already (one pass over a large page is enough).
@@ -108,9 +83,9 @@ export function removeFurniture(document: Document, measured?: TreeMeasure): num
     // Last child first through sibling links (the previous one is read before a removal).
     for (let c = el.lastElementChild, prev: Element | null; c; c = prev) {
       prev = c.previousElementSibling;
-      if (!PROTECTED.has(c.localName) && isFurniture(c) && !c.querySelector('h1')) {
+      if (!PROTECTED.has(c.localName) && isFurniture(c, rules) && !c.querySelector('h1')) {
         const p = prose(c);
-        const limit = isStrongFurniture(c) ? pageProse * 0.3 : Math.min(pageProse * 0.3, 800);
+        const limit = isStrongFurniture(c, rules) ? pageProse * 0.3 : Math.min(pageProse * 0.3, 800);
         if (p < limit || p < 300) {
           c.remove();
           removed++;
@@ -123,28 +98,22 @@ export function removeFurniture(document: Document, measured?: TreeMeasure): num
   return removed;
 }
 
-// Short blocks that are calls to action or teasers, not article text.
-const TEASER = /^(?:read more|read also|also read|read next|see also|related(?: articles?| stories| coverage)?\s*:|more on this|more:|recommended|lire aussi|à lire aussi|a lire aussi|voir aussi|lire la suite|lesen sie auch|lesen sie mehr|mehr zum thema|weiterlesen|auch interessant|das könnte sie auch interessieren|leia também|leia mais|veja também|lee también|lea también|leer más|leggi anche|leggi di più|читайте также|sign up|subscribe|follow us|follow @|share this|share on|share:|teilen|partager|compartir|condividi|advertisement|anzeige|werbung|publicidad|publicité|pubblicità|click here|klicken sie hier|newsletter|get our|download the app|all rights reserved|©|copyright)/i;
-
 /** Is this short block a teaser, share prompt or sign-up, not article text? */
-export function isTeaserText(text: string): boolean {
+export function isTeaserText(text: string, rules: Rules = DEFAULT_RULES): boolean {
   const t = text.trim();
   if (!t || t.length > 160) return false;
-  return TEASER.test(t);
+  return rules.teaser.test(t);
 }
-
-const CAPTION_NAME = /(?:^|[-_\s])(?:caption|figcaption|wp-caption-text|legend|bildunterschrift|image-text|photo-text|img-text)(?:[-_\s]|$)/i;
-const CREDIT_NAME = /(?:^|[-_\s])(?:credit|credits|copyright|image-credit|photo-credit|source|fotograf|photographer|byline)(?:[-_\s]|$)/i;
 
 /**
  * Caption texts anywhere on the page (figcaptions and caption-named blocks), paragraph by
  * paragraph: text that sits outside Readability's article can then be told from prose.
  */
-export function pageCaptionTexts(root: Element): string[] {
+export function pageCaptionTexts(root: Element, rules: Rules = DEFAULT_RULES): string[] {
   const out: string[] = [];
-  for (const el of Array.from(root.querySelectorAll('figcaption, [class*=caption], [class*=Caption], [class*=legend], [class*=bildunterschrift], [class*=image-text], [class*=photo-text], [class*=img-text]'))) {
+  for (const el of Array.from(root.querySelectorAll('figcaption, [class]'))) {
     const name = el.localName === 'figcaption' ? 'figcaption' : `${el.getAttribute('class') ?? ''}`.slice(0, 300);
-    if (el.localName !== 'figcaption' && (!CAPTION_NAME.test(name) || el.localName === 'figure')) continue;
+    if (el.localName !== 'figcaption' && (!rules.captionName.test(name) || el.localName === 'figure')) continue;
     const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (t && t.length < 600) out.push(t);
   }
@@ -156,7 +125,7 @@ export function pageCaptionTexts(root: Element): string[] {
  * the captions list (without their credit lines), credit-only elements are dropped, and
  * teaser / share / sign-up blocks are removed.
  */
-export function liftCaptionsAndTeasers(root: Element): string[] {
+export function liftCaptionsAndTeasers(root: Element, rules: Rules = DEFAULT_RULES): string[] {
   const captions: string[] = [];
   const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
   const { textLength } = measureTree(root);
@@ -170,11 +139,11 @@ export function liftCaptionsAndTeasers(root: Element): string[] {
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.slice(0, 300);
     // A caption-named wrapper that holds several paragraphs is the article, not a caption.
     const isCaption = el.localName === 'figcaption' ||
-      (CAPTION_NAME.test(name) && el.localName !== 'figure' && (textLength.get(el) ?? 0) < 600);
+      (rules.captionName.test(name) && el.localName !== 'figure' && (textLength.get(el) ?? 0) < 600);
     if (isCaption) {
       for (const credit of Array.from(el.querySelectorAll('*'))) {
         const cn = `${credit.getAttribute('class') ?? ''}`;
-        if (CREDIT_NAME.test(cn)) credit.remove();
+        if (rules.creditName.test(cn)) credit.remove();
       }
       const t = clean(el.textContent ?? '');
       if (t && !captions.includes(t)) captions.push(t);
@@ -182,7 +151,7 @@ export function liftCaptionsAndTeasers(root: Element): string[] {
       removed.add(el);
       continue;
     }
-    if (CREDIT_NAME.test(name) && (textLength.get(el) ?? 0) < 300 && clean(el.textContent ?? '').length < 200) {
+    if (rules.creditName.test(name) && (textLength.get(el) ?? 0) < 300 && clean(el.textContent ?? '').length < 200) {
       el.remove();
       removed.add(el);
       continue;
@@ -195,7 +164,7 @@ export function liftCaptionsAndTeasers(root: Element): string[] {
     // A wrapper around a single element says what its child says; judge the child.
     if (el.childNodes.length === 1 && el.firstChild?.nodeType === 1) continue;
     const t = el.textContent ?? '';
-    if (t.length <= 160 && isTeaserText(t)) el.remove();
+    if (t.length <= 160 && isTeaserText(t, rules)) el.remove();
   }
   return captions;
 }

@@ -4,10 +4,9 @@
 // Core / citation_* / CMS meta tags, microdata, <time datetime>, byline elements, the
 // canonical URL and Chrome's "saved from url=" comment. Each field keeps its candidates
 // in order of trust; choosing among them happens in html-article.ts.
-import { closest, inComments, mentions, pageElements, type PageElements } from './page-elements.ts';
+import { closest, inComments, namesComment, pageElements, type PageElements } from './page-elements.ts';
+import { DEFAULT_RULES, type Rules } from './rule-tokens.ts';
 import { squash } from './titles.ts';
-
-const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|LiveBlogPosting|ScholarlyArticle|TechArticle|SocialMediaPosting|Report|Review|Blog|Posting|DiscussionForumPosting|MedicalWebPage|Recipe|AdvertiserContentArticle|SatiricalArticle)$/i;
 
 export interface LdArticle {
   headline: string | null;
@@ -46,6 +45,12 @@ export interface HtmlMetadata {
   asideTimeDates: string[];
   /** Text of byline-like elements (class/id/rel "author", "byline"). */
   bylines: string[];
+  /** Who the page's copyright notices name ("© 2019 Sven Schreivogel"): on a personal site,
+   * its author. Read from the raw page when asked (most pages never need it). */
+  copyrightHolders: () => string[];
+  /** Publication dates that the page's scripts hold as data ("published_at": "…"): a last
+   * resort, read from the raw page when asked. */
+  scriptDates: () => string[];
   /** Text after a date label ("Datum: 26. Januar 2022", "Published on …"). */
   labelledDates: string[];
   /** Text of date-like elements (class "date", "time", "published", "datum", …). */
@@ -74,17 +79,15 @@ export interface HtmlMetadata {
 
 const MAX_LD_SCRIPT = 1_000_000;
 
-/** Parts of a page whose dates are not the article's: comments, related lists, sidebars. */
-const ELSEWHERE_TOKEN = /^(?:comments?|comment[-_]|kommentar|commentaire|comentario|related|sidebar|widget|recommend)/i;
-// The same words as one part of a compound class ("kb-comment", "post_comments", "user-kommentare").
-const ELSEWHERE_PART = /(?:^|[-_])(?:comments?|kommentare?|commentaires?|comentarios?|replies)(?:$|[-_])/i;
-
-function isElsewhere(el: Element): boolean {
+/** In a part of the page whose dates are not the article's: comments, related lists,
+ * sidebars, named so by a class token or by one part of a compound class ("kb-comment",
+ * "post_comments", "user-kommentare"). */
+function isElsewhere(el: Element, rules: Rules): boolean {
   let depth = 0;
   for (let a: Element | null = el; a && a.localName !== 'body' && depth++ < 10; a = a.parentElement) {
     if (a.localName === 'aside' || a.localName === 'nav' || a.localName === 'footer') return true;
     const tokens = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (tokens.some((t) => t && (ELSEWHERE_TOKEN.test(t) || ELSEWHERE_PART.test(t)))) return true;
+    if (tokens.some((t) => t && (rules.elsewhereStart.test(t) || rules.elsewhereWord.test(t)))) return true;
   }
   return false;
 }
@@ -169,23 +172,23 @@ function toLd(o: Record<string, unknown>, ids: LdIndex): LdArticle {
   };
 }
 
-function walkLd(v: unknown, meta: HtmlMetadata, depth: number, ids: LdIndex): void {
+function walkLd(v: unknown, meta: HtmlMetadata, depth: number, ids: LdIndex, rules: Rules): void {
   if (v == null || depth > 6) return;
   if (Array.isArray(v)) {
-    for (const x of v.slice(0, 200)) walkLd(x, meta, depth + 1, ids);
+    for (const x of v.slice(0, 200)) walkLd(x, meta, depth + 1, ids, rules);
     return;
   }
   if (typeof v !== 'object') return;
   const o = v as Record<string, unknown>;
   const types = typesOf(o);
-  if (types.some((t) => ARTICLE_TYPES.test(t))) meta.ld.push(toLd(o, ids));
-  else if (types.some((t) => /^(?:WebPage|ItemPage|CollectionPage)$/i.test(t))) meta.ldPage.push(toLd(o, ids));
-  if (types.some((t) => /^(?:WebSite|Organization|NewsMediaOrganization)$/i.test(t))) {
+  if (types.some((t) => rules.ldArticleType.test(t))) meta.ld.push(toLd(o, ids));
+  else if (types.some((t) => rules.ldPageType.test(t))) meta.ldPage.push(toLd(o, ids));
+  if (types.some((t) => rules.ldSiteType.test(t))) {
     const n = asString(o.name);
     if (n) meta.ldSiteNames.push(n);
   }
-  if (o['@graph']) walkLd(o['@graph'], meta, depth + 1, ids);
-  if (o.mainEntity && typeof o.mainEntity === 'object') walkLd(o.mainEntity, meta, depth + 1, ids);
+  if (o['@graph']) walkLd(o['@graph'], meta, depth + 1, ids, rules);
+  if (o.mainEntity && typeof o.mainEntity === 'object') walkLd(o.mainEntity, meta, depth + 1, ids, rules);
 }
 
 function tryJson(t: string): { ok: true; value: unknown } | { ok: false; error: string } {
@@ -263,26 +266,30 @@ const SPACE = { nodeType: 3, nodeValue: ' ' } as unknown as Node;
 // A label that introduces the publication date (not an update: "Stand", "aktualisiert").
 const DATE_LABEL = /^(?:datum|date|published(?: on)?|publication date|date published|ver[öo]ffentlicht(?: am)?|erschienen(?: am)?|erstellt am|publiziert am|publi[ée](?: le)?|date de publication|mis en ligne(?: le)?|mise en ligne(?: le)?|publicado(?: el| em)?|fecha(?: de publicaci[óo]n)?|data(?: di pubblicazione| de publica[çc][ãa]o)?|pubblicato(?: il)?|gepubliceerd(?: op)?|opublikowano|опубликовано)\s*:?(?=\s|$)/i;
 
-const BYLINE_START = /^(?:by|von|par|por|door|av|af|от|written|posted|text|autor(?:in|en|innen)?|authors?|auteur|escrito|publicado|erstellt|verfasst|geschrieben|ein (?:artikel|beitrag|text)|(?:blog[- ]?)?beitrag von|redaktion\s*:)(?!\w)/i;
+// "Eine Kolumne von", "An analysis by", "Une chronique de": a kind of piece, then its author.
+const PIECE_BY = '(?:eine?|a|an|une?|un|uma?) (?:kolumne|glosse|analyse|reportage|column|analysis|commentary|essay|opinion piece|chronique|tribune|columna|crónica|coluna|rubrica) (?:von|by|de|par|por|di)';
+const BYLINE_START = new RegExp(`^(?:by|von|par|por|door|av|af|от|oleh|автор|yazar|a cura di|written|posted|text|autor(?:in|en|innen)?|authors?|auteur|escrito|publicado|erstellt|verfasst|geschrieben|ein (?:artikel|beitrag|text)|(?:blog[- ]?)?beitrag von|redaktion\\s*:|${PIECE_BY})(?!\\w)`, 'i');
 // A short element whose text starts like a byline, wherever it sits.
-const BYLINE_TEXT = /^(?:by|von|par|por|door|av|af|от|written by|posted by|text(?:\s*(?:&|und)\s*fotos?)?\s*:|autor(?:in)?\s*:|autor(?:en|innen)\s*:?|authors?\s*:|auteur\s*:|escrito por|publicado por|erstellt von|verfasst von|geschrieben von|ein (?:artikel|beitrag|text) von|(?:blog[- ]?)?beitrag von|redaktion\s*:)\s*\S/i;
+const BYLINE_TEXT = new RegExp(`^(?:by|von|par|por|door|av|af|от|oleh|автор\\s*:?|yazar\\s*:|a cura di|written by|posted by|text(?:\\s*(?:&|und)\\s*fotos?)?\\s*:|autor(?:in)?\\s*:|autor(?:en|innen)\\s*:?|authors?\\s*:|auteur\\s*:|escrito por|publicado por|erstellt von|verfasst von|geschrieben von|ein (?:artikel|beitrag|text) von|(?:blog[- ]?)?beitrag von|redaktion\\s*:|${PIECE_BY})\\s*\\S`, 'i');
 
-export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMetadata {
+export function collectHtmlMetadata(document: Document, rawHtml: string, rules: Rules = DEFAULT_RULES): HtmlMetadata {
   const meta: HtmlMetadata = {
     ld: [], ldPage: [], ldSiteNames: [], meta: new Map(), microHeadline: null, microAuthors: [],
-    microDates: [], microModified: [], timeDates: [], asideTimeDates: [], bylines: [], labelledDates: [], dateTexts: [], h1s: [], h1Info: [], labelledAuthors: [], authorElements: [], labelledBylines: [], nearH1: '', nearH1At: 0, title: null, canonical: null,
+    microDates: [], microModified: [], timeDates: [], asideTimeDates: [], scriptDates: () => [], copyrightHolders: () => [], bylines: [], labelledDates: [], dateTexts: [], h1s: [], h1Info: [], labelledAuthors: [], authorElements: [], labelledBylines: [], nearH1: '', nearH1At: 0, title: null, canonical: null,
     savedFromUrl: null, lang: null,
   };
-  const els = pageElements(document);
-  readStructuredData(els, meta);
-  readMicrodata(els, meta);
-  readTimes(els, meta);
-  readBylineElements(els, meta);
-  const h2s = readTextLines(document, meta);
-  readAuthorLinksAndDateTexts(els, meta);
-  readHeadings(els, meta, h2s);
+  const els = pageElements(document, rules);
+  readStructuredData(els, meta, rules);
+  readMicrodata(els, meta, rules);
+  readTimes(els, meta, rules);
+  readBylineElements(els, meta, rules);
+  const h2s = readTextLines(document, meta, rules);
+  readAuthorLinksAndDateTexts(els, meta, rules);
+  readHeadings(els, meta, h2s, rules);
   meta.title = text(els.title) || null;
   meta.canonical = els.canonical?.getAttribute('href')?.trim() || null;
+  meta.scriptDates = () => scriptDates(rawHtml, rules);
+  meta.copyrightHolders = () => copyrightHolders(rawHtml);
   const saved = /<!--\s*saved from url=\(\d+\)\s*([^\s>]{1,2000}?)\s*-->/i.exec(rawHtml.slice(0, 4096));
   if (saved) meta.savedFromUrl = saved[1];
   meta.lang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang') ?? null;
@@ -295,7 +302,7 @@ export function collectHtmlMetadata(document: Document, rawHtml: string): HtmlMe
 // it, some 80 ms a time, a dozen times in an import's first few hundred pages.
 
 /** JSON-LD blocks and <meta> tags. */
-function readStructuredData(els: PageElements, meta: HtmlMetadata): void {
+function readStructuredData(els: PageElements, meta: HtmlMetadata, rules: Rules): void {
   const ldRoots: unknown[] = [];
   for (const s of els.typedScripts) {
     const type = (s.getAttribute('type') ?? '').toLowerCase();
@@ -306,7 +313,7 @@ function readStructuredData(els: PageElements, meta: HtmlMetadata): void {
   }
   const ids: LdIndex = new Map();
   for (const r of ldRoots) indexLd(r, ids);
-  for (const r of ldRoots) walkLd(r, meta, 0, ids);
+  for (const r of ldRoots) walkLd(r, meta, 0, ids, rules);
   for (const m of els.metas) {
     const key = (attr(m, 'property') ?? attr(m, 'name') ?? attr(m, 'itemprop') ?? attr(m, 'http-equiv') ?? '').toLowerCase().trim();
     const content = attr(m, 'content');
@@ -318,11 +325,12 @@ function readStructuredData(els: PageElements, meta: HtmlMetadata): void {
 }
 
 /** Microdata outside <meta>: headline, authors, dates. */
-function readMicrodata(els: PageElements, meta: HtmlMetadata): void {
+function readMicrodata(els: PageElements, meta: HtmlMetadata, rules: Rules): void {
   const h = els.microHeadlines[0];
   if (h) meta.microHeadline = text(h) || null;
+  const nameProps = rules.tokens('microNameProps');
   for (const el of els.microAuthors.slice(0, 10)) {
-    const name = el.querySelector('[itemprop="name"]');
+    const name = nameProps.length ? el.querySelector(nameProps.map((p) => `[itemprop="${p}"]`).join(', ')) : null;
     const v = name ? (name.getAttribute('content') ?? text(name)) : text(el);
     if (v) meta.microAuthors.push(v);
   }
@@ -337,38 +345,38 @@ function readMicrodata(els: PageElements, meta: HtmlMetadata): void {
 }
 
 /** <time> elements: marked publication times first, then the others. */
-function readTimes(els: PageElements, meta: HtmlMetadata): void {
+function readTimes(els: PageElements, meta: HtmlMetadata, rules: Rules): void {
   const marked: string[] = [];
   const plain: string[] = [];
   for (const t of els.times.slice(0, 50)) {
     const v = dateTimeAttr(t) ?? '';
     const hint = `${t.getAttribute('class') ?? ''} ${t.getAttribute('itemprop') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''}`.toLowerCase();
-    if (/modif|updat|aktualisiert/.test(hint)) continue;
+    if (rules.timeModified.test(hint)) continue;
     // Readers' comments, related-article lists and sidebars carry their own dates.
     const value = v.trim() || text(t);
     if (!value) continue;
-    if (isElsewhere(t)) {
+    if (isElsewhere(t, rules)) {
       if (meta.asideTimeDates.length < 5) meta.asideTimeDates.push(value);
       continue;
     }
-    if (t.hasAttribute('pubdate') || /publi|date-?pub|posted|created/.test(hint)) marked.push(value);
+    if (t.hasAttribute('pubdate') || rules.timePublished.test(hint)) marked.push(value);
     else plain.push(value);
   }
   meta.timeDates = [...marked, ...plain];
 }
 
 /** Elements marked as bylines (rel, itemprop, class or id). */
-function readBylineElements(els: PageElements, meta: HtmlMetadata): void {
+function readBylineElements(els: PageElements, meta: HtmlMetadata, rules: Rules): void {
   for (const el of els.bylines.slice(0, 30)) {
-    if (inComments(el)) continue;
+    if (inComments(el, rules)) continue;
     const v = spacedText(el);
     if (v && v.length < 200) meta.bylines.push(v);
     if (v && v.length < 40 && meta.authorElements.length < 10) meta.authorElements.push(v);
   }
 }
 
-/** Byline and labelled-date lines found by their text; returns the page's first <h2>s. */
-function readTextLines(document: Document, meta: HtmlMetadata): Element[] {
+/** Byline and labelled-date lines found by their text; returns the page's first <h2>–<h4>s. */
+function readTextLines(document: Document, meta: HtmlMetadata, rules: Rules): Element[] {
   // Byline-like lines anywhere: found from their text nodes ("By", "Von …") in one linear
   // walk, then read from the enclosing element with its inline pieces spaced.
   const body = document.body;
@@ -392,20 +400,20 @@ function readTextLines(document: Document, meta: HtmlMetadata): Element[] {
           const into = t.length >= 120 && el?.localName !== 'p' ? INTO_CATEGORY.exec(v) : null;
           if (into) t = v.slice(0, into.index);
           const line = t.replace(LEADING_SEPARATOR, '');
-          if (t.length < 120 && (BYLINE_TEXT.test(line) || bylineAfterDate(t)) && !(el && inComments(el))) meta.bylines.push(line);
+          if (t.length < 120 && (BYLINE_TEXT.test(line) || bylineAfterDate(t)) && !(el && inComments(el, rules))) meta.bylines.push(line);
         } else if (v.length < 60 && meta.labelledDates.length < 5 && DATE_LABEL.test(v)) {
           // "Datum: 26. Januar 2022", or "Datum" in one element and the date after it: in the
           // next element, or as text beside the label's element ("<span>Datum:</span> 26. …").
           const el = n.parentElement;
           const t = `${v} ${v.replace(DATE_LABEL, '').trim() ? '' : el ? textAfter(el, 80) : ''}`.trim();
-          if (!(el && inComments(el))) meta.labelledDates.push(t);
+          if (!(el && inComments(el, rules))) meta.labelledDates.push(t);
         }
         continue;
       }
       if (n.nodeType !== 1) continue;
       const tag = (n as Element).localName;
       if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template' || tag === 'nav' || tag === 'footer') continue;
-      if (tag === 'h2' && h2s.length < 20) h2s.push(n as Element);
+      if ((tag === 'h2' || tag === 'h3' || tag === 'h4') && h2s.length < 30) h2s.push(n as Element);
       for (let k = n.lastChild; k; k = k.previousSibling) stack.push(k);
     }
   }
@@ -413,14 +421,15 @@ function readTextLines(document: Document, meta: HtmlMetadata): Element[] {
 }
 
 /** Links to author pages, and the text of date-like elements. */
-function readAuthorLinksAndDateTexts(els: PageElements, meta: HtmlMetadata): void {
+function readAuthorLinksAndDateTexts(els: PageElements, meta: HtmlMetadata, rules: Rules): void {
+  const menu = rules.tokens('menuParts');
   for (const el of els.authorLinks.slice(0, 5)) {
-    if (closest(el, (a) => a.localName === 'nav' || a.localName === 'footer' || mentions(a, 'comment') || (a.getAttribute('class')?.includes('menu') ?? false))) continue;
+    if (closest(el, (a) => a.localName === 'nav' || a.localName === 'footer' || namesComment(a, rules) || menu.some((m) => a.getAttribute('class')?.includes(m) ?? false))) continue;
     const v = text(el);
     if (v && v.length < 80) meta.bylines.push(v);
   }
   for (const el of els.dateLike.slice(0, 30)) {
-    if (inComments(el)) continue;
+    if (inComments(el, rules)) continue;
     // Spaced: "<span>Feb 18</span><span>2009</span>" is "Feb 18 2009", not "Feb 182009".
     const v = spacedText(el, 240);
     if (v && v.length < 200) meta.dateTexts.push(v);
@@ -428,17 +437,21 @@ function readAuthorLinksAndDateTexts(els: PageElements, meta: HtmlMetadata): voi
 }
 
 /** The <h1>s, the headline's heading and the text around it. */
-function readHeadings(els: PageElements, meta: HtmlMetadata, h2s: Element[]): void {
+function readHeadings(els: PageElements, meta: HtmlMetadata, h2s: Element[], rules: Rules): void {
   const h1Els = els.h1s.slice(0, 5);
   meta.h1s = h1Els.map(text).filter(Boolean);
-  const infos = h1Els.map(readH1);
+  const infos = h1Els.map((h) => readH1(h, rules));
   meta.h1Info = infos.filter((x): x is H1Info => !!x);
-  meta.labelledAuthors = twitterLabelledAuthors(meta.meta);
-  meta.labelledBylines = labelledBylines(els.labels);
+  meta.labelledAuthors = twitterLabelledAuthors(meta.meta, rules);
+  meta.labelledBylines = labelledBylines(els.labels, rules);
   // The headline's <h1>: the first one that is not the site's logo in the page header; on a
   // page without one, an <h2> that the <title> or og:title names (a blog whose <h1> is its
   // name, or that has none).
-  const firstH1 = h1Els.find((_, i) => infos[i] && !infos[i]!.furniture) ?? titledHeading(h2s, [text(els.title), ...(meta.meta.get('og:title') ?? [])]) ?? h1Els[0];
+  const titles = [text(els.title), ...(meta.meta.get('og:title') ?? [])];
+  const contentH1 = h1Els.find((_, i) => infos[i] && !infos[i]!.furniture);
+  // Where no <h1> is the one the title names ("Quicklinks", "Unsere Partner"), a lower
+  // heading that the title names is the headline.
+  const firstH1 = (contentH1 && titledHeading([contentH1], titles)) ?? titledHeading(h2s, titles, 0.5) ?? contentH1 ?? h1Els[0];
   if (firstH1) {
     // Walk up until the ancestor holds some text besides the headline, then read from the
     // headline on: the byline and date line follow it in nearly every layout.
@@ -481,36 +494,33 @@ function bylineAfterDate(v: string): string | null {
 }
 
 /** The first heading whose text the page's title holds, as a whole or as one of its parts. */
-function titledHeading(heads: Element[], titles: (string | null)[]): Element | null {
+function titledHeading(heads: Element[], titles: (string | null)[], minShare = 0.3): Element | null {
   const ts = titles.map((t) => squash(t ?? '')).filter((t) => t.length >= 8);
   if (!ts.length) return null;
   for (const h of heads) {
     const q = squash(text(h));
-    if (q.length >= 8 && ts.some((t) => t.includes(q) && q.length >= t.length * 0.3)) return h;
+    if (q.length >= 8 && ts.some((t) => t.includes(q) && q.length >= t.length * minShare)) return h;
   }
   return null;
 }
 
-// Class names of the small line above or inside a headline that names its topic.
-const KICKER_CLASS = /kicker|dachzeile|topline|overline|over-title|eyebrow|roofline|pre-?title|pre-?head|supertitle|super-title|spitzmarke|rubric|flag|label|category|ressort|theme|topic|subline|sub-?title|small|titleheader|fake-h\d/i;
-// Class tokens of page furniture ("site-logo", "site-branding", "widget_text"); tokens that
-// merely mention one ("sidebar-off", "sidebar-wrapper" around the whole page) do not count.
-const FURNITURE_TOKEN = /^(?:(?:site-|header-)?logo|brand|(?:site-)?branding|site-?title|site-?name|sidebar|(?:primary-|secondary-)?sidebar-(?:left|right|primary|secondary)|widget(?:-area|_[a-z0-9_-]+)?)$/i;
-
-function isFurniture(h: Element): boolean {
+// Page furniture is named by a whole class token ("site-logo", "site-branding",
+// "widget_text"); tokens that merely mention one ("sidebar-off", "sidebar-wrapper" around
+// the whole page) do not count.
+function isFurniture(h: Element, rules: Rules): boolean {
   let depth = 0;
   for (let a: Element | null = h; a && a.localName !== 'body' && a.localName !== 'html' && depth++ < 8; a = a.parentElement) {
     if (a.localName === 'nav' || a.localName === 'footer' || a.localName === 'aside') return true;
     const tokens = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`.split(/\s+/);
-    if (tokens.some((t) => t && FURNITURE_TOKEN.test(t))) return true;
+    if (tokens.some((t) => t && rules.headerFurniture.test(t))) return true;
   }
   return false;
 }
 
-function readH1(h: Element): H1Info | null {
+function readH1(h: Element, rules: Rules): H1Info | null {
   const full = text(h).slice(0, 600);
   if (!full) return null;
-  let furniture = isFurniture(h);
+  let furniture = isFurniture(h, rules);
   // A heading that is a link to the home page is the site's name.
   const a = h.querySelector('a[href]') ?? h.closest('a[href]');
   if (a) {
@@ -527,8 +537,10 @@ function readH1(h: Element): H1Info | null {
     if (only.length === 1 && text(only[0]) === text(box)) box = only[0];
     else break;
   }
-  const kids = Array.from(box.children).filter((k) => k.localName !== 'br' && text(k));
-  const marked = kids.find((k) => KICKER_CLASS.test(`${k.getAttribute('class') ?? ''} ${k.getAttribute('id') ?? ''}`));
+  // A piece that is only a separator (" – ", a hidden ": ") sets the two sides apart.
+  const kids = Array.from(box.children).filter((k) => k.localName !== 'br' && text(k) && !/^[\s:|–—·•-]+$/.test(text(k)));
+  // A kicker is marked by its class ("kicker", "dachzeile", "eyebrow").
+  const marked = kids.find((k) => rules.kicker.test(`${k.getAttribute('class') ?? ''} ${k.getAttribute('id') ?? ''}`));
   const first = kids[0];
   if (marked && full.startsWith(text(marked)) && full.length > text(marked).length + 8) kicker = text(marked);
   else if (first && kids.length <= 2 && /^(?:span|small|em|strong|b)$/.test(first.localName) && full.startsWith(text(first))) {
@@ -549,24 +561,28 @@ function readH1(h: Element): H1Info | null {
 const AUTHOR_LABEL = /^(?:written by|verfasst von|geschrieben von|autor(?:in)?|autoren|author|authors|auteur|auteurs|autore|autori|escrito por|by|von|text)\s*:?$/i;
 
 /** Yoast and others: <meta name="twitter:label1" content="Verfasst von"> + twitter:data1. */
-function twitterLabelledAuthors(metaMap: Map<string, string[]>): string[] {
+function twitterLabelledAuthors(metaMap: Map<string, string[]>, rules: Rules): string[] {
   const out: string[] = [];
-  for (let i = 1; i <= 4; i++) {
-    const label = metaMap.get(`twitter:label${i}`)?.[0];
-    const data = metaMap.get(`twitter:data${i}`)?.[0];
-    if (label && data && AUTHOR_LABEL.test(label.trim())) out.push(data);
+  for (const prefix of rules.tokens('labelMetaKeys')) {
+    // "twitter:label1" goes with "twitter:data1".
+    const dataPrefix = prefix.replace(/label$/, 'data');
+    for (let i = 1; i <= 4; i++) {
+      const label = metaMap.get(`${prefix}${i}`)?.[0];
+      const data = metaMap.get(`${dataPrefix}${i}`)?.[0];
+      if (label && data && AUTHOR_LABEL.test(label.trim())) out.push(data);
+    }
   }
   return out;
 }
 
-function labelledBylines(labels: Element[]): string[] {
+function labelledBylines(labels: Element[], rules: Rules): string[] {
   const out: string[] = [];
   // A small heading or term "Autor" with the name in the next element (dt/dd, h4/p).
   for (const el of labels.slice(0, 2000)) {
     if (el.childElementCount > 1) continue;
     const t = (el.textContent ?? '').trim();
     if (t.length > 20 || !AUTHOR_LABEL.test(t)) continue;
-    if (closest(el, (a) => a.localName === 'nav' || a.localName === 'footer' || mentions(a, 'comment'))) continue;
+    if (closest(el, (a) => a.localName === 'nav' || a.localName === 'footer' || namesComment(a, rules))) continue;
     const next = el.nextElementSibling;
     const v = next ? spacedText(next, 120) : '';
     if (v && v.length < 80 && !AUTHOR_LABEL.test(v)) out.push(v);
@@ -575,8 +591,42 @@ function labelledBylines(labels: Element[]): string[] {
   return out;
 }
 
+/** Raw page text searched for dates held in scripts (a page's state is near its end, too). */
+const MAX_SCRIPT_SCAN = 3_000_000;
+
+/** Dates the page's scripts hold under a publication key ("published_at": "2019-03-02T06:22"),
+ * in the order of the keys. */
+function scriptDates(rawHtml: string, rules: Rules): string[] {
+  const keys = rules.tokens('scriptDateKeys');
+  if (!keys.length) return [];
+  const found = new Map<string, string>();
+  const re = new RegExp(`["']?\\b(${keys.join('|')})\\b["']?\\s*:\\s*["']([0-9][0-9T:.+\\-/ Z]{7,34})["']`, 'g');
+  const hay = rawHtml.length > MAX_SCRIPT_SCAN ? rawHtml.slice(0, MAX_SCRIPT_SCAN) : rawHtml;
+  for (const m of hay.matchAll(re)) {
+    if (!found.has(m[1])) found.set(m[1], m[2]);
+    if (found.size >= keys.length) break;
+  }
+  return keys.map((k) => found.get(k)).filter((v): v is string => !!v);
+}
+
+// "© 2019 Sven Schreivogel", "(c) Johannes Wolf •", "Copyright (c) 2012- Gregory Szorc.": the
+// holder's name, up to the markup or punctuation that ends it.
+const COPYRIGHT = /(?:©|&copy;|&#169;|\(c\)|\bcopyright\b)\s*(?:(?:©|&copy;|&#169;|\(c\))\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:(?:19|20)\d\d)?\s*)?)?(?:by\s+)?([^<>|•·,;:©&()\d\n]{3,60})/gi;
+const MAX_COPYRIGHT_SCAN = 3_000_000;
+
+function copyrightHolders(rawHtml: string): string[] {
+  const out: string[] = [];
+  const hay = rawHtml.length > MAX_COPYRIGHT_SCAN ? rawHtml.slice(-MAX_COPYRIGHT_SCAN) : rawHtml;
+  for (const m of hay.matchAll(COPYRIGHT)) {
+    const name = m[1].replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
+    if (name && !out.includes(name)) out.push(name);
+    if (out.length >= 5) break;
+  }
+  return out;
+}
+
 /** First non-empty value among meta keys, in the order given. */
-export function metaFirst(meta: HtmlMetadata, keys: string[]): string | null {
+export function metaFirst(meta: HtmlMetadata, keys: readonly string[]): string | null {
   for (const k of keys) {
     const v = meta.meta.get(k)?.[0];
     if (v) return v;

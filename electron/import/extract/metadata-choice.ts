@@ -8,27 +8,14 @@ import type { MetadataHints } from '../types.ts';
 import { cleanByline } from './bylines.ts';
 import { findDates, parseDate, parseMachineDate } from './dates.ts';
 import { metaFirst, type HtmlMetadata } from './html-metadata.ts';
-import { squash, stripSiteSuffix, titleSimilarity } from './titles.ts';
-
-export const PUBLISHED_KEYS = [
-  'article:published_time', 'og:article:published_time', 'article:published', 'published_time', 'article.published',
-  'datepublished', 'date.published', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'publication_date',
-  'sailthru.date', 'parsely-pub-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dc.date.created',
-  'dcterms.created', 'citation_publication_date', 'citation_date', 'citation_online_date', 'article_date_original',
-  'original-publish-date', 'cxenseparse:recs:publishtime', 'date', 'dc.date.publication', 'og:published_time', 'datecreated',
-  'article:post_date', 'bt:pubdate', 'release_date', 'dateline', 'created', 'displaydate',
-];
-export const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'dc.date.modified', 'last-modified', 'article.updated'];
-export const AUTHOR_KEYS = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator:name', 'article:author_name', 'cxenseparse:author', 'author_name', 'dc.contributor'];
+import { DEFAULT_RULES, TOKEN_TABLES, type Rules } from './rule-tokens.ts';
+import { hostLabels, squash, stripSiteSuffix, titleSimilarity } from './titles.ts';
 
 function cleanText(s: string | null | undefined): string | null {
   if (!s) return null;
   const t = s.replace(/\u00ad/g, '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
   return t || null;
 }
-
-// Headings that label page furniture, never an article.
-const FURNITURE_HEADING = /^(?:[\p{L} -]{0,20}navigation[\p{L} -]{0,20}|[\p{L} -]{0,20}men[uüù](?: di navigazione)?|quicklinks?|main menu|search|suche|cookies?|hinweis zur verwendung von cookies|footer|sidebar|related|kommentare|comments|newsletter|share|teilen|details|sie sind hier|you are here|vous êtes ici|leggi anche|lesen sie auch|read more|mehr zum thema)\s*:?$/iu;
 
 // What sits before a headline as a label: "Local News |", "Headline:", "Sport –".
 const LABEL_PREFIX = /(?:[|»–—-]|^\S+\s?:)$/;
@@ -38,26 +25,26 @@ function sameText(a: string, b: string): boolean {
   return squash(a) === squash(b);
 }
 
-export function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, allSites: string[], readabilityTitle: string | null): string | null {
+export function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, allSites: string[], readabilityTitle: string | null, rules: Rules = DEFAULT_RULES): string | null {
   // A "site name" (application-name, say) that is also the whole <title> and the <h1> is
   // the article's headline misfiled, not the site's name.
   const pageTitle = squash(meta.title ?? '');
   const sites = allSites.filter((s) => !(squash(s) === pageTitle && meta.h1s.some((h) => squash(h) === pageTitle)));
-  const og = metaFirst(meta, ['og:title', 'twitter:title']);
+  const og = metaFirst(meta, rules.tokens('socialTitleMetaKeys'));
   // What the page says about itself in its head; microdata and Readability read the body.
-  const headRaws = [meta.ld[0]?.headline, og, hints.title, metaFirst(meta, ['dc.title', 'citation_title', 'title']), meta.title]
+  const headRaws = [meta.ld[0]?.headline, og, hints.title, metaFirst(meta, rules.tokens('otherTitleMetaKeys')), meta.title]
     .map(cleanText)
     .filter((x): x is string => !!x);
   const raws = [...headRaws, ...[meta.microHeadline, readabilityTitle].map(cleanText).filter((x): x is string => !!x)];
   const isSite = (t: string) => sites.some((site) => squash(site) === squash(t));
   const ordered = raws
-    .map((t) => stripSiteSuffix(t, sites) || t)
+    .map((t) => stripSiteSuffix(t, sites, rules) || t)
     // A "title" that is only the site's name says nothing about the article.
     .filter((t) => !isSite(t));
   // An <h1> that carries the site's name as well ("Headline | Site") loses it, but only
   // when that name is the site's: "– Until Now" after a headline stays.
   const unsited = (t: string) => {
-    const s = stripSiteSuffix(t, sites);
+    const s = stripSiteSuffix(t, sites, rules);
     if (s === t || !s) return t;
     // Only when what went is exactly a site name ("Welpen kaufen – …" keeps its "Welpen").
     const st = squash(t);
@@ -69,7 +56,7 @@ export function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, allSite
   };
   const h1s = (meta.h1Info ?? [])
     .map((h) => ({ ...h, text: unsited(cleanText(h.text) ?? ''), main: cleanText(h.main) }))
-    .filter((h) => h.text.length >= 2 && h.text.length <= 300 && !isSite(h.text) && !FURNITURE_HEADING.test(h.text));
+    .filter((h) => h.text.length >= 2 && h.text.length <= 300 && !isSite(h.text) && !rules.furnitureHeading.test(h.text));
   // The headline as shown on the page: an <h1> that the page's own metadata confirms. A
   // kicker ("Klimaschutz" above "Bohren, bis es heiß wird") is not part of the headline.
   // Exact agreement with any <h1> is looked for first, looser agreement after.
@@ -99,9 +86,9 @@ export function chooseHeadline(meta: HtmlMetadata, hints: MetadataHints, allSite
       const lead = TITLE_SEP.exec(t);
       // Not when another <h1> is in the title too ("Section - Headline" over two <h1>s).
       const otherInTitle = top.some((o) => o !== h && squash(o.text).length >= sh.length && st.includes(squash(o.text)));
-      if (lead && sh.length >= 8 && !otherInTitle && squash(t.slice(0, lead.index)) === sh && squash(stripSiteSuffix(t, sites)).startsWith(sh)) return shown;
+      if (lead && sh.length >= 8 && !otherInTitle && squash(t.slice(0, lead.index)) === sh && squash(stripSiteSuffix(t, sites, rules)).startsWith(sh)) return shown;
       // The <h1> is one segment of a "Site | Headline | Section" title.
-      if (st.includes(sh) && sh.length >= 8 && sh.length >= st.length * 0.3 && squash(stripSiteSuffix(t, sites)).includes(sh)) return shown;
+      if (st.includes(sh) && sh.length >= 8 && sh.length >= st.length * 0.3 && squash(stripSiteSuffix(t, sites, rules)).includes(sh)) return shown;
     }
     for (const t of ordered) {
       const st = squash(t);
@@ -145,7 +132,7 @@ const INITIALS = /^\p{Lu}{2,3}$/u;
 const PERSON_SHAPE = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: (?:von |van |de |del |da |di |le |la )?\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
 // Unmistakably an organisation, site name or not: it signs when no person does.
 const ORG_MARK = /(?:\be\.\s?V\b|\bgmbh\b|\bag$|\binc\b|\bltd\b|\bllc\b|stiftung\b|verband\b|verein\b|ministerium\b|\bfoundation\b|\bassociation\b)/i;
-const ORG_WORD = /\b(?:gmbh|ag|inc|ltd|llc|verlag|verband|magazin|magazine|news|online|zeitung|journal|media|medien|foundation|stiftung|institut|institute|group|gruppe|team|redaktion|blog|times|post|daily|press|presse|radio|tv)\b/i;
+const ORG_WORD = /\b(?:gmbh|ag|inc|ltd|llc|verlag|verband|magazin|magazine|news|online|zeitung|journal|media|medien|foundation|stiftung|institut|institute|group|gruppe|team|redaktion|blog|times|post|daily|press|presse|radio|tv|company|communications|enterprises|corporation|authors|rights|reserved)\b/i;
 
 function isAgency(n: string): boolean {
   return /^(?:AFP|AP|PA|DPA|EFE|APA|SDA|KNA|EPD|AAP|ANP|ANI|PTI|UPI|CNA|SID|DDP|RTR)$/i.test(n);
@@ -158,12 +145,14 @@ function isAgency(n: string): boolean {
  * ("Die FURCHE") only serves when no source names a person; and a bare first name
  * ("Stefanus") gives way to the full name another source gives ("Stefanus Stahl").
  */
-export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabilityByline: string | null, publisher: string | null): string | null {
-  const publisherMeta = ['og:site_name', 'dc.publisher', 'dcterms.publisher', 'publisher', 'article:publisher', 'application-name', 'copyright']
+export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabilityByline: string | null, publisher: string | null, rules: Rules = DEFAULT_RULES): string | null {
+  const publisherMeta = rules.tokens('publisherMetaKeys')
     .flatMap((k) => meta.meta.get(k) ?? [])
     .filter((v) => !/^https?:|^www\./i.test(v));
   const siteNames = [publisher, ...publisherMeta, ...meta.ldSiteNames, ...meta.ld.map((l) => l.publisher)]
     .filter((x): x is string => !!x)
+    // "DHB - Deutscher Handball Bund": each part names the site.
+    .flatMap((x) => [x, ...x.split(/\s*[|·•»]\s*|\s+[–—-]\s+/)])
     .map((x) => squash(x.replace(ARTICLE_WORD, '')))
     .filter((x) => x.length >= 3);
   const isSite = (n: string) => {
@@ -185,6 +174,9 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
     // The site's own name gives way to a person; a person who names their site after
     // themselves ("Andreas Kalt") is still the author.
     const orgLike = (n: string) => ORG_MARK.test(n) || (isSite(n) && !(PERSON_SHAPE.test(n) && !ORG_WORD.test(n)));
+    // "SPIEGEL ONLINE, Hamburg, Germany": after the site's or a firm's name, single words
+    // are its address, not more authors.
+    if (names.length > 1 && orgLike(names[0]) && names.slice(1).every((n) => !/\s/.test(n))) names.splice(1);
     const kind: AuthorKind = names.every(orgLike) ? 'site' : weak || names.every((n) => HANDLE_SHAPE.test(n) || (INITIALS.test(n) && !isAgency(n))) ? 'handle' : 'name';
     found.push({
       names: names.filter((n) => kind === 'site' || !orgLike(n)).join('; '),
@@ -197,8 +189,8 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
   source = 'ld';
   for (const ld of meta.ld) consider(ld.authors, true);
   source = 'meta';
-  consider(meta.meta.get('citation_author') ?? [], true);
-  for (const k of AUTHOR_KEYS) consider((meta.meta.get(k) ?? []).filter((v) => !/^https?:|^@|^www\./i.test(v)), true);
+  for (const k of rules.tokens('citationAuthorKeys')) consider(meta.meta.get(k) ?? [], true);
+  for (const k of rules.tokens('authorMetaKeys')) consider((meta.meta.get(k) ?? []).filter((v) => !/^https?:|^@|^www\./i.test(v)), true);
   consider(meta.labelledAuthors ?? [], true);
   source = 'micro';
   consider(meta.microAuthors, true);
@@ -209,7 +201,7 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
   for (const b of meta.bylines) consider([b], false);
   consider([readabilityByline], false);
   // twitter:creator is an @handle as a rule; a bare one is the author's user name.
-  consider((meta.meta.get('twitter:creator') ?? []).filter((v) => !/^@|^https?:/i.test(v)), true, true);
+  for (const k of rules.tokens('handleMetaKeys')) consider((meta.meta.get(k) ?? []).filter((v) => !/^@|^https?:/i.test(v)), true, true);
   consider([hints.author], false);
   // A name the page's structured data gives and its own byline repeats ("Eingestellt von
   // Weinlachgummi" on the blog "Weinlachgummis") is a blogger who named the blog after
@@ -217,7 +209,10 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
   const repeatedByLine = (f: (typeof found)[number]) => found.some((g) => g.led && g.source === 'page' && g.names.toLowerCase() === f.names.toLowerCase());
   for (const f of found) if (f.kind === 'site' && f.source !== 'page' && !ORG_MARK.test(f.names) && repeatedByLine(f)) f.kind = 'name';
   let pick = found.find((f) => f.kind === 'name') ?? found.find((f) => f.kind === 'handle') ?? found.find((f) => f.kind === 'site');
-  if (!pick) return null;
+  if (!pick) {
+    const own = [meta.title, ...['og:site_name', 'keywords', 'description'].flatMap((k) => meta.meta.get(k) ?? []), meta.canonical].join(' ');
+    return copyrightPerson(meta.copyrightHolders(), isSite, own, hostOfUrl(meta.canonical));
+  }
   // The page's fuller list of the same authors: JSON-LD names one, the meta author or the
   // byline "von Rudolf Fischer, Simon Kohler" both.
   if (pick.kind === 'name') {
@@ -252,6 +247,36 @@ export function chooseAuthor(meta: HtmlMetadata, hints: MetadataHints, readabili
     if (fuller) return fuller.names;
   }
   return pick.names;
+}
+
+/**
+ * A page that names no author but a person as its copyright holder ("© 2019 Sven
+ * Schreivogel") and in its own title, name, description or address ("Gregory Szorc's
+ * Digital Home") is a personal site: the holder wrote it. A firm, the site itself, a photo
+ * credit or anything not written as a person's name is not taken.
+ */
+function copyrightPerson(holders: readonly string[], isSite: (n: string) => boolean, ownWords: string, host: string | null): string | null {
+  const own = squash(ownWords);
+  for (const h of holders) {
+    const name = h.replace(/^copyright\s+/i, '').replace(/[.\s]*(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\b.*$/i, '').replace(/[.\s]+$/, '').trim();
+    // A first and a last name, as people sign; three or more words here are a firm or a body.
+    if (name.split(' ').length !== 2 || !PERSON_SHAPE.test(name) || ORG_WORD.test(name) || ORG_MARK.test(name) || isSite(name)) continue;
+    // A domain made of the name's initials ("dhb.de", "Deutscher Handballbund") is an
+    // organisation's; a person's site spells the name out.
+    if (hostLabels(host).some((l) => squash(l) !== squash(name) && squash(l).length < squash(name).length && initialsOf(name).startsWith(squash(l).slice(0, 2)))) continue;
+    if (name.split(' ').some((w) => w.length >= 4 && own.includes(squash(w)))) return name;
+  }
+  return null;
+}
+
+const initialsOf = (name: string) => name.split(/[\s-]+/).map((w) => squash(w)[0] ?? '').join('');
+
+function hostOfUrl(url: string | null): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
 }
 
 function urlDate(url: string | null): string | null {
@@ -343,10 +368,10 @@ const PUBLISHED_BEFORE = /(?:erscheinungsdatum|ver[öo]ffentlicht|publiziert|pub
  * When the page's machine dates disagree (JSON-LD says the 3rd, article:published_time the
  * 6th), the one the reader sees under the headline settles it.
  */
-function agreeWithShown(published: string | null, meta: HtmlMetadata, slashOrder: 'dmy' | 'mdy' | undefined): string | null {
+function agreeWithShown(published: string | null, meta: HtmlMetadata, slashOrder: 'dmy' | 'mdy' | undefined, rules: Rules): string | null {
   if (!published) return published;
   const opts = { slashOrder };
-  const machine = [...meta.ld.map((l) => l.datePublished), ...PUBLISHED_KEYS.flatMap((k) => meta.meta.get(k) ?? []), ...meta.microDates, ...meta.timeDates.slice(0, 3)]
+  const machine = [...meta.ld.map((l) => l.datePublished), ...rules.tokens('publishedMetaKeys').flatMap((k) => meta.meta.get(k) ?? []), ...meta.microDates, ...meta.timeDates.slice(0, 3)]
     .map((v) => (v ? parseDate(v, opts) : null))
     .filter((x): x is string => !!x);
   const days = new Set(machine.map((d) => d.slice(0, 10)));
@@ -372,8 +397,15 @@ function agreeWithShown(published: string | null, meta: HtmlMetadata, slashOrder
 }
 
 // Generic "date" fields a CMS fills with the record's creation or last change: weaker than
-// a date the page shows under its headline.
-const WEAK_DATE_KEYS = new Set(['date', 'dc.date', 'dcterms.date', 'created', 'displaydate', 'datecreated', 'dc.date.created', 'dcterms.created']);
+// a date the page shows under its headline, wherever they sit among the published keys.
+const WEAK_DATE_KEYS: ReadonlySet<string> = new Set(TOKEN_TABLES.weakDateMetaKeys.tokens);
+
+/** Paragraphs at the start of the article read for a dateline. */
+const DATELINE_PARAGRAPHS = 3;
+/** A dateline's date starts within this many characters of its paragraph ("BERLIN, "). */
+const DATELINE_AT = 25;
+/** A line this short with a date in it is a date line, wherever in it the date stands. */
+const DATELINE_LINE = 80;
 
 const DAY_FIRST_ENGLISH = /^en[-_](?:gb|ie|au|nz|in|za|sg|my|pk|ng|ke)\b/i;
 
@@ -392,7 +424,11 @@ function adjacentAbove(meta: HtmlMetadata, opts: { slashOrder?: 'dmy' | 'mdy' })
   return rest.length <= 12 || BYLINE_AFTER_DATE.test(rest) ? last.iso : null;
 }
 
-export function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHints, pageSlashOrder: 'dmy' | 'mdy' | undefined, readabilityDate: string | null, lang: string | null): { published: string | null; modified: string | null } {
+/**
+ * The publication (and last modification) date. `bodyLead` is the article's first
+ * paragraphs, where a dateline may open the text ("01.02.2022 „Der Arbeitsmarkt …").
+ */
+export function chooseDates(meta: HtmlMetadata, url: string | null, hints: MetadataHints, pageSlashOrder: 'dmy' | 'mdy' | undefined, readabilityDate: string | null, lang: string | null, rules: Rules = DEFAULT_RULES, bodyLead: readonly string[] = []): { published: string | null; modified: string | null } {
   // English outside the US writes the day first ("02/10/2020" in en-GB is 2 October).
   const slashOrder = DAY_FIRST_ENGLISH.test(meta.lang ?? '') ? 'dmy' : pageSlashOrder;
   const opts = { slashOrder };
@@ -420,9 +456,22 @@ export function chooseDates(meta: HtmlMetadata, url: string | null, hints: Metad
     }
     return null;
   };
+  // A date that opens one of the article's first paragraphs, after at most a place name
+  // ("BERLIN, 1. Februar 2022 –"), or a short line that is a date and little else.
+  const dateline = (paras: readonly string[]) => {
+    for (const p of paras.slice(0, DATELINE_PARAGRAPHS)) {
+      const f = findDates(p.slice(0, 120), opts)[0];
+      if (!f || OTHER_DATE_BEFORE.test(p.slice(0, f.index))) continue;
+      if (f.index <= DATELINE_AT || p.length <= DATELINE_LINE) {
+        raw = p.slice(f.index, f.end);
+        return f.iso;
+      }
+    }
+    return null;
+  };
   let published =
     first(meta.ld.map((l) => l.datePublished)) ??
-    first(PUBLISHED_KEYS.filter((k) => !WEAK_DATE_KEYS.has(k)).flatMap((k) => meta.meta.get(k) ?? []), true) ??
+    first(rules.tokens('publishedMetaKeys').filter((k) => !WEAK_DATE_KEYS.has(k)).flatMap((k) => meta.meta.get(k) ?? []), true) ??
     first(meta.microDates) ??
     first(meta.timeDates.slice(0, 3)) ??
     first(meta.ldPage.map((l) => l.datePublished)) ??
@@ -433,13 +482,15 @@ export function chooseDates(meta: HtmlMetadata, url: string | null, hints: Metad
     // down; the top of the page last, where a site header shows "today".
     adjacentAbove(meta, opts) ??
     firstShown(meta.nearH1.slice(meta.nearH1At ?? 0, (meta.nearH1At ?? 0) + 300)) ??
-    first([...WEAK_DATE_KEYS].flatMap((k) => meta.meta.get(k) ?? []), true) ??
+    first(rules.tokens('weakDateMetaKeys').flatMap((k) => meta.meta.get(k) ?? []), true) ??
     firstShown(meta.nearH1.slice(Math.max(0, (meta.nearH1At ?? 0) - 80), meta.nearH1At ?? 0)) ??
     firstShown(meta.nearH1.slice((meta.nearH1At ?? 0) + 300)) ??
     firstShown(meta.nearH1.slice(0, Math.max(0, (meta.nearH1At ?? 0) - 80))) ??
     first(meta.bylines) ??
+    dateline(bodyLead) ??
     first(meta.dateTexts.slice(0, 10)) ??
     first(meta.asideTimeDates ?? []) ??
+    first(meta.scriptDates(), true) ??
     first([meta.title]) ??
     first(hints.publishedAt ? [hints.publishedAt] : []);
   if (published && raw && UTC_STAMP.test(raw)) {
@@ -451,10 +502,10 @@ export function chooseDates(meta: HtmlMetadata, url: string | null, hints: Metad
   const headRaw = raw as string | null;
   const modified =
     first(meta.ld.map((l) => l.dateModified)) ??
-    first(MODIFIED_KEYS.flatMap((k) => meta.meta.get(k) ?? []), true) ??
+    first(rules.tokens('modifiedMetaKeys').flatMap((k) => meta.meta.get(k) ?? []), true) ??
     first(meta.microModified);
   published = preferShownEarlier(published, headRaw, modified, meta, opts.slashOrder);
-  published = agreeWithShown(published, meta, opts.slashOrder);
+  published = agreeWithShown(published, meta, opts.slashOrder, rules);
   return { published, modified };
 }
 

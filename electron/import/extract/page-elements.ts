@@ -5,7 +5,9 @@
 // matcher; a dozen of them cost more than the rest of the metadata reading put together,
 // so the selectors are written here once as plain predicates over a single walk. Each
 // list is in document order, as querySelectorAll would give it, and skips the inside of
-// <template> as it does.
+// <template> as it does. The class words, attribute values and link paths that mark an
+// element are in rule-tokens.ts.
+import { DEFAULT_RULES, type Rules } from './rule-tokens.ts';
 
 export interface PageElements {
   /** <script type=…> */
@@ -40,28 +42,59 @@ const tokens = (v: string) => v.split(/\s+/);
  * lists are ruled out without being split. */
 const hasToken = (list: string, name: string) => list.includes(name) && tokens(list).includes(name);
 
-// Substrings, each list as one pattern: a test per element rather than a loop with a callback
-// (this runs for every element of every page, and V8 recompiles it as pages bring new kinds).
-const AUTHOR_HREF = /\/author\/|\/authors\/|\/autor\/|\/autoren\/|\/auteur\/|\/autor-|\/redakteur|\/journalist/;
-const BYLINE_CLASS = /byline|author|Author|Byline|autor|writer|verfasser/;
-const DATE_CLASS = /date|Date|publish|posted|datum|fecha|created|meta|dateline/;
 const LABEL_TAGS = new Set(['dt', 'th', 'h3', 'h4', 'h5', 'h6', 'strong', 'b']);
 
-function isByline(el: Element, cls: string, id: string, itemprop: string): boolean {
-  if (itemprop === 'author') return true;
-  if (cls && (BYLINE_CLASS.test(cls) || hasToken(cls, 'auteur'))) return true;
-  if (id && (id.includes('byline') || id.includes('author'))) return true;
+/** The attribute values and class / id parts that mark elements, read once per rule set. */
+interface Marks {
+  bylineItemprops: ReadonlySet<string>;
+  bylineClassTokens: readonly string[];
+  bylineIds: readonly string[];
+  bylineRels: ReadonlySet<string>;
+  bylineTestIds: readonly string[];
+  timeClass: readonly string[];
+  dateIds: readonly string[];
+  headline: ReadonlySet<string>;
+  author: readonly string[];
+  published: readonly string[];
+  modified: readonly string[];
+}
+
+const marksOf = new WeakMap<Rules, Marks>();
+
+function marks(rules: Rules): Marks {
+  let m = marksOf.get(rules);
+  if (!m) {
+    m = {
+      bylineItemprops: rules.set('bylineItemprops'), bylineClassTokens: rules.tokens('bylineClassTokens'), bylineIds: rules.tokens('bylineIdParts'),
+      bylineRels: rules.set('bylineRels'), bylineTestIds: rules.tokens('bylineTestIds'), timeClass: rules.tokens('timeClassParts'), dateIds: rules.tokens('dateIdParts'),
+      headline: rules.set('microHeadlineProps'), author: rules.tokens('microAuthorProps'), published: rules.tokens('microPublishedProps'), modified: rules.tokens('microModifiedProps'),
+    };
+    marksOf.set(rules, m);
+  }
+  return m;
+}
+
+// Each list of class substrings is one pattern (rules.bylineClass, rules.dateClass): a test
+// per element rather than a loop with a callback (this runs for every element of every page,
+// and V8 recompiles it as pages bring new kinds).
+function isByline(el: Element, cls: string, id: string, itemprop: string, rules: Rules, m: Marks): boolean {
+  if (itemprop && m.bylineItemprops.has(itemprop)) return true;
+  if (cls && (rules.bylineClass.test(cls) || m.bylineClassTokens.some((tok) => hasToken(cls, tok)))) return true;
+  if (id && m.bylineIds.some((part) => id.includes(part))) return true;
   // rel is matched without regard to case in HTML; the other attributes are not.
-  if (el.getAttribute('rel')?.toLowerCase() === 'author') return true;
-  return el.getAttribute('data-testid')?.includes('byline') ?? false;
+  const rel = el.getAttribute('rel');
+  if (rel && m.bylineRels.has(rel.toLowerCase())) return true;
+  const testId = el.getAttribute('data-testid');
+  return !!testId && m.bylineTestIds.some((part) => testId.includes(part));
 }
 
-function isDateLike(tag: string, cls: string, id: string): boolean {
-  if (cls && (DATE_CLASS.test(cls) || (tag !== 'time' && cls.includes('time')))) return true;
-  return id.includes('date');
+function isDateLike(tag: string, cls: string, id: string, rules: Rules, m: Marks): boolean {
+  if (cls && (rules.dateClass.test(cls) || (tag !== 'time' && m.timeClass.some((part) => cls.includes(part))))) return true;
+  return !!id && m.dateIds.some((part) => id.includes(part));
 }
 
-export function pageElements(document: Document): PageElements {
+export function pageElements(document: Document, rules: Rules = DEFAULT_RULES): PageElements {
+  const m = marks(rules);
   const out: PageElements = {
     typedScripts: [], metas: [], microHeadlines: [], microAuthors: [], microPublished: [], microModified: [], times: [],
     bylines: [], authorLinks: [], dateLike: [], h1s: [], labels: [], title: null, canonical: null,
@@ -78,10 +111,10 @@ export function pageElements(document: Document): PageElements {
     const itemprop = el.getAttribute('itemprop') ?? '';
     if (tag === 'meta') out.metas.push(el);
     else if (itemprop) {
-      if (itemprop === 'headline') out.microHeadlines.push(el);
-      if (hasToken(itemprop, 'author') || hasToken(itemprop, 'creator')) out.microAuthors.push(el);
-      if (hasToken(itemprop, 'datePublished') || hasToken(itemprop, 'dateCreated')) out.microPublished.push(el);
-      if (hasToken(itemprop, 'dateModified')) out.microModified.push(el);
+      if (m.headline.has(itemprop)) out.microHeadlines.push(el);
+      if (m.author.some((p) => hasToken(itemprop, p))) out.microAuthors.push(el);
+      if (m.published.some((p) => hasToken(itemprop, p))) out.microPublished.push(el);
+      if (m.modified.some((p) => hasToken(itemprop, p))) out.microModified.push(el);
     }
     if (tag === 'script' && el.hasAttribute('type')) out.typedScripts.push(el);
     else if (tag === 'time') out.times.push(el);
@@ -90,11 +123,11 @@ export function pageElements(document: Document): PageElements {
     else if (tag === 'link' && !out.canonical && hasToken((el.getAttribute('rel') ?? '').toLowerCase(), 'canonical')) out.canonical = el;
     else if (tag === 'a') {
       const href = el.getAttribute('href');
-      if (href && AUTHOR_HREF.test(href)) out.authorLinks.push(el);
+      if (href && rules.authorHref.test(href)) out.authorLinks.push(el);
     }
     if (LABEL_TAGS.has(tag)) out.labels.push(el);
-    if (isByline(el, cls, id, itemprop)) out.bylines.push(el);
-    if (isDateLike(tag, cls, id)) out.dateLike.push(el);
+    if (isByline(el, cls, id, itemprop, rules, m)) out.bylines.push(el);
+    if (isDateLike(tag, cls, id, rules, m)) out.dateLike.push(el);
     if (tag === 'template') continue;
     // Last child first, so the first pops first (document order); sibling links rather than
     // .children, which linkedom builds afresh as an array each time.
@@ -103,9 +136,14 @@ export function pageElements(document: Document): PageElements {
   return out;
 }
 
-/** The element or its nearest ancestor whose class or id mentions a comment. */
-export function inComments(el: Element): boolean {
-  return closest(el, (a) => mentions(a, 'comment'));
+/** Whether the element's own class or id names a readers' comment section. */
+export function namesComment(el: Element, rules: Rules = DEFAULT_RULES): boolean {
+  return rules.tokens('commentParts').some((part) => mentions(el, part));
+}
+
+/** The element or an ancestor of it names a readers' comment section. */
+export function inComments(el: Element, rules: Rules = DEFAULT_RULES): boolean {
+  return closest(el, (a) => namesComment(a, rules));
 }
 
 /** The element or an ancestor for which `test` holds (Element.closest with a predicate). */

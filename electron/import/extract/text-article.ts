@@ -1,12 +1,17 @@
 // A page saved as plain text → the article. The body is the densest run of sentence-like
 // paragraphs (menus, buttons, cookie notices and footers are short lines and lists); the
-// headline, byline and date line sit just above it; the site header above those may show
-// the day the page was saved and the site's name; captions are recognised by their photo
-// credits; a standfirst printed again as the first paragraph appears once.
+// headline is the line above it that the page marks as one (text-headline.ts), the byline
+// and date line stand around the headline (text-header.ts); the site header above those
+// may show the day the page was saved, the site's host name and the outlet's masthead
+// (text-masthead.ts); captions are recognised by their photo credits; a standfirst printed
+// again as the first paragraph appears once.
 import type { Extracted, MetadataHints } from '../types.ts';
 import { cleanByline } from './bylines.ts';
-import { findDates, MAYBE_DATE, parseDate } from './dates.ts';
+import { findDates, MAYBE_DATE, parseDate, type DateOptions } from './dates.ts';
 import { datelineNearHeadline } from './text-dates.ts';
+import { chooseHeadline } from './text-headline.ts';
+import { readHeader } from './text-header.ts';
+import { hostInHeader, mastheadIn } from './text-masthead.ts';
 import { chooseLanguage } from './language.ts';
 import { cleanParagraphs } from './paragraphs.ts';
 import { paragraphsToHtml } from './safe-html.ts';
@@ -327,16 +332,6 @@ function looksLikeTitle(p: TextPara, kind: Kind): boolean {
   return true;
 }
 
-const DOMAIN = /(?<![@\w.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,4}[a-z]{2,12})(?![\w-]*@)(?![\w.-])/i;
-const TLD_OK = /\.(?:com|org|net|info|news|co|io|de|fr|es|it|pt|br|ru|uk|ng|in|au|ca|ch|at|nl|be|pl|se|no|dk|fi|cz|hu|ro|gr|tr|jp|kr|cn|tw|hk|sg|za|ke|mx|ar|cl|pe|ve|us|eu|ie|nz|ua|by|kz|il|ae|sa|eg|pk|bd|lk|vn|th|id|my|ph|tv|fm|me|online|media|press|blog)$/i;
-
-function domainIn(text: string): string | null {
-  const m = DOMAIN.exec(text.slice(0, 200));
-  if (!m) return null;
-  const d = m[1].toLowerCase().replace(/^www\d?\./, '');
-  return TLD_OK.test(d) && /[a-z]/.test(d.split('.')[0]) ? d : null;
-}
-
 /**
  * The article run of a page's paragraphs, without the lines that are not body text
  * (captions, bylines, date lines, lists and furniture): the text extractor's judgement,
@@ -376,49 +371,35 @@ export function extractText(input: TextInput): Extracted {
   markContents(paras, kinds);
   bridgeInsetBoxes(paras, kinds);
   const run = densestRun(bodyWeights(paras, kinds));
-  let [s, e] = run ?? [paras.length, paras.length - 1];
+  const [runStart, e] = run ?? [paras.length, paras.length - 1];
+  let s = runStart;
 
-  // Header: walk back from the body over byline, date line, standfirst, captions to the headline.
-  let author: string | null = null;
-  let published: string | null = null;
-  let titleIdx = -1;
+  // The site's host name in the header lines (to strip it from a window-title headline).
+  const hostAbove = hostInHeader(paras, s);
+  // Numeric dates like 3/5/2022 read day first outside English.
+  const dateOpts = slashDateOrder(paras, kinds, s, e, input.hints.language);
+  const choice = chooseHeadline(paras, kinds, s, e, dateOpts, hostAbove ? [hostAbove] : []);
+  const titleIdx = choice?.index ?? -1;
+  // The story starts under its headline.
+  if (titleIdx >= s && titleIdx < e) s = titleIdx + 1;
+  const header = readHeader(paras, kinds, titleIdx, s, e, dateOpts);
+  // The site header: its host name and the outlet's masthead, above the headline.
+  let site = titleIdx >= 0 ? hostInHeader(paras, titleIdx) : hostAbove;
+  const masthead = mastheadIn(paras, kinds, titleIdx);
+  // The day the page was saved, in the site header above the headline.
+  let savedAt: string | null = null;
+  const headerLimit = titleIdx >= 0 ? titleIdx : Math.min(s, 8);
+  for (let i = 0; i < Math.min(headerLimit, 6) && !savedAt; i++) {
+    if (!header.lines.has(i) && isDateLine(paras[i].text)) savedAt = findDates(paras[i].text)[0]?.iso.slice(0, 10) ?? null;
+  }
+  let author = header.author;
+  let published = header.published;
   const captions: string[] = [];
   let standfirst: string | null = null;
-  const windowStart = Math.max(0, s - 14);
-  let anchor = -1; // the byline / date line highest above the body, below the headline
-  let firstCandidate = -1;
-  for (let i = s - 1; i >= windowStart; i--) {
-    const k = kinds[i];
-    if (k === 'stop') break;
-    if (k === 'byline' || k === 'date') {
-      if (k === 'byline') {
-        author ??= cleanByline(paras[i].text);
-        const d = findDates(paras[i].text)[0];
-        if (d) published = d.iso;
-      } else {
-        // Walking upwards, the date line nearest the headline wins over an "updated" line.
-        published = findDates(paras[i].text)[0]?.iso ?? published;
-      }
-      anchor = i;
-      continue;
-    }
-    if (looksLikeTitle(paras[i], k)) {
-      // Above a byline or date line, the first headline-like line is the headline; without
-      // one, the headline-like line nearest the body is the best guess.
-      if (anchor >= 0) {
-        titleIdx = i;
-        break;
-      }
-      if (firstCandidate < 0) firstCandidate = i;
-    }
-  }
-  if (titleIdx < 0) titleIdx = firstCandidate;
-  // Standfirst: sentence-like paragraphs between the headline (or byline) and the body.
-  const headerEnd = Math.max(titleIdx, anchor);
+  // Standfirst: the first sentence-like paragraph between the headline and the body.
   if (titleIdx >= 0) {
-    // Some pages print the standfirst between the headline and the byline.
-    for (let i = titleIdx + 1; i < anchor && !standfirst; i++) if (kinds[i] === 'good' || kinds[i] === 'medium') standfirst = paras[i].text;
-    for (let i = headerEnd + 1; i < s; i++) {
+    for (let i = titleIdx + 1; i < s; i++) {
+      if (header.lines.has(i)) continue;
       if ((kinds[i] === 'good' || kinds[i] === 'medium') && !standfirst) standfirst = paras[i].text;
       if (kinds[i] === 'caption') captions.push(paras[i].text);
     }
@@ -429,20 +410,14 @@ export function extractText(input: TextInput): Extracted {
   for (let i = s; i <= e; i++) {
     const k = kinds[i];
     const t = paras[i].text;
+    if (header.lines.has(i)) continue;
     if (k === 'caption') {
       captions.push(t);
       // An image's alt text printed just before its caption is part of the caption.
       if (body.length && i > s && kinds[i - 1] !== 'good' && t.includes(body[body.length - 1].replace(/^[^:]{1,40}:\s*/, '').slice(0, 40))) body.pop();
       continue;
     }
-    if (k === 'byline') {
-      author ??= cleanByline(t);
-      continue;
-    }
-    if (k === 'date') {
-      if (!published && i < s + 4) published = findDates(t)[0]?.iso ?? null;
-      continue;
-    }
+    if (k === 'byline' || k === 'date') continue;
     if (k === 'junk' || k === 'stop' || k === 'inset' || k === 'toc') continue;
     body.push(t);
   }
@@ -456,18 +431,8 @@ export function extractText(input: TextInput): Extracted {
     body.unshift(standfirst);
   }
 
-  // The site header: the day the page was saved, the site's name.
-  let savedAt: string | null = null;
-  let site: string | null = null;
-  const headerLimit = titleIdx >= 0 ? titleIdx : Math.min(s, 8);
-  for (let i = 0; i < Math.min(headerLimit, 12); i++) {
-    const t = paras[i].text;
-    if (!savedAt && i < 6 && isDateLine(t)) savedAt = findDates(t)[0]?.iso.slice(0, 10) ?? null;
-    if (!site) site = domainIn(t);
-  }
-
   const hints = input.hints;
-  let title = titleIdx >= 0 ? paras[titleIdx].text : null;
+  let title = choice?.text || null;
   const hintTitle = hints.title ? stripSiteSuffix(hints.title, site ? [site] : []) : null;
   if (hintTitle && (input.format === 'eml' || input.format === 'md' || !title || titleSimilarity(hintTitle, title) < 0.5)) title = hintTitle;
   if (hints.author && (input.format === 'eml' || input.format === 'md' || !author)) {
@@ -477,6 +442,9 @@ export function extractText(input: TextInput): Extracted {
   // No date line found while reading the header: the date line nearest the headline.
   published ??= datelineNearHeadline(norm.text, title);
   published = (hints.publishedAt ? parseDate(hints.publishedAt) : null) ?? published;
+  // A date in the site header older than the article's own date line was not the day the
+  // page was saved (a teaser's date, an event's).
+  if (published && savedAt && !hints.publishedAt && published.slice(0, 10) > savedAt) savedAt = null;
   if (published && savedAt && published.slice(0, 10) > savedAt) published = null;
   if (hints.savedAt) savedAt = parseDate(hints.savedAt) ?? savedAt;
   if (hints.url) site ??= hostFromUrl(hints.url);
@@ -486,7 +454,7 @@ export function extractText(input: TextInput): Extracted {
   return {
     title,
     author,
-    source: hints.source ?? site,
+    source: hints.source ?? masthead ?? site,
     site,
     url: hints.url && /^https?:\/\//i.test(hints.url) ? hints.url : null,
     publishedAt: published,
@@ -499,6 +467,20 @@ export function extractText(input: TextInput): Extracted {
     bodyHtml: paragraphsToHtml(paragraphs),
     warnings,
   };
+}
+
+/**
+ * How to read "3/5/2022" in the header: day first unless the story is in English (where the
+ * US order is as common, and such a date stays unread). Only guessed when such a date is there.
+ */
+function slashDateOrder(paras: TextPara[], kinds: Kind[], s: number, e: number, declared: string | null | undefined): DateOptions {
+  let header = '';
+  for (let i = Math.max(0, s - 40); i < Math.min(paras.length, s + 10); i++) if (paras[i].text.length < 200) header += `${paras[i].text}\n`;
+  if (!/(?<!\d)\d{1,2}\/\d{1,2}\/\d{4}(?!\d)/.test(header)) return {};
+  let prose = '';
+  for (let i = s; i <= e && prose.length < 3000; i++) if (kinds[i] === 'good') prose += `${paras[i].text}\n`;
+  const lang = chooseLanguage([declared], prose);
+  return lang && lang !== 'en' ? { slashOrder: 'dmy' } : {};
 }
 
 function cleanCaption(c: string): string {

@@ -16,8 +16,10 @@ export interface TextPara {
 }
 
 const MAX_CHARS = 5_000_000;
+const RULE = /^\s*[─━═_\-=~*·•]{10,}\s*$/;
 const MAX_LINE = 20_000;
-const BULLET = /^(?:[•*+□○◦▪■·►▸»\-–]|o(?=\s)|\d{1,2}[.)])\s+/;
+// A day number before a month and year ("16. Mai 2019") is a date, not a numbered item.
+const BULLET = /^(?:[•*+□○◦▪■·►▸»☆★◆◇➤\-–]|o(?=\s)|\d{1,2}[.)](?!\s+\p{L}{3,10}\.?\s+\d{4}\b))\s+/u;
 
 /** Strip what is not text: BOM, ANSI escapes, control characters, zero-width/bidi marks. */
 export function normalizeText(raw: string): { text: string; truncated: boolean } {
@@ -62,7 +64,8 @@ export function toParagraphs(text: string): TextPara[] {
   let blank = true;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (!line.trim()) {
+    // A horizontal rule ("━━━━", "-----") separates, like a blank line.
+    if (!line.trim() || RULE.test(line)) {
       if (cur) out.push(cur);
       cur = null;
       blank = true;

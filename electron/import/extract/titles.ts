@@ -2,14 +2,12 @@
 // "Kremlin says … ‘soon’ | The Guardian Nigeria News"; the archivist records the headline.
 
 import { matchesOf } from './regexp-matches.ts';
+import { DEFAULT_RULES, type Rules } from './rule-tokens.ts';
 
 const MAX_INPUT = 600;
 
 // " | ", " - ", " – ", " — ", " · ", " • ", " » ", " :: ", " / " between segments.
 const SEPARATOR = /\s+(?:[|\-–—·•»«/]|::)\s+|\s*[|·•»]\s*(?=\S)/g;
-
-// Segments CMS templates put around every title: WordPress's "Blog Archive", "Startseite".
-const BOILERPLATE = /^(?:blog archive|archive|archiv|home|startseite|accueil|inicio|homepage|news|nachrichten|aktuelles|blog)$/i;
 
 /** Lower-case letters and digits only, for loose comparison of names. */
 export function squash(s: string): string {
@@ -37,9 +35,10 @@ function matchesSite(segment: string, sites: string[]): boolean {
   return false;
 }
 
-interface Split { segments: string[]; seps: string[] }
+export interface TitleSplit { segments: string[]; seps: string[] }
 
-function splitTitle(title: string): Split {
+/** A title's segments between " | ", " - ", " – ", " · ", " » "… and the separators. */
+export function splitTitle(title: string): TitleSplit {
   const segments: string[] = [];
   const seps: string[] = [];
   let last = 0;
@@ -59,7 +58,9 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
  * itself (og:site_name, publisher) and host labels. Without a match, a short trailing
  * segment after " | " or a dash is still dropped when the rest is clearly the headline.
  */
-export function stripSiteSuffix(raw: string, sites: string[] = []): string {
+export function stripSiteSuffix(raw: string, sites: string[] = [], rules: Rules = DEFAULT_RULES): string {
+  // Segments CMS templates put around every title (WordPress's "Blog Archive", "Startseite").
+  const boilerplate = rules.titleBoilerplate;
   let title = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_INPUT);
   if (!title) return title;
   // "Headline : Site" and "Site: Headline" with a colon, only when the site matches.
@@ -68,11 +69,11 @@ export function stripSiteSuffix(raw: string, sites: string[] = []): string {
     if (segments.length < 2) break;
     const first = segments[0];
     const lastSeg = segments[segments.length - 1];
-    if ((matchesSite(lastSeg, sites) || BOILERPLATE.test(lastSeg)) && words(segments.slice(0, -1).join(' ')) >= 2) {
+    if ((matchesSite(lastSeg, sites) || boilerplate.test(lastSeg)) && words(segments.slice(0, -1).join(' ')) >= 2) {
       title = rejoin(segments.slice(0, -1), seps.slice(0, -1));
       continue;
     }
-    if ((matchesSite(first, sites) || /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(first) || BOILERPLATE.test(first)) && words(segments.slice(1).join(' ')) >= 2) {
+    if ((matchesSite(first, sites) || /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(first) || boilerplate.test(first)) && words(segments.slice(1).join(' ')) >= 2) {
       title = rejoin(segments.slice(1), seps.slice(1));
       continue;
     }

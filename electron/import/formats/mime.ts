@@ -176,7 +176,7 @@ export function splitMultipart(body: string, boundary: string): { bodies: string
   for (;;) {
     const afterDelim = pos + delim.length;
     if (body.startsWith('--', afterDelim)) return { bodies, closed: true };
-    let lineEnd = body.indexOf('\n', afterDelim);
+    const lineEnd = body.indexOf('\n', afterDelim);
     if (lineEnd < 0) return { bodies, closed: false };
     const start = lineEnd + 1;
     const next = body.indexOf('\n' + delim, start - 1);
@@ -188,7 +188,6 @@ export function splitMultipart(body: string, boundary: string): { bodies: string
     if (end > start && body.charCodeAt(end - 1) === 13) end--;
     bodies.push(body.slice(start, Math.max(start, end)));
     pos = next + 1;
-    lineEnd = 0;
   }
 }
 

@@ -107,7 +107,7 @@ function withActualText(items, bytes, ref) {
   const plain = items.filter((it) => typeof it.str === 'string');
   if (!ref || !plain.some((it) => it.str.includes('\0'))) return plain;
   /** @type {(string | null)[] | null} */
-  let actual = null;
+  let actual;
   try {
     actual = actualTextsOfPage(bytes, ref);
   } catch {

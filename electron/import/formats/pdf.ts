@@ -6,11 +6,13 @@
 //
 // Hints: /Title and /Author from the Info dictionary. A browser printout's /Title is the
 // page <title> (with the site suffix) and its CreationDate is the PRINT time: that goes to
-// savedAt (only for browser-made PDFs, Producer "Skia/PDF"), never to publishedAt.
+// savedAt (only for browser-made PDFs, Producer "Skia/PDF"), never to publishedAt; its
+// site segment ("… - Los Angeles Times") names the outlet.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { siteFromTitle } from '../extract/outlet-name.ts';
 import { ImportError, type ReadResult } from '../types.ts';
 import type { Limits } from './limits.ts';
 import { layoutPages, type PdfPage } from './pdf-layout.ts';
@@ -157,6 +159,7 @@ export function readPdf(bytes: Uint8Array, limits: Limits): ReadResult {
     hints: pruneHints({
       title,
       author: r.info.author,
+      source: printedByBrowser ? siteFromTitle(title) : null,
       description: r.info.subject,
       savedAt: printedByBrowser ? pdfDate(r.info.creationDate) : null,
       extra,

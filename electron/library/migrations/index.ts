@@ -5,6 +5,8 @@ import { search } from './002-search.ts';
 import { listOrder } from './003-list-order.ts';
 import { filterCover } from './004-filter-cover.ts';
 import { originalExtensions } from './005-original-extensions.ts';
+import { outlets } from './006-outlets.ts';
+import { corrections } from './007-corrections.ts';
 
 /** What a step that needs code may reach besides the database. */
 export interface MigrationContext {
@@ -19,4 +21,4 @@ export interface Migration {
   up: string | ((db: import('better-sqlite3').Database, context: MigrationContext) => void);
 }
 
-export const migrations: Migration[] = [core, search, listOrder, filterCover, originalExtensions];
+export const migrations: Migration[] = [core, search, listOrder, filterCover, originalExtensions, outlets, corrections];

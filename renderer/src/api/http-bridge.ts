@@ -42,6 +42,8 @@ const EVENT_NAMES = Object.keys({
   'import-finished': true,
   'library-changed': true,
   'import-started': true,
+  'reextract-progress': true,
+  'reextract-finished': true,
 } satisfies Record<ApiEventName, true>) as ApiEventName[];
 
 // Browser mode has no `desktop` part: files are uploaded, menus are drawn by the page.

@@ -1,8 +1,8 @@
 // The window: sidebar, clip list (with search, filters and the timeline) and the reader.
 // Holds what the user is looking at; the library itself is reached only through the Api.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent } from 'react';
-import type { FacetCount, LibraryInfo, Period, SavedSearch, SearchResult, SortOrder, Tag } from '../../../electron/api.ts';
+import type { FacetCount, LibraryInfo, ListClipsArgs, Period, SavedSearch, SearchResult, SortOrder, Tag } from '../../../electron/api.ts';
 import { getBridge } from '../api/bridge.ts';
 import { periodLabel, plural } from '../common/format.ts';
 import { dialogOpen, IS_MAC, isTyping } from '../common/keys.ts';
@@ -20,6 +20,8 @@ import { ClipPager, type ListRow } from '../list/clip-pager.ts';
 import { ClipList, type ClipListHandle } from '../list/ClipList.tsx';
 import { rowFromHit, rowFromSummary } from '../list/rows.ts';
 import { useClipContextMenu } from '../list/use-clip-context-menu.tsx';
+import { ConfirmReextractAll, LibraryActionsButton, ReextractBar, ReextractSummarySheet, singleNote } from '../reextract/ReextractViews.tsx';
+import { useReextract, type ReextractRun } from '../reextract/use-reextract.ts';
 import { BulkPane } from '../reader/BulkPane.tsx';
 import { Reader } from '../reader/Reader.tsx';
 import { SearchBar } from '../search/SearchBar.tsx';
@@ -27,6 +29,7 @@ import { Sidebar, type View } from '../sidebar/Sidebar.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { useSearchInput } from '../search/use-search-input.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { SiteRulesDialog } from './SiteRulesDialog.tsx';
 import { SidebarToggle } from './SidebarToggle.tsx';
 import { useShellCommands } from './use-shell-commands.ts';
 
@@ -37,6 +40,11 @@ const SORTS: { value: SortOrder; label: string }[] = [
   { value: 'imported', label: 'Recently imported' },
   { value: 'title', label: 'Title' },
 ];
+
+/** The question the list asks, back from its key (JSON drops the filters left unset). */
+function parseListKey(key: string): Omit<ListClipsArgs, 'limit' | 'offset'> & { q: string; sort: SortOrder; asYouType: boolean } {
+  return JSON.parse(key) as ReturnType<typeof parseListKey>;
+}
 
 export function App() {
   const bridge = getBridge();
@@ -69,6 +77,7 @@ export function App() {
   const [searchMeta, setSearchMeta] = useState<{ key: string; result: SearchResult } | null>(null);
   const [savingSearch, setSavingSearch] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [siteRulesOpen, setSiteRulesOpen] = useState(false);
   const [exporting, setExporting] = useState<{ scope?: ExportScope } | null>(null);
   const [sidebarHidden, setSidebarHidden] = useStoredFlag('cuttings.sidebarHidden', false);
 
@@ -116,24 +125,23 @@ export function App() {
     [filterTags, source, view, period],
   );
   const asYouType = search.typing;
+  // The key is the whole question the list asks; a pager and the facets are made from it
+  // (parsed back, which also drops the unset filters), so each answers exactly one question.
   const key = JSON.stringify({ q, sort, asYouType, ...listArgs });
-  const pager = useMemo(
-    () =>
-      new ClipPager(key, async (offset, limit) => {
-        const clean = JSON.parse(JSON.stringify(listArgs)) as typeof listArgs;
-        if (q) {
-          // Facets describe the whole result: asked for with the first page only, and not
-          // while a word is being typed (they cost as much as the search; see the effect below).
-          const r = await api.search({ ...clean, q, sort, limit, offset, asYouType, facets: offset === 0 && !asYouType });
-          if (offset === 0) setSearchMeta({ key, result: r });
-          return { total: r.total, rows: r.hits.map(rowFromHit) };
-        }
-        const p = await api.listClips({ ...clean, sort, limit, offset });
-        return { total: p.total, rows: p.clips.map(rowFromSummary) };
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key],
-  );
+  const pager = useMemo(() => {
+    const { q: text, sort: order, asYouType: typing, ...filters } = parseListKey(key);
+    return new ClipPager(key, async (offset, limit) => {
+      if (text) {
+        // Facets describe the whole result: asked for with the first page only, and not
+        // while a word is being typed (they cost as much as the search; see the effect below).
+        const r = await api.search({ ...filters, q: text, sort: order, limit, offset, asYouType: typing, facets: offset === 0 && !typing });
+        if (offset === 0) setSearchMeta({ key, result: r });
+        return { total: r.total, rows: r.hits.map(rowFromHit) };
+      }
+      const p = await api.listClips({ ...filters, sort: order, limit, offset });
+      return { total: p.total, rows: p.clips.map(rowFromSummary) };
+    });
+  }, [api, key]);
   // Until the new query answers, the previous results stay on screen (no flash while typing).
   const [shown, setShown] = useState<ClipPager>(pager);
   useEffect(() => {
@@ -143,19 +151,20 @@ export function App() {
     }
     return pager.subscribe(() => pager.loaded && setShown(pager));
   }, [pager]);
-  useEffect(() => {
-    setActive(openId !== null ? shown.indexOfId(openId) : -1);
+  // Run when other results come on screen, not when the selection changes.
+  const onShown = useEffectEvent((list: ClipPager) => {
+    setActive(openId !== null ? list.indexOfId(openId) : -1);
     // A new filter or search hides some selected clips: the selection keeps only what the
     // list still shows, so "3 clips selected" never acts on clips the user cannot see.
     if (selection.size > 1) {
-      const kept = [...selection].filter((id) => shown.indexOfId(id) >= 0);
+      const kept = [...selection].filter((id) => list.indexOfId(id) >= 0);
       if (kept.length !== selection.size) {
         setSelection(new Set(kept));
         if (kept.length === 1) setOpenId(kept[0]);
       }
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shown]);
+  });
+  useEffect(() => onShown(shown), [shown]);
 
   const meta = searchMeta && searchMeta.key === shown.key ? searchMeta.result : null;
 
@@ -163,11 +172,11 @@ export function App() {
   // what is on screen are asked for on their own (limit 0: facets and total, no rows).
   const [typedFacets, setTypedFacets] = useState<{ key: string; facets: SearchResult['facets']; partial: boolean } | null>(null);
   useEffect(() => {
-    if (!q || !asYouType) return;
+    const { q: text, sort: order, asYouType: typing, ...filters } = parseListKey(key);
+    if (!text || !typing) return;
     let live = true;
-    const clean = JSON.parse(JSON.stringify(listArgs)) as typeof listArgs;
     const timer = window.setTimeout(() => {
-      api.search({ ...clean, q, sort, limit: 0, offset: 0, asYouType, facets: true }).then(
+      api.search({ ...filters, q: text, sort: order, limit: 0, offset: 0, asYouType: typing, facets: true }).then(
         (r) => live && setTypedFacets({ key, facets: r.facets, partial: r.facetsPartial ?? false }),
         () => undefined,
       );
@@ -176,8 +185,7 @@ export function App() {
       live = false;
       window.clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [api, key]);
   const facets = meta && asYouType ? (typedFacets?.key === shown.key ? typedFacets.facets : null) : (meta?.facets ?? null);
   // Above ~10,000 matches the library counts a sample of them (see electron/search/facets.ts).
   const facetsPartial = meta && asYouType ? (typedFacets?.key === shown.key && typedFacets.partial) : (meta?.facetsPartial ?? false);
@@ -354,6 +362,20 @@ export function App() {
     return true;
   };
 
+  // ---- re-extraction ---------------------------------------------------------------------
+  const [reextractSummary, setReextractSummary] = useState<ReextractRun['summary'] | null>(null);
+  const [confirmingReextract, setConfirmingReextract] = useState(false);
+  const reextract = useReextract(bridge, {
+    onError: toastError,
+    onFinished: ({ single, summary }) => {
+      refresh();
+      if (single === null) return setReextractSummary(summary);
+      const note = singleNote(single, summary);
+      show({ message: note.message, tone: note.error ? 'error' : 'info' });
+    },
+  });
+  const reextractLibrary = () => (info?.clipCount ? setConfirmingReextract(true) : show({ message: 'The library has no clips to re-extract yet.' }));
+
   // ---- the clip menu ---------------------------------------------------------------------
   const clipMenu = useClipContextMenu({
     api,
@@ -361,6 +383,7 @@ export function App() {
     toast: show,
     onChanged: refresh,
     onDelete: (ids) => void deleteClips(ids),
+    onReextract: (ids, title) => void reextract.start({ ids, single: title ?? undefined }),
     // The reader of a clip just selected may still be loading: its tag field comes a little later.
     onTag: () => {
       const until = performance.now() + 2000;
@@ -400,8 +423,10 @@ export function App() {
   useShellCommands(bridge.desktop, {
     toggleSidebar,
     showShortcuts: () => setShortcutsOpen(true),
+    showSiteRules: () => setSiteRulesOpen(true),
     focusSearch: () => search.focus(),
     openExport: () => (info?.clipCount ? setExporting({}) : show({ message: 'The library has no clips to export yet.' })),
+    reextractLibrary,
     notify: (message, error) => show({ message, tone: error ? 'error' : 'info' }),
   });
 
@@ -449,6 +474,8 @@ export function App() {
         moveTo((shown.total ?? 1) - 1, e.shiftKey);
         break;
       case 'Enter': {
+        // Enter on a focused button or link presses it (the list's More button, the sidebar's).
+        if (e.target instanceof HTMLElement && e.target.closest('button, a[href]')) break;
         const row = active >= 0 ? shown.row(active) : undefined;
         if (row && row.id !== openId) openRow(active, row);
         else if (openId !== null) setReading((r) => !r);
@@ -485,14 +512,14 @@ export function App() {
     return () => window.removeEventListener('keydown', h);
   }, []);
 
-  useEffect(() => {
-    if (importer.summary?.samples) {
-      show({ message: `Loaded ${plural(importer.summary.added, 'sample clipping')}.` });
+  const onImportSummary = useEffectEvent((summary: typeof importer.summary) => {
+    if (summary?.samples) {
+      show({ message: `Loaded ${plural(summary.added, 'sample clipping')}.` });
       importer.dismissSummary();
     }
-    if (importer.summary) refresh();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [importer.summary]);
+    if (summary) refresh();
+  });
+  useEffect(() => onImportSummary(importer.summary), [importer.summary]);
 
   // ---- rendering -------------------------------------------------------------------------
   const empty = info !== null && info.clipCount === 0 && !importer.view && !q;
@@ -593,12 +620,20 @@ export function App() {
         onImport={() => chooseImport('files')}
         onImportFolder={() => chooseImport('folder')}
         onExport={info?.clipCount ? () => setExporting({}) : undefined}
-        importing={importer.view && !sidebarHidden ? <ImportBar view={importer.view} onCancel={importer.cancel} /> : null}
+        importing={
+          !sidebarHidden && (importer.view || reextract.view) ? (
+            <>
+              {importer.view && <ImportBar view={importer.view} onCancel={importer.cancel} />}
+              {reextract.view && <ReextractBar view={reextract.view} onCancel={() => void reextract.cancel()} />}
+            </>
+          ) : null
+        }
       />
       {/* With the sidebar hidden, an import still shows its progress (and its Cancel). */}
-      {importer.view && sidebarHidden && (
+      {(importer.view || reextract.view) && sidebarHidden && (
         <div className="floating-import">
-          <ImportBar view={importer.view} onCancel={importer.cancel} />
+          {importer.view && <ImportBar view={importer.view} onCancel={importer.cancel} />}
+          {reextract.view && <ReextractBar view={reextract.view} onCancel={() => void reextract.cancel()} />}
         </div>
       )}
 
@@ -620,6 +655,7 @@ export function App() {
               facets={facetChips}
               facetsPartial={facetsPartial}
               showingResultsFor={meta?.showingResultsFor ?? null}
+              prefixFor={meta?.prefixFor ?? null}
               corrections={meta?.corrections ?? []}
             />
             {timelineOpen && <Timeline api={api} q={q} tags={filterTags} revision={revision} period={period} onPeriod={setPeriod} />}
@@ -641,6 +677,8 @@ export function App() {
                   ))}
                 </select>
               </label>
+              {/* The desktop app has these in its File menu. */}
+              {!bridge.desktop && <LibraryActionsButton onReextractAll={reextractLibrary} onSiteRules={() => setSiteRulesOpen(true)} disabled={!!reextract.view} />}
             </div>
             <ClipList
               ref={listRef}
@@ -672,6 +710,7 @@ export function App() {
                 onChanged={refresh}
                 onDelete={() => deleteClips(selectedIds)}
                 onExport={() => setExporting({ scope: 'selection' })}
+                onShowSiteRules={() => setSiteRulesOpen(true)}
                 toast={show}
               />
             ) : openId !== null ? (
@@ -692,6 +731,7 @@ export function App() {
                 }}
                 onDelete={deleteClips}
                 onToggleReading={() => setReading((r) => !r)}
+                onShowSiteRules={() => setSiteRulesOpen(true)}
               />
             ) : (
               <div className="reader-empty">
@@ -721,6 +761,27 @@ export function App() {
           }}
         />
       )}
+      {confirmingReextract && (
+        <ConfirmReextractAll
+          clipCount={info?.clipCount ?? 0}
+          onClose={() => setConfirmingReextract(false)}
+          onConfirm={() => {
+            setConfirmingReextract(false);
+            void reextract.start({ all: true });
+          }}
+        />
+      )}
+      {reextractSummary && (
+        <ReextractSummarySheet
+          summary={reextractSummary}
+          onClose={() => setReextractSummary(null)}
+          onShow={(id) => {
+            setReextractSummary(null);
+            setOpenId(id);
+            setSelection(new Set([id]));
+          }}
+        />
+      )}
       {savingSearch && (
         <SaveSearchDialog
           query={q}
@@ -732,6 +793,7 @@ export function App() {
         />
       )}
       {shortcutsOpen && <ShortcutsDialog desktop={!!bridge.desktop} onClose={() => setShortcutsOpen(false)} />}
+      {siteRulesOpen && <SiteRulesDialog api={api} revision={revision} toast={show} onChanged={refresh} onClose={() => setSiteRulesOpen(false)} />}
       {exporting && (
         <ExportDialog
           bridge={bridge}

@@ -60,6 +60,15 @@ export const SHORTCUTS: ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Clip record',
+    shortcuts: [
+      { what: 'Correct the headline, outlet, author, date or link', keys: [['E']] },
+      { what: 'Next or previous field', keys: [['Tab'], ['Shift', 'Tab']] },
+      { what: 'Save the correction', keys: [['Enter']] },
+      { what: 'Cancel the correction', keys: [['Esc']] },
+    ],
+  },
+  {
     title: 'Search box',
     shortcuts: [
       { what: 'Go to the results', keys: [['↓']] },

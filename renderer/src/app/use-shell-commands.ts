@@ -13,6 +13,10 @@ export interface ShellCommandHandlers {
   focusSearch(): void;
   /** File → Export… (or Ctrl/Cmd+Shift+E): the Export dialog. */
   openExport(): void;
+  /** File → Re-extract Whole Library…: asks to confirm, then re-extracts every clip. */
+  reextractLibrary(): void;
+  /** File → Site Rules…: the corrections remembered per site. */
+  showSiteRules(): void;
   notify(message: string, error: boolean): void;
 }
 
@@ -45,6 +49,10 @@ export function useShellCommands(desktop: DesktopBridge | undefined, handlers: S
           return h.focusSearch();
         case 'export':
           return h.openExport();
+        case 'reextract-library':
+          return h.reextractLibrary();
+        case 'site-rules':
+          return h.showSiteRules();
         case 'notify':
           return h.notify(c.message, c.error ?? false);
         default:

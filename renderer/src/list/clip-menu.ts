@@ -3,7 +3,7 @@
 import type { MenuEntry } from '../common/ContextMenu.tsx';
 import { IS_MAC, keyName } from '../common/keys.ts';
 
-export type ClipMenuAction = 'open-original' | 'show-in-folder' | 'copy-citation' | 'tag' | 'star' | 'delete';
+export type ClipMenuAction = 'open-original' | 'show-in-folder' | 'reextract' | 'copy-citation' | 'tag' | 'star' | 'delete';
 
 export interface ClipMenuState {
   /** How many clips the menu acts on. */
@@ -26,6 +26,8 @@ export function clipMenuItems(s: ClipMenuState): (MenuEntry & { id: ClipMenuActi
     { id: 'copy-citation', label: one ? 'Copy Citation' : 'Copy Citations' },
     { id: 'tag', label: 'Tag…', hint: 'T', separatorBefore: true },
     { id: 'star', label: s.allStarred ? 'Unstar' : 'Star' },
+    // Read again from the stored original(s); for several clips, one whose original is gone is named at the end.
+    { id: 'reextract', label: one ? 'Re-extract' : `Re-extract ${s.count} Clips`, enabled: !one || s.originalAvailable, separatorBefore: true },
     { id: 'delete', label: one ? 'Delete' : `Delete ${s.count} Clips`, hint: IS_MAC ? keyName('Backspace') : 'Del', danger: true, separatorBefore: true },
   );
   return items;

@@ -24,6 +24,8 @@ interface Options {
   toast: ShowToast;
   onChanged(): void;
   onDelete(ids: number[]): void;
+  /** Reads the clips again from their stored originals (`title`: the one clip's). */
+  onReextract(ids: number[], title: string | null): void;
   /** Puts the keyboard in the tag field of the reader, or of the selection's pane. */
   onTag(): void;
   /** Gives the keyboard back to the list when the menu closes. */
@@ -62,7 +64,7 @@ export function useClipContextMenu(options: Options): {
   const seq = useRef(0);
 
   const run = useCallback(async (action: ClipMenuAction, s: Pick<Shown, 'target' | 'clip' | 'allStarred'>) => {
-    const { api, desktop, toast, onChanged, onDelete, onTag } = latest.current;
+    const { api, desktop, toast, onChanged, onDelete, onTag, onReextract } = latest.current;
     const { ids } = s.target;
     try {
       switch (action) {
@@ -71,6 +73,9 @@ export function useClipContextMenu(options: Options): {
           break;
         case 'show-in-folder':
           if (s.clip) await revealOriginal(api, s.clip.id);
+          break;
+        case 'reextract':
+          onReextract(ids, s.clip?.title ?? null);
           break;
         case 'copy-citation': {
           const clips = s.clip ? [s.clip] : await fetchClips(api, ids);

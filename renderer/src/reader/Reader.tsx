@@ -9,6 +9,10 @@ import { copyText } from '../common/copy-text.ts';
 import { openOriginal } from './original-file.ts';
 import { TagEditor } from './TagEditor.tsx';
 import { popoverMenuKeys, usePopoverMenu } from '../common/popover-menu.ts';
+import { dialogOpen, isTyping } from '../common/keys.ts';
+import type { ClipPatch } from '../../../electron/api.ts';
+import { announceEdit, fieldName } from './record-edit-notices.ts';
+import { RecordEditor } from './RecordEditor.tsx';
 
 interface Props {
   api: Api;
@@ -23,6 +27,8 @@ interface Props {
   onOpenClip(id: number): void;
   onDelete(ids: number[]): void;
   onToggleReading(): void;
+  /** Opens the list of corrections remembered per site. */
+  onShowSiteRules(): void;
 }
 
 export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props, tagInputRef) {
@@ -32,6 +38,8 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
   const [noteOpen, setNoteOpen] = useState(false);
   const [linksOpen, setLinksOpen] = useState(false);
   const [dupesOpen, setDupesOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
 
   // Only the latest request may update the reader: a slow answer never overwrites a newer one.
   const seq = useRef(0);
@@ -58,7 +66,20 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
     setNoteOpen(false);
     setLinksOpen(false);
     setDupesOpen(false);
+    setEditing(false);
   }, [clipId]);
+
+  // E edits the record (when no field or dialog has the keyboard).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'e' && e.key !== 'E') return;
+      if (e.metaKey || e.ctrlKey || e.altKey || e.shiftKey || isTyping(e.target) || dialogOpen()) return;
+      e.preventDefault();
+      setEditing(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     if (clip && clip.id === clipId) document.title = `${clip.title} — Cuttings`;
@@ -109,6 +130,32 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
 
   const copyCitation = () => copyText(citation(clip), props.toast, 'Citation copied.', 'Citation');
 
+  const stopEditing = () => {
+    setEditing(false);
+    // The keyboard goes back where editing began.
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+  const saveRecord = async (patch: ClipPatch, typed: { source: string }): Promise<string | null> => {
+    try {
+      const saved = await api.updateClip({ id: clip.id, patch });
+      setClip(saved);
+      stopEditing();
+      props.onChanged();
+      const fields = (Object.keys(patch) as (keyof ClipPatch)[]).filter((f) => f !== 'note' && f !== 'starred') as Parameters<typeof fieldName>[0][];
+      const title = saved.title.length > 64 ? `${saved.title.slice(0, 62).trimEnd()}…` : saved.title;
+      announceEdit(saved.edit, `Saved your correction of the ${joinWords(fields.map(fieldName))} of “${title}”.`, {
+        api,
+        toast: props.toast,
+        onChanged: () => void refresh(),
+        onShowRules: props.onShowSiteRules,
+        typedOutlet: patch.source !== undefined ? typed.source : undefined,
+      });
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
   const dupes = clip.nearDuplicates;
   const dupeOutlets = new Set(dupes.map((d) => d.source ?? d.title)).size;
 
@@ -142,6 +189,16 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
           </button>
           {linksOpen && <LinkMenu links={safe.links} onOpen={openLink} onClose={() => setLinksOpen(false)} />}
         </div>
+        <button
+          ref={editButton}
+          type="button"
+          className={`tool${editing ? ' on-soft' : ''}`}
+          aria-pressed={editing}
+          onClick={() => (editing ? stopEditing() : setEditing(true))}
+          title="Correct the headline, outlet, author, date or link (E)"
+        >
+          Edit
+        </button>
         <span className="toolbar-gap" />
         <button type="button" className="tool" onClick={copyCitation} title="Copy a citation for this clip">
           Copy citation
@@ -158,20 +215,31 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
       </div>
 
       <header className="reader-header">
-        <div className="reader-eyebrow">
-          <span className="outlet">{clip.source ?? clip.site ?? (clip.url ? hostOf(clip.url) : 'Unknown source')}</span>
-          {clip.publishedAt && <span className="sep">·</span>}
-          {clip.publishedAt && <time dateTime={clip.publishedAt}>{formatDate(clip.publishedAt, 'long')}</time>}
-        </div>
-        <h1 className="reader-title">{clip.title}</h1>
-        <div className="reader-byline">
-          {clip.author && <span>By {clip.author}</span>}
-          <span className="reader-dates">
-            {clip.publishedAt ? `Published ${formatDateTime(clip.publishedAt)}` : 'Publication date unknown'}
-            {clip.savedAt && ` · Saved ${formatDate(clip.savedAt, 'long')}`}
-            {` · ${plural(clip.wordCount, 'word')}`}
-          </span>
-        </div>
+        {editing ? (
+          <RecordEditor key={clip.id} api={api} clip={clip} revision={revision} onSave={saveRecord} onCancel={stopEditing} onShowRules={props.onShowSiteRules} />
+        ) : (
+          <>
+            <div className="reader-eyebrow">
+              <span className="outlet">{clip.source ?? clip.site ?? (clip.url ? hostOf(clip.url) : 'Unknown source')}</span>
+              {clip.publishedAt && <span className="sep">·</span>}
+              {clip.publishedAt && <time dateTime={clip.publishedAt}>{formatDate(clip.publishedAt, 'long')}</time>}
+            </div>
+            <h1 className="reader-title">{clip.title}</h1>
+            <div className="reader-byline">
+              {clip.author && <span>By {clip.author}</span>}
+              <span className="reader-dates">
+                {clip.publishedAt ? `Published ${formatDateTime(clip.publishedAt)}` : 'Publication date unknown'}
+                {clip.savedAt && ` · Saved ${formatDate(clip.savedAt, 'long')}`}
+                {` · ${plural(clip.wordCount, 'word')}`}
+              </span>
+              {clip.corrections.length > 0 && (
+                <span className="corrected-badge" title={`You corrected the ${joinWords(clip.corrections.map((c) => fieldName(c.field)))}. Re-extracting the clip keeps your corrections.`}>
+                  Corrected
+                </span>
+              )}
+            </div>
+          </>
+        )}
         <TagEditor
           ref={tagInputRef}
           tags={clip.tags}
@@ -220,6 +288,11 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
     </article>
   );
 });
+
+/** "headline, outlet and date". */
+function joinWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? 'record') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
 
 /** The standfirst, unless the body already opens with it (some pages repeat it). */
 function standfirstToShow(clip: Clip): string | null {

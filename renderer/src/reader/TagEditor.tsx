@@ -18,10 +18,10 @@ export const TagEditor = forwardRef<HTMLInputElement, Props>(function TagEditor(
   const [highlight, setHighlight] = useState(0);
   const listId = useId();
   const fuse = useMemo(() => new Fuse(allTags, { keys: ['name'], threshold: 0.4, ignoreLocation: true }), [allTags]);
-  const present = new Set(tags.map((t) => t.name.toLowerCase()));
   const typed = text.trim();
 
   const suggestions: { name: string; colour: string | null; count: number | null }[] = useMemo(() => {
+    const present = new Set(tags.map((t) => t.name.toLowerCase()));
     const pool = typed ? fuse.search(typed, { limit: 8 }).map((r) => r.item) : [...allTags].sort((a, b) => b.count - a.count).slice(0, 8);
     const out: { name: string; colour: string | null; count: number | null }[] = pool
       .filter((t) => !present.has(t.name.toLowerCase()))
@@ -31,7 +31,6 @@ export const TagEditor = forwardRef<HTMLInputElement, Props>(function TagEditor(
       out.push({ name: typed, colour: null, count: null });
     }
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typed, fuse, allTags, tags]);
 
   const commit = (name: string) => {

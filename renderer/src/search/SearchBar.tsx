@@ -12,13 +12,15 @@ interface Props {
   /** The facet counts come from a sample of a very large result. */
   facetsPartial?: boolean;
   showingResultsFor: string | null;
+  /** The settled query's last word, matched as the start of words (it found less whole). */
+  prefixFor?: string | null;
   corrections: SearchResult['corrections'];
   onSave(): void;
   /** A control before the search field (the sidebar's toggle). */
   leading?: ReactNode;
 }
 
-export function SearchBar({ search, chips, facets, facetsPartial, showingResultsFor, corrections, onSave, leading }: Props) {
+export function SearchBar({ search, chips, facets, facetsPartial, showingResultsFor, prefixFor, corrections, onSave, leading }: Props) {
   return (
     <div className="search-area">
       <div className="search-row">
@@ -77,6 +79,15 @@ export function SearchBar({ search, chips, facets, facetsPartial, showingResults
           {facetsPartial && facets.length > 0 && <span className="chip-note">counts from a sample of the results</span>}
         </div>
       )}
+      {prefixFor && (
+        <div className="did-you-mean" role="status">
+          Showing words starting with <strong>“{prefixFor}”</strong>
+          {' · '}
+          <button type="button" className="link-button" onClick={() => search.set(quoteWord(search.query, prefixFor))}>
+            Search for “{prefixFor}” alone
+          </button>
+        </div>
+      )}
       {showingResultsFor && (
         <div className="did-you-mean" role="status">
           Showing results for <strong>{showingResultsFor}</strong>
@@ -90,4 +101,12 @@ export function SearchBar({ search, chips, facets, facetsPartial, showingResults
       )}
     </div>
   );
+}
+
+/** The query with its last bare `word` quoted: the word alone, not the start of others. */
+export function quoteWord(query: string, word: string): string {
+  const lower = query.toLowerCase();
+  const at = lower.lastIndexOf(word.toLowerCase());
+  if (at < 0) return query;
+  return `${query.slice(0, at)}"${query.slice(at, at + word.length)}"${query.slice(at + word.length)}`;
 }

@@ -1,11 +1,12 @@
 // The sidebar: library views, saved searches, tags (colour, count, and their management),
-// sources and the timeline switch.
-import { useEffect, useRef, useState } from 'react';
+// sources (outlets: rename, merge with undo) and the timeline switch.
+import { useRef, useState } from 'react';
 import type React from 'react';
-import type { FacetCount, SavedSearch, Tag } from '../../../electron/api.ts';
+import type { OutletCount, SavedSearch, Tag } from '../../../electron/api.ts';
 import { TAG_COLOURS } from '../common/colours.ts';
 import { Modal } from '../common/Modal.tsx';
 import { popoverMenuKeys, usePopoverMenu } from '../common/popover-menu.ts';
+import { alsoKnownAs, OutletMenu, OutletMergeDialog, OutletNotices, useOutletActions } from './OutletActions.tsx';
 
 export type View = 'all' | 'starred' | 'recent';
 
@@ -13,7 +14,8 @@ interface Props {
   view: View;
   clipCount: number;
   tags: Tag[];
-  sources: FacetCount[];
+  /** The outlets, most clips first (listSources). */
+  sources: OutletCount[];
   saved: SavedSearch[];
   activeTags: string[];
   activeSource: string | null;
@@ -42,6 +44,7 @@ export function Sidebar(props: Props) {
   const [renaming, setRenaming] = useState<number | null>(null);
   const [merging, setMerging] = useState<Tag | null>(null);
   const [allSources, setAllSources] = useState(false);
+  const outlets = useOutletActions(props.activeSource, props.onSource);
   const noFilter = props.activeTags.length === 0 && !props.activeSource && !props.activeQuery;
   const sources = allSources ? props.sources : props.sources.slice(0, 8);
 
@@ -76,7 +79,9 @@ export function Sidebar(props: Props) {
             renaming === t.id ? (
               <RenameField
                 key={t.id}
-                tag={t}
+                label={`New name for tag ${t.name}`}
+                initial={t.name}
+                lead={<span className="dot big" style={{ background: t.colour }} />}
                 onDone={(name) => {
                   setRenaming(null);
                   if (name && name !== t.name) props.onRenameTag(t, name);
@@ -138,17 +143,52 @@ export function Sidebar(props: Props) {
         {props.sources.length > 0 && (
           <div className="side-section">
             <h2 className="side-heading">Sources</h2>
-            {sources.map((s) => (
-              <SideItem
-                key={s.value}
-                icon="paper"
-                label={s.value}
-                count={s.count}
-                current={props.activeSource?.toLowerCase() === s.value.toLowerCase()}
-                pressed={props.activeSource?.toLowerCase() === s.value.toLowerCase()}
-                onClick={() => props.onSource(props.activeSource?.toLowerCase() === s.value.toLowerCase() ? null : s.value)}
-              />
-            ))}
+            {sources.map((s) =>
+              outlets.renaming === s.value ? (
+                <RenameField
+                  key={s.value}
+                  label={`New name for outlet ${s.value}`}
+                  initial={s.value}
+                  lead={<Icon name="paper" />}
+                  onDone={(name) => outlets.finishRename(s, name)}
+                />
+              ) : (
+                <div className="side-row-wrap" key={s.value}>
+                  <SideItem
+                    icon="paper"
+                    label={s.value}
+                    count={s.count}
+                    title={alsoKnownAs(s)}
+                    current={props.activeSource?.toLowerCase() === s.value.toLowerCase()}
+                    pressed={props.activeSource?.toLowerCase() === s.value.toLowerCase()}
+                    onClick={() => props.onSource(props.activeSource?.toLowerCase() === s.value.toLowerCase() ? null : s.value)}
+                    onContextMenu={(e) => {
+                      e.preventDefault();
+                      outlets.setMenuFor(s.value);
+                    }}
+                  />
+                  <button
+                    type="button"
+                    className={`row-action${outlets.menuFor === s.value ? ' open' : ''}`}
+                    aria-label={`Outlet actions for ${s.value}`}
+                    aria-haspopup="menu"
+                    aria-expanded={outlets.menuFor === s.value}
+                    onClick={() => outlets.setMenuFor(outlets.menuFor === s.value ? null : s.value)}
+                  >
+                    ⋯
+                  </button>
+                  {outlets.menuFor === s.value && (
+                    <OutletMenu
+                      outlet={s}
+                      canMerge={props.sources.length > 1}
+                      onClose={() => outlets.setMenuFor(null)}
+                      onRename={() => outlets.startRename(s)}
+                      onMerge={() => outlets.startMerge(s)}
+                    />
+                  )}
+                </div>
+              ),
+            )}
             {props.sources.length > 8 && (
               <button type="button" className="side-more" onClick={() => setAllSources((a) => !a)}>
                 {allSources ? 'Show fewer' : `Show all ${props.sources.length}`}
@@ -173,6 +213,15 @@ export function Sidebar(props: Props) {
           </button>
         )}
       </div>
+      {outlets.merging && (
+        <OutletMergeDialog
+          outlet={outlets.merging}
+          outlets={props.sources.filter((s) => s.value !== outlets.merging!.value)}
+          onClose={() => outlets.setMerging(null)}
+          onMerge={(into) => outlets.merge(outlets.merging!, into)}
+        />
+      )}
+      <OutletNotices notices={outlets.notices} dismiss={outlets.dismiss} />
       {merging && (
         <MergeDialog
           tag={merging}
@@ -216,8 +265,9 @@ function SideItem(props: {
   );
 }
 
-function RenameField({ tag, onDone }: { tag: Tag; onDone(name: string | null): void }) {
-  const [value, setValue] = useState(tag.name);
+/** A name edited in place (a tag's, an outlet's): Enter or leaving the field keeps it, Escape cancels. */
+function RenameField({ label, initial, lead, onDone }: { label: string; initial: string; lead: React.ReactNode; onDone(name: string | null): void }) {
+  const [value, setValue] = useState(initial);
   const done = useRef(false);
   const finish = (v: string | null) => {
     if (done.current) return;
@@ -226,11 +276,11 @@ function RenameField({ tag, onDone }: { tag: Tag; onDone(name: string | null): v
   };
   return (
     <div className="side-item editing">
-      <span className="dot big" style={{ background: tag.colour }} />
+      {lead}
       <input
         autoFocus
         className="rename-input"
-        aria-label={`New name for tag ${tag.name}`}
+        aria-label={label}
         value={value}
         onChange={(e) => setValue(e.target.value)}
         onFocus={(e) => e.target.select()}

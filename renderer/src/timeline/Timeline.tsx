@@ -108,6 +108,11 @@ export function Timeline({ api, q, tags, revision, period, onPeriod }: Props) {
           ))}
         </nav>
         <span className="timeline-total">{plural(total, 'clip')}</span>
+        {!!data?.imprecise && (
+          <span className="timeline-imprecise" title="Their date is known less precisely than these bars: they are in the list, in no bar">
+            + {plural(data.imprecise, 'clip')} dated by {zoom && zoom.length === 7 ? 'month or year' : 'year'} only
+          </span>
+        )}
         <button
           type="button"
           className={`chip-button${period?.undated ? ' on' : ''}`}

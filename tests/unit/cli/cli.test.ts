@@ -44,6 +44,16 @@ describe('cuttings CLI on the seed article', () => {
     expect(r.out).toMatch(/#1 .*Maduro/);
   });
 
+  it('`search madu` finds what the window found while it was typed, and says the word was read as a start', () => {
+    const r = cuttings('search', 'madu');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^1 clip /m);
+    expect(r.out).toMatch(/#1 .*Maduro/);
+    expect(r.err).toMatch(/Showing words starting with "madu"/);
+    // Quoted, the word stands alone.
+    expect(cuttings('search', '"madu"').out).toMatch(/^0 clips /m);
+  });
+
   it('answers --json with total, tookMs and hits', () => {
     const r = cuttings('search', 'maduro', '--json');
     const json = JSON.parse(r.out);

@@ -62,7 +62,10 @@ describe('the malformed corpus, imported as one folder', () => {
     const clips = (lib.db.prepare('SELECT count(DISTINCT original_path) AS n FROM clips').get() as { n: number }).n;
     let files = 0;
     const walk = (d: string) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(path.join(d, e.name)) : files++;
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else files++;
+      }
     };
     walk(path.join(lib.dir, 'originals'));
     expect(files).toBe(clips);

@@ -28,7 +28,10 @@ const clipCount = () => count('SELECT count(*) AS n FROM clips WHERE deleted_at 
 const originalsCount = (dir = lib.dir) => {
   let n = 0;
   const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(path.join(d, e.name)) : n++;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else n++;
+    }
   };
   walk(path.join(dir, 'originals'));
   return n;

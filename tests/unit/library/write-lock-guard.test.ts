@@ -145,6 +145,9 @@ describe('every write the library makes', () => {
     expect(ids.length).toBeGreaterThan(4);
     const upload = { name: 'upload.txt', dataBase64: fs.readFileSync(SEED).toString('base64'), lastModified: 0 };
     let undoToken = '';
+    let mergeToken = '';
+    let editToken = '';
+    let reextractJob = '';
     // Each method once, in an order that leaves something for the next; a method added to the
     // Api fails this test until it is called here (and its writes are then checked).
     const calls: { [M in ApiMethod]: () => Promise<unknown> } = {
@@ -152,6 +155,11 @@ describe('every write the library makes', () => {
       listClips: () => api.listClips({}),
       getClip: () => api.getClip({ id: ids[0] }),
       updateClip: () => api.updateClip({ id: ids[0], patch: { title: 'Renamed', note: 'a note', starred: true } }),
+      updateClips: async () => (editToken = (await api.updateClips({ ids: ids.slice(0, 3), patch: { source: 'Bulk outlet', publishedAt: '2019-09' } })).undoToken ?? ''),
+      undoEdit: () => api.undoEdit({ undoToken: editToken }),
+      listSiteRules: () => api.listSiteRules({}),
+      createSiteRule: () => api.createSiteRule({ site: 'guardian.ng', field: 'author', action: 'drop', match: 'AFP', value: null }),
+      deleteSiteRule: async () => api.deleteSiteRule({ id: (await api.listSiteRules({}))[0].id }),
       deleteClips: async () => (undoToken = (await api.deleteClips({ ids: [ids[1]] })).undoToken),
       undoDelete: () => api.undoDelete({ undoToken }),
       search: () => api.search({ q: 'maduro' }),
@@ -168,6 +176,12 @@ describe('every write the library makes', () => {
       },
       deleteTag: async () => api.deleteTag({ id: (await api.listTags({})).find((t) => t.name === 'made')!.id }),
       listSources: () => api.listSources({}),
+      renameOutlet: async () => api.renameOutlet({ outlet: (await api.listSources({}))[0].value, name: 'Renamed Outlet' }),
+      mergeOutlets: async () => {
+        await api.updateClip({ id: ids[2], patch: { source: 'Merged Outlet' } });
+        return (mergeToken = (await api.mergeOutlets({ from: ['Merged Outlet'], into: 'Renamed Outlet' })).undoToken);
+      },
+      undoMergeOutlets: () => api.undoMergeOutlets({ undoToken: mergeToken }),
       listAuthors: () => api.listAuthors({}),
       listSavedSearches: () => api.listSavedSearches({}),
       saveSearch: () => api.saveSearch({ name: 'oil', query: 'oil' }),
@@ -178,6 +192,14 @@ describe('every write the library makes', () => {
       importResult: async () => api.importResult({ jobId: (await api.importPaths({ paths: [SEED] })).jobId }).catch(() => null),
       loadSamples: async () => handlers.waitForImport((await api.loadSamples({})).jobId),
       exportClips: () => api.exportClips({}),
+      reextractClips: async () => {
+        // An older extractor's reading of one clip, so re-extraction has something to write.
+        writeTransaction(lib.db, () => lib.db.prepare("UPDATE clips SET title = 'Older reading', body_text = 'older text' WHERE id = ?").run(ids[2]));
+        reextractJob = (await api.reextractClips({ all: true })).jobId;
+        return handlers.waitForReextract(reextractJob);
+      },
+      cancelReextract: () => api.cancelReextract({ jobId: 'none' }),
+      reextractResult: () => api.reextractResult({ jobId: reextractJob }),
       openOriginal: () => api.openOriginal({ id: ids[0] }),
       openExternal: () => api.openExternal({ url: 'https://example.com/' }),
       revealOriginal: () => api.revealOriginal({ id: ids[0] }),

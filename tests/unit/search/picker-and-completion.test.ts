@@ -41,7 +41,11 @@ describe('as-you-type over a word that starts many words', () => {
     expect(titles).toContain('exact');
     expect(r.corrections).toEqual([]);
     expect(r.hits.find((h) => h.title === 'extra 0')!.snippet).toContain('<mark>president</mark>');
-    // Typing on: the word "pre" alone, not as a prefix, matches only the clip holding it.
-    expect(searchClips(lib.db, { q: 'budget pre' }).hits.map((h) => h.title)).toEqual(['exact']);
+    // Settled, "pre" whole finds less than it did while typed, so it stays a start of words;
+    // quoted, it is the word alone and matches only the clip holding it.
+    const settled = searchClips(lib.db, { q: 'budget pre', limit: 100 });
+    expect(settled.prefixFor).toBe('pre');
+    expect(settled.total).toBe(r.total);
+    expect(searchClips(lib.db, { q: 'budget "pre"' }).hits.map((h) => h.title)).toEqual(['exact']);
   });
 });

@@ -59,6 +59,16 @@ describe('the application menu', () => {
     expect(find(menu, 'Import Files…')!.accelerator).toBe('CmdOrCtrl+O');
   });
 
+  it('opens the site rules from File ▸ Site Rules…', () => {
+    (find(applicationMenuTemplate(state, actions), 'Site Rules…')!.click as () => void)();
+    expect(calls.at(-1)).toBe('command site-rules');
+  });
+
+  it('asks the window to re-extract the whole library (it confirms first and shows the progress)', () => {
+    (find(applicationMenuTemplate(state, actions), 'Re-extract Whole Library…')!.click as () => void)();
+    expect(calls.at(-1)).toBe('command reextract-library');
+  });
+
   it('puts the app menu first on macOS', () => {
     expect(applicationMenuTemplate({ ...state, platform: 'darwin' }, actions)[0].role).toBe('appMenu');
   });
