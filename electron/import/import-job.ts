@@ -14,7 +14,8 @@ import { importExportDocument } from './export-document.ts';
 import { displayName, readSourceFile, DEFAULT_MAX_FILE_BYTES } from './read-source.ts';
 import { writeOriginal } from '../library/originals.ts';
 import { loadSimhashIndex, storeBatch, type PendingStore, type StoreContext } from './store-clip.ts';
-import { RecentRate } from './recent-rate.ts';
+import { InFlight } from './in-flight.ts';
+import { ProgressThrottle, type Pace } from './progress-throttle.ts';
 
 /** Extractions stored per transaction (see storeBatch), the most text they may hold, and the
  * longest a finished file waits. Each transaction ends with the full-text index writing a new
@@ -23,12 +24,11 @@ import { RecentRate } from './recent-rate.ts';
 const STORE_BATCH = 128;
 const STORE_BATCH_CHARS = 32 * 1024 * 1024;
 const STORE_WAIT_MS = 1000;
-/** Bytes of files read and waiting for (or in) a worker, beyond which no more are read. */
-const IN_FLIGHT_BYTES = 96 * 1024 * 1024;
 import { ImportError, type Attachment } from './types.ts';
 import { isZipOfClippings, listZipArticles } from './formats/index.ts';
 import { SAVED_PAGE_SUFFIXES, walkPaths } from './walk-paths.ts';
-import { JOBS_PER_WORKER, WorkerPool } from './worker-pool.ts';
+import { WorkerPool } from './worker-pool.ts';
+import { WriteBatch } from './write-batch.ts';
 
 /** A file to import: on disk (path) or already in memory (an upload, a zip entry). */
 export interface ImportSource {
@@ -61,15 +61,18 @@ export class ImportJob {
   private scanning = true;
   private current: string | null = null;
   private started = Date.now();
-  private lastEmit = 0;
-  /** A progress event held back by the interval, due when it is up. */
-  private trailing: NodeJS.Timeout | null = null;
   private pool: WorkerPool | null = null;
-  private readonly rate = new RecentRate();
+  private readonly throttle: ProgressThrottle;
 
   constructor(private readonly library: Library, private readonly options: ImportOptions = {}) {
     // Refused before it starts (and before any copy of an original is written), in one sentence.
     if (library.db.readonly) throw new ReadOnlyLibraryError();
+    this.throttle = new ProgressThrottle({
+      intervalMs: options.progressIntervalMs,
+      started: this.started,
+      count: () => ({ done: this.done, total: this.total }),
+      send: (pace) => this.sendProgress(pace),
+    });
   }
 
   cancel(): void {
@@ -84,23 +87,10 @@ export class ImportJob {
   }
 
   private progress(force = false): void {
-    const now = Date.now();
-    const wait = (this.options.progressIntervalMs ?? 100) - (now - this.lastEmit);
-    if (!force && wait > 0) {
-      // Sent late rather than dropped: a batch of clips is stored in one go, and a dropped
-      // event left the window showing its first clip until the next batch, a second later.
-      this.trailing ??= setTimeout(() => {
-        this.trailing = null;
-        this.progress(true);
-      }, wait);
-      return;
-    }
-    if (this.trailing) clearTimeout(this.trailing);
-    this.trailing = null;
-    this.lastEmit = now;
-    const elapsed = (now - this.started) / 1000;
-    const recent = this.rate.update(now, this.done);
-    const rate = recent ?? (elapsed > 0 ? this.done / elapsed : 0);
+    this.throttle.emit(force);
+  }
+
+  private sendProgress(pace: Pace): void {
     const count = (s: ImportOutcome['status']) => this.outcomes.filter((o) => o.status === s).length;
     this.options.onProgress?.({
       jobId: this.id,
@@ -111,9 +101,8 @@ export class ImportJob {
       added: count('added'),
       duplicates: count('duplicate'),
       failed: count('failed'),
-      filesPerSecond: Math.round(rate * 10) / 10,
-      // No guess before the speed is known: see RecentRate.
-      etaSeconds: this.scanning ? null : this.done >= this.total ? 0 : recent ? Math.round((this.total - this.done) / recent) : null,
+      filesPerSecond: pace.perSecond,
+      etaSeconds: this.scanning ? null : pace.etaSeconds,
     });
   }
 
@@ -157,65 +146,42 @@ export class ImportJob {
     const pool = (this.pool = this.options.pool ?? new WorkerPool());
     const ctx: StoreContext = { db: this.library.db, libraryDir: this.library.dir, simhashes: loadSimhashIndex(this.library.db) };
     const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    // Enough files in flight to fill every worker's queue (so none waits while the main thread
-    // stores a batch), within a memory budget for the bytes they hold.
-    const window = pool.size * (JOBS_PER_WORKER + 2);
     let next = 0;
-    const inFlight = new Set<Promise<void>>();
-    let inFlightBytes = 0;
-    let batch: PendingStore[] = [];
-    let batchChars = 0;
-    let lastFlush = Date.now();
-    const flush = () => {
-      lastFlush = Date.now();
-      if (!batch.length) return;
-      const items = batch;
-      batch = [];
-      batchChars = 0;
+    const inFlight = new InFlight(pool);
+    const batch = new WriteBatch<PendingStore>({ size: STORE_BATCH, chars: STORE_BATCH_CHARS, waitMs: STORE_WAIT_MS }, (items) => {
       for (const o of storeBatch(ctx, items)) this.keep([o]);
       marker.refresh();
       // One event for the batch, counting all of it.
       this.progress();
-    };
-    const launch = (src: ImportSource): Promise<void> => {
-      const held = { bytes: 0 };
-      const p = this.importOne(src, ctx, pool, maxBytes, held).then((o) => {
-        if ('stopped' in o) return; // dropped by a cancel before it was started: no outcome
-        if ('store' in o) {
-          batch.push(o.store);
-          batchChars += o.store.ex.bodyHtml.length + o.store.ex.bodyText.length;
-          if (batch.length >= STORE_BATCH || batchChars >= STORE_BATCH_CHARS) flush();
-        } else if ('expand' in o) {
-          // A .zip of clippings: its articles join the queue, each with an outcome of its own.
-          sources.push(...o.expand);
-          this.total += o.expand.length - 1;
-          if (o.expand.length === 0) this.record({ file: src.display, status: 'failed', reason: 'the archive holds no files to import' });
-          else this.progress();
-        } else this.record(...o);
-      });
-      // importOne reads the file before its first await, so its size is known here.
-      inFlightBytes += held.bytes;
-      const tracked = p.finally(() => {
-        inFlightBytes -= held.bytes;
-        inFlight.delete(tracked);
-      });
-      inFlight.add(tracked);
-      return tracked;
-    };
+    });
+    const launch = (src: ImportSource) =>
+      inFlight.add((held) =>
+        this.importOne(src, ctx, pool, maxBytes, held).then((o) => {
+          if ('stopped' in o) return; // dropped by a cancel before it was started: no outcome
+          if ('store' in o) batch.add(o.store, o.store.ex.bodyHtml.length + o.store.ex.bodyText.length);
+          else if ('expand' in o) {
+            // A .zip of clippings: its articles join the queue, each with an outcome of its own.
+            sources.push(...o.expand);
+            this.total += o.expand.length - 1;
+            if (o.expand.length === 0) this.record({ file: src.display, status: 'failed', reason: 'the archive holds no files to import' });
+            else this.progress();
+          } else this.record(...o);
+        }),
+      );
     try {
       // One loop to the last file: files are launched while there are more (a .zip may add
       // some as it opens), and stored (and counted) as they finish, the last ones included.
       for (;;) {
-        while (inFlight.size < window && (inFlight.size < pool.size || inFlightBytes < IN_FLIGHT_BYTES) && next < sources.length && !this.cancelledFlag) {
+        while (inFlight.hasRoom && next < sources.length && !this.cancelledFlag) {
           const src = sources[next++];
           this.current = displayName(src.display);
           launch(src);
         }
         if (!inFlight.size) break;
-        await Promise.race(inFlight);
-        if (Date.now() - lastFlush > STORE_WAIT_MS) flush();
+        await inFlight.any();
+        batch.flushIfDue();
       }
-      flush();
+      batch.flush();
     } finally {
       marker.remove();
       if (ownPool) await pool.close();

@@ -18,11 +18,13 @@ import {
 import { writeTransaction } from '../library/write-transaction.ts';
 import { onClipsAdded, onClipsRemoved } from '../search/index-hooks.ts';
 import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE } from './fingerprints.ts';
+import { InFlight } from './in-flight.ts';
 import { DEFAULT_MAX_FILE_BYTES, readSourceFile } from './read-source.ts';
-import { RecentRate } from './recent-rate.ts';
+import { ProgressThrottle } from './progress-throttle.ts';
 import { confirmedNear, loadSimhashIndex, type StoreContext } from './store-clip.ts';
 import type { Attachment } from './types.ts';
-import { JOBS_PER_WORKER, WorkerPool } from './worker-pool.ts';
+import { WorkerPool } from './worker-pool.ts';
+import { WriteBatch } from './write-batch.ts';
 
 /** Clips written per transaction, and the longest a finished clip waits to be written. Smaller
  * than an import's batches: re-extraction rewrites rows the window is showing, and every
@@ -30,8 +32,6 @@ import { JOBS_PER_WORKER, WorkerPool } from './worker-pool.ts';
 const WRITE_BATCH = 64;
 const WRITE_BATCH_CHARS = 16 * 1024 * 1024;
 const WRITE_WAIT_MS = 1000;
-/** Bytes of originals read and waiting for (or in) a worker, beyond which no more are read. */
-const IN_FLIGHT_BYTES = 96 * 1024 * 1024;
 
 export type ReextractTarget = { ids: number[] } | { all: true };
 
@@ -71,10 +71,8 @@ export class ReextractJob {
   private done = 0;
   private current: string | null = null;
   private started = Date.now();
-  private lastEmit = 0;
-  private trailing: NodeJS.Timeout | null = null;
   private pool: WorkerPool | null = null;
-  private readonly rate = new RecentRate();
+  private readonly throttle: ProgressThrottle;
 
   constructor(private readonly library: Library, target: ReextractTarget, private readonly options: ReextractOptions = {}) {
     if (library.db.readonly) throw new ReadOnlyLibraryError();
@@ -82,6 +80,20 @@ export class ReextractJob {
       ? (library.db.prepare('SELECT id FROM clips WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[])
       : [...new Set(target.ids)];
     this.total = this.ids.length;
+    this.throttle = new ProgressThrottle({
+      intervalMs: options.progressIntervalMs,
+      started: this.started,
+      count: () => ({ done: this.done, total: this.total }),
+      send: (pace) => this.options.onProgress?.({
+        jobId: this.id,
+        done: this.done,
+        total: this.total,
+        currentClip: this.current,
+        ...this.counts,
+        clipsPerSecond: pace.perSecond,
+        etaSeconds: pace.etaSeconds,
+      }),
+    });
   }
 
   cancel(): void {
@@ -107,30 +119,7 @@ export class ReextractJob {
   }
 
   private progress(force = false): void {
-    const now = Date.now();
-    const wait = (this.options.progressIntervalMs ?? 100) - (now - this.lastEmit);
-    if (!force && wait > 0) {
-      this.trailing ??= setTimeout(() => {
-        this.trailing = null;
-        this.progress(true);
-      }, wait);
-      return;
-    }
-    if (this.trailing) clearTimeout(this.trailing);
-    this.trailing = null;
-    this.lastEmit = now;
-    const elapsed = (now - this.started) / 1000;
-    const recent = this.rate.update(now, this.done);
-    const rate = recent ?? (elapsed > 0 ? this.done / elapsed : 0);
-    this.options.onProgress?.({
-      jobId: this.id,
-      done: this.done,
-      total: this.total,
-      currentClip: this.current,
-      ...this.counts,
-      clipsPerSecond: Math.round(rate * 10) / 10,
-      etaSeconds: this.done >= this.total ? 0 : recent ? Math.round((this.total - this.done) / recent) : null,
-    });
+    this.throttle.emit(force);
   }
 
   async run(): Promise<ReextractSummary> {
@@ -142,7 +131,6 @@ export class ReextractJob {
     /** Fingerprints this job has changed (the index above still holds the old ones too). */
     const rehashed = new Map<number, string | null>();
     const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    const batchSize = this.options.batchSize ?? WRITE_BATCH;
     const readClip = db.prepare(
       `SELECT id, title, original_path, original_name,
               (original_format = 'html' AND instr(body_html, ' src="data:image/') > 0) AS inlined
@@ -150,22 +138,15 @@ export class ReextractJob {
     );
     const oldHtml = db.prepare('SELECT body_html FROM clips WHERE id = ?').pluck();
 
-    const window = pool.size * (JOBS_PER_WORKER + 2);
     let next = 0;
-    const inFlight = new Set<Promise<void>>();
-    let inFlightBytes = 0;
-    let batch: Pending[] = [];
-    let batchChars = 0;
-    let lastFlush = Date.now();
-    const flush = () => {
-      lastFlush = Date.now();
-      if (!batch.length) return;
-      const items = batch;
-      batch = [];
-      batchChars = 0;
-      this.write(ctx, rehashed, items);
-      this.progress();
-    };
+    const inFlight = new InFlight(pool);
+    const batch = new WriteBatch<Pending>(
+      { size: this.options.batchSize ?? WRITE_BATCH, chars: WRITE_BATCH_CHARS, waitMs: WRITE_WAIT_MS },
+      (items) => {
+        this.write(ctx, rehashed, items);
+        this.progress();
+      },
+    );
 
     const readOne = async (id: number, held: { bytes: number }): Promise<void> => {
       const clip = readClip.get(id) as ClipToRead | undefined;
@@ -192,36 +173,25 @@ export class ReextractJob {
         bodyHtml: images ? keptImages(ex.bodyHtml, images.placeholders, oldHtml.get(id) as string) : ex.bodyHtml,
         captions: ex.captions, wordCount: p.wordCount, contentHash: p.contentHash, simhash: p.simhash,
       };
-      batch.push({ id, fields });
-      batchChars += fields.bodyHtml.length + fields.bodyText.length;
-      if (batch.length >= batchSize || batchChars >= WRITE_BATCH_CHARS) flush();
+      batch.add({ id, fields }, fields.bodyHtml.length + fields.bodyText.length);
     };
 
-    const launch = (id: number) => {
-      const held = { bytes: 0 };
-      const p = readOne(id, held).catch((e: unknown) => {
-        this.fail({ id, title: `Clip ${id}`, original_name: null }, `could not be read again (${(e as Error).message})`);
-      });
-      // readOne reads the original before its first await, so its size is known here.
-      inFlightBytes += held.bytes;
-      const tracked = p.finally(() => {
-        inFlightBytes -= held.bytes;
-        inFlight.delete(tracked);
-      });
-      inFlight.add(tracked);
-    };
+    const launch = (id: number) =>
+      inFlight.add((held) =>
+        readOne(id, held).catch((e: unknown) => {
+          this.fail({ id, title: `Clip ${id}`, original_name: null }, `could not be read again (${(e as Error).message})`);
+        }),
+      );
 
     try {
       for (;;) {
-        while (inFlight.size < window && (inFlight.size < pool.size || inFlightBytes < IN_FLIGHT_BYTES) && next < this.ids.length && !this.cancelledFlag) {
-          launch(this.ids[next++]);
-        }
+        while (inFlight.hasRoom && next < this.ids.length && !this.cancelledFlag) launch(this.ids[next++]);
         if (!inFlight.size) break;
-        await Promise.race(inFlight);
-        if (Date.now() - lastFlush > WRITE_WAIT_MS) flush();
+        await inFlight.any();
+        batch.flushIfDue();
       }
       // What finished before a cancel is kept.
-      flush();
+      batch.flush();
     } finally {
       if (ownPool) await pool.close();
     }

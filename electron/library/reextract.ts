@@ -7,30 +7,16 @@
 // electron/import/reextract-job.ts.
 import type Database from 'better-sqlite3';
 import type { RecordField, ReextractField } from '../api.ts';
+import type { PreparedClip } from '../import/prepare-clip.ts';
+import type { Extracted } from '../import/types.ts';
 import type { ClipRow } from './clips.ts';
 import { CORRECTION_COLUMNS, hasCorrectionsTable, recordFieldOf } from './corrections.ts';
 import { resolveOutlet } from './outlets.ts';
 import { applySiteRules } from './site-rules.ts';
 
-/** What extraction gives for a clip: the columns re-extraction replaces. */
-export interface ExtractedFields {
-  title: string;
-  standfirst: string | null;
-  author: string | null;
-  source: string | null;
-  site: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  modifiedAt: string | null;
-  savedAt: string | null;
-  language: string | null;
-  bodyText: string;
-  bodyHtml: string;
-  captions: string[];
-  wordCount: number;
-  contentHash: string;
-  simhash: string | null;
-}
+/** What extraction gives for a clip: the columns re-extraction replaces. The extractor's record
+ * (its warnings aside), with the title, word count and fingerprints an import stores. */
+export type ExtractedFields = Omit<Extracted, 'title' | 'warnings'> & Pick<PreparedClip, 'title' | 'wordCount' | 'contentHash' | 'simhash'>;
 
 /** Each field a person sees, its column, and how its values compare. */
 const FIELDS: { field: ReextractField; column: keyof ClipRow; get(f: ExtractedFields): string | null }[] = [

@@ -2,7 +2,8 @@
 // the first-run empty state.
 import { useMemo } from 'react';
 import { formatSeconds, plural } from '../common/format.ts';
-import { Modal } from '../common/Modal.tsx';
+import { JobProgressBar } from '../common/JobProgressBar.tsx';
+import { OutcomeFailed, OutcomeSection, Stat, SummarySheet, SummaryStats } from '../common/SummarySheet.tsx';
 import type { ImportView, MergedSummary } from './import-runs.ts';
 
 export function DropOverlay() {
@@ -20,38 +21,23 @@ export function DropOverlay() {
 }
 
 export function ImportBar({ view, onCancel }: { view: ImportView; onCancel(): void }) {
-  const pct = view.total > 0 ? Math.min(100, (view.done / view.total) * 100) : 0;
   const status = view.cancelling
     ? 'Cancelling…'
     : view.uploading && view.done === 0
       ? `Reading ${plural(view.total, 'file')}…`
       : `Importing ${view.done.toLocaleString()} of ${view.total.toLocaleString()}${view.scanning ? '+' : ''}`;
   return (
-    <div className="import-bar" role="region" aria-label="Import progress">
-      <div className="import-bar-text">
-        <span className="import-status">{status}</span>
-        <span className="import-eta">{view.cancelling ? '' : view.etaSeconds !== null ? formatSeconds(view.etaSeconds) : view.done > 0 ? 'estimating…' : ''}</span>
-      </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Import"
-        aria-valuemin={0}
-        aria-valuemax={view.total || undefined}
-        aria-valuenow={view.total ? view.done : undefined}
-        aria-valuetext={status}
-      >
-        <div className={`progress-fill${view.total === 0 ? ' indeterminate' : ''}`} style={{ width: view.total ? `${pct}%` : undefined }} />
-      </div>
-      <div className="import-bar-foot">
-        <span className="import-file" title={view.currentFile ?? ''}>
-          {view.added} added · {view.duplicates} duplicates · {view.failed} failed
-        </span>
-        <button type="button" className="link-button" onClick={onCancel} disabled={view.cancelling}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    <JobProgressBar
+      label="Import"
+      status={status}
+      eta={view.cancelling ? '' : view.etaSeconds !== null ? formatSeconds(view.etaSeconds) : view.done > 0 ? 'estimating…' : ''}
+      done={view.done}
+      total={view.total}
+      counts={`${view.added} added · ${view.duplicates} duplicates · ${view.failed} failed`}
+      current={view.currentFile}
+      cancelling={view.cancelling}
+      onCancel={onCancel}
+    />
   );
 }
 
@@ -69,74 +55,48 @@ export function ImportSummarySheet({ summary, onClose, onShow }: { summary: Merg
     };
   }, [summary.outcomes]);
   return (
-    <Modal title={summary.cancelled ? 'Import cancelled' : 'Import finished'} onClose={onClose} wide>
-      <div className="summary-stats" aria-label="Import summary">
+    <SummarySheet title={summary.cancelled ? 'Import cancelled' : 'Import finished'} onClose={onClose}>
+      <SummaryStats label="Import summary" elapsedMs={summary.elapsedMs}>
         <Stat n={summary.added} label="added" tone="good" />
         <Stat n={summary.duplicates} label={summary.duplicates === 1 ? 'duplicate' : 'duplicates'} tone="plain" />
         <Stat n={summary.failed} label="failed" tone={summary.failed ? 'bad' : 'plain'} />
-        <span className="summary-time">{(summary.elapsedMs / 1000).toFixed(1)} s</span>
-      </div>
+      </SummaryStats>
       {failed.length > 0 && (
-        <section className="summary-section">
-          <h3>Could not import</h3>
-          <ul className="outcomes" aria-label="Failed files">
-            {failed.map((o, i) => (
-              <li key={`f${i}`} className="outcome failed">
-                <span className="outcome-file" title={o.file}>{o.file}</span>
-                <span className="outcome-reason">{o.reason ?? 'Unknown reason.'}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <OutcomeSection heading="Could not import" label="Failed files">
+          {failed.map((o, i) => (
+            <OutcomeFailed key={`f${i}`} name={o.file} file={o.file} reason={o.reason} />
+          ))}
+        </OutcomeSection>
       )}
       {added.length > 0 && (
-        <section className="summary-section">
-          <h3>Added</h3>
-          <ul className="outcomes" aria-label="Added files">
-            {added.slice(0, 200).map((o, i) => (
-              <li key={`a${i}`} className="outcome">
-                {o.clipId ? (
-                  <button type="button" className="link-button outcome-title" onClick={() => onShow(o.clipId!)}>
-                    {o.title ?? o.file}
-                  </button>
-                ) : (
-                  <span className="outcome-title">{o.title ?? o.file}</span>
-                )}
-                <span className="outcome-file" title={o.file}>{o.file}</span>
-                {o.warnings && o.warnings.length > 0 && <span className="outcome-warn">{o.warnings.join(' ')}</span>}
-              </li>
-            ))}
-            {added.length > 200 && <li className="outcome more">and {plural(added.length - 200, 'more file')}</li>}
-          </ul>
-        </section>
+        <OutcomeSection heading="Added" label="Added files">
+          {added.slice(0, 200).map((o, i) => (
+            <li key={`a${i}`} className="outcome">
+              {o.clipId ? (
+                <button type="button" className="link-button outcome-title" onClick={() => onShow(o.clipId!)}>
+                  {o.title ?? o.file}
+                </button>
+              ) : (
+                <span className="outcome-title">{o.title ?? o.file}</span>
+              )}
+              <span className="outcome-file" title={o.file}>{o.file}</span>
+              {o.warnings && o.warnings.length > 0 && <span className="outcome-warn">{o.warnings.join(' ')}</span>}
+            </li>
+          ))}
+          {added.length > 200 && <li className="outcome more">and {plural(added.length - 200, 'more file')}</li>}
+        </OutcomeSection>
       )}
       {dupes.length > 0 && (
-        <section className="summary-section">
-          <h3>Already in the library</h3>
-          <ul className="outcomes" aria-label="Duplicate files">
-            {dupes.slice(0, 100).map((o, i) => (
-              <li key={`d${i}`} className="outcome">
-                <span className="outcome-title">{o.title ?? o.file}</span>
-                <span className="outcome-file" title={o.file}>{o.file}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <OutcomeSection heading="Already in the library" label="Duplicate files">
+          {dupes.slice(0, 100).map((o, i) => (
+            <li key={`d${i}`} className="outcome">
+              <span className="outcome-title">{o.title ?? o.file}</span>
+              <span className="outcome-file" title={o.file}>{o.file}</span>
+            </li>
+          ))}
+        </OutcomeSection>
       )}
-      <div className="modal-actions">
-        <button type="button" className="btn primary" data-autofocus onClick={onClose}>
-          Done
-        </button>
-      </div>
-    </Modal>
-  );
-}
-
-function Stat({ n, label, tone }: { n: number; label: string; tone: 'good' | 'bad' | 'plain' }) {
-  return (
-    <span className={`stat ${tone}`}>
-      <span className="stat-n">{n.toLocaleString()}</span> {label}
-    </span>
+    </SummarySheet>
   );
 }
 

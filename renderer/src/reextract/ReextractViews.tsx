@@ -5,7 +5,9 @@ import { useMemo, useState } from 'react';
 import type { RecordField, ReextractField, ReextractOutcome, ReextractSummary } from '../../../electron/api.ts';
 import { ContextMenu } from '../common/ContextMenu.tsx';
 import { formatSeconds, plural } from '../common/format.ts';
+import { JobProgressBar } from '../common/JobProgressBar.tsx';
 import { Modal } from '../common/Modal.tsx';
+import { OutcomeFailed, OutcomeSection, Stat, SummarySheet, SummaryStats } from '../common/SummarySheet.tsx';
 import type { ReextractView } from './use-reextract.ts';
 
 const FIELD_WORDS: Record<ReextractField, string> = {
@@ -57,35 +59,21 @@ function shortEta(s: number | null): string {
 }
 
 export function ReextractBar({ view, onCancel }: { view: ReextractView; onCancel(): void }) {
-  const pct = view.total > 0 ? Math.min(100, (view.done / view.total) * 100) : 0;
   const status = view.cancelling ? 'Stopping…' : `Re-extracting ${view.done.toLocaleString()} of ${view.total.toLocaleString()}`;
   return (
-    <div className="import-bar" role="region" aria-label="Re-extraction progress">
-      <div className="import-bar-text">
-        <span className="import-status">{status}</span>
-        {/* Short: the sidebar is narrow, and the status says more than an import's. */}
-        <span className="import-eta" title={formatSeconds(view.etaSeconds)}>{view.cancelling ? '' : shortEta(view.etaSeconds)}</span>
-      </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Re-extraction"
-        aria-valuemin={0}
-        aria-valuemax={view.total || undefined}
-        aria-valuenow={view.total ? view.done : undefined}
-        aria-valuetext={status}
-      >
-        <div className={`progress-fill${view.total === 0 ? ' indeterminate' : ''}`} style={{ width: view.total ? `${pct}%` : undefined }} />
-      </div>
-      <div className="import-bar-foot">
-        <span className="import-file" title={view.currentClip ?? ''}>
-          {view.changed.toLocaleString()} updated · {view.failed.toLocaleString()} failed
-        </span>
-        <button type="button" className="link-button" onClick={onCancel} disabled={view.cancelling}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    <JobProgressBar
+      label="Re-extraction"
+      status={status}
+      // Short: the sidebar is narrow, and the status says more than an import's.
+      eta={view.cancelling ? '' : shortEta(view.etaSeconds)}
+      etaTitle={formatSeconds(view.etaSeconds)}
+      done={view.done}
+      total={view.total}
+      counts={`${view.changed.toLocaleString()} updated · ${view.failed.toLocaleString()} failed`}
+      current={view.currentClip}
+      cancelling={view.cancelling}
+      onCancel={onCancel}
+    />
   );
 }
 
@@ -162,60 +150,35 @@ export function ReextractSummarySheet({ summary, onClose, onShow }: { summary: R
     [summary.outcomes],
   );
   return (
-    <Modal title={summary.cancelled ? 'Re-extraction stopped' : 'Re-extraction finished'} onClose={onClose} wide>
+    <SummarySheet title={summary.cancelled ? 'Re-extraction stopped' : 'Re-extraction finished'} onClose={onClose}>
       <p className="modal-text" aria-label="Summary">{summarySentence(summary)}</p>
-      <div className="summary-stats">
+      <SummaryStats elapsedMs={summary.elapsedMs}>
         <Stat n={summary.changed} label="updated" tone="good" />
         <Stat n={summary.unchanged} label="unchanged" tone="plain" />
         <Stat n={summary.failed} label="failed" tone={summary.failed ? 'bad' : 'plain'} />
         {summary.notReached > 0 && <Stat n={summary.notReached} label="not reached" tone="plain" />}
-        <span className="summary-time">{(summary.elapsedMs / 1000).toFixed(1)} s</span>
-      </div>
+      </SummaryStats>
       {failed.length > 0 && (
-        <section className="summary-section">
-          <h3>Could not re-extract</h3>
-          <ul className="outcomes" aria-label="Failed clips">
-            {failed.map((o) => (
-              <li key={o.clipId} className="outcome failed">
-                <span className="outcome-file" title={o.file ?? ''}>
-                  {nameOf(o)}
-                </span>
-                <span className="outcome-reason">{o.reason ?? 'Unknown reason.'}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <OutcomeSection heading="Could not re-extract" label="Failed clips">
+          {failed.map((o) => (
+            <OutcomeFailed key={o.clipId} name={nameOf(o)} file={o.file ?? ''} reason={o.reason} />
+          ))}
+        </OutcomeSection>
       )}
       {changed.length > 0 && (
-        <section className="summary-section">
-          <h3>Updated</h3>
-          <ul className="outcomes" aria-label="Updated clips">
-            {changed.slice(0, 200).map((o) => (
-              <li key={o.clipId} className="outcome">
-                <button type="button" className="link-button outcome-title" onClick={() => onShow(o.clipId)}>
-                  {o.title}
-                </button>
-                <span className="outcome-file">{changedWords(o.fields)}</span>
-                {o.kept && <span className="outcome-warn">{keptWords(o.kept)}</span>}
-              </li>
-            ))}
-            {changed.length > 200 && <li className="outcome more">and {plural(changed.length - 200, 'more clip')}</li>}
-          </ul>
-        </section>
+        <OutcomeSection heading="Updated" label="Updated clips">
+          {changed.slice(0, 200).map((o) => (
+            <li key={o.clipId} className="outcome">
+              <button type="button" className="link-button outcome-title" onClick={() => onShow(o.clipId)}>
+                {o.title}
+              </button>
+              <span className="outcome-file">{changedWords(o.fields)}</span>
+              {o.kept && <span className="outcome-warn">{keptWords(o.kept)}</span>}
+            </li>
+          ))}
+          {changed.length > 200 && <li className="outcome more">and {plural(changed.length - 200, 'more clip')}</li>}
+        </OutcomeSection>
       )}
-      <div className="modal-actions">
-        <button type="button" className="btn primary" data-autofocus onClick={onClose}>
-          Done
-        </button>
-      </div>
-    </Modal>
-  );
-}
-
-function Stat({ n, label, tone }: { n: number; label: string; tone: 'good' | 'bad' | 'plain' }) {
-  return (
-    <span className={`stat ${tone}`}>
-      <span className="stat-n">{n.toLocaleString()}</span> {label}
-    </span>
+    </SummarySheet>
   );
 }
