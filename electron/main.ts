@@ -5,14 +5,14 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, s
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IPC_CHANNEL, IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, type ExportRequest, type ImportProgress, type ImportSummary, type ShellCommand } from './api.ts';
+import { IPC_CHANNEL, IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, type ExportRequest, type ImportProgress, type ImportSummary, type ReextractProgress, type ReextractSummary, type ShellCommand } from './api.ts';
 import { EventBus } from './handlers/event-bus.ts';
 import { isSafeExternalUrl } from './handlers/handler-table.ts';
 import { writeExport } from './export/index.ts';
 import { autoBackupFolder, backUpIfDue } from './library/auto-backup.ts';
 import { backUpLibrary } from './library/backup.ts';
 import { appPaths, databaseBinding } from './shell/app-paths.ts';
-import { importFinishedNotice, NO_PROGRESS, taskbarProgress } from './shell/import-progress.ts';
+import { importFinishedNotice, NO_PROGRESS, reextractFinishedNotice, taskbarProgress } from './shell/import-progress.ts';
 import { createIpcCall, type ShellHandlers } from './shell/ipc-calls.ts';
 import { pathsFromArgv } from './shell/launch-args.ts';
 import { openLibrarySession, type LibrarySession } from './shell/library-session.ts';
@@ -213,21 +213,33 @@ const shellHandlers: ShellHandlers = {
 
 /** Progress on the dock or taskbar for every import, and a notification if one ends unseen. */
 function showImportsOutsideTheWindow(): void {
-  const running = new Map<string, ImportProgress>();
+  // Imports and a re-extraction share the one bar: it shows all the work under way.
+  const running = new Map<string, Pick<ImportProgress, 'done' | 'total' | 'scanning'>>();
+  const showProgress = () => {
+    const all = [...running.values()];
+    const sum = { done: all.reduce((n, x) => n + x.done, 0), total: all.reduce((n, x) => n + x.total, 0), scanning: all.some((x) => x.scanning) };
+    win?.setProgressBar(running.size ? taskbarProgress(sum) : NO_PROGRESS);
+  };
+  const tell = (notice: { title: string; body: string }) => {
+    const unseen = !win || !win.isVisible() || win.isMinimized() || !win.isFocused();
+    if (unseen && Notification.isSupported()) new Notification({ ...notice, silent: false }).show();
+  };
   events.subscribe((event, payload) => {
     win?.webContents.send(IPC_EVENT_CHANNEL, event, payload);
-    if (event === 'import-progress') {
-      const p = payload as ImportProgress;
-      running.set(p.jobId, p);
-      const all = [...running.values()];
-      const sum = { done: all.reduce((n, x) => n + x.done, 0), total: all.reduce((n, x) => n + x.total, 0), scanning: all.some((x) => x.scanning) };
-      win?.setProgressBar(taskbarProgress(sum));
+    if (event === 'import-progress' || event === 'reextract-progress') {
+      const p = payload as ImportProgress | ReextractProgress;
+      running.set(p.jobId, { done: p.done, total: p.total, scanning: 'scanning' in p && p.scanning });
+      showProgress();
     } else if (event === 'import-finished') {
       const summary = payload as ImportSummary;
       running.delete(summary.jobId);
-      if (!running.size) win?.setProgressBar(NO_PROGRESS);
-      const unseen = !win || !win.isVisible() || win.isMinimized() || !win.isFocused();
-      if (unseen && Notification.isSupported()) new Notification({ ...importFinishedNotice(summary), silent: false }).show();
+      showProgress();
+      tell(importFinishedNotice(summary));
+    } else if (event === 'reextract-finished') {
+      const summary = payload as ReextractSummary;
+      running.delete(summary.jobId);
+      showProgress();
+      tell(reextractFinishedNotice(summary));
     }
   });
 }

@@ -244,6 +244,18 @@ describe('the built main process, under a recording stand-in for electron', () =
     expect(win.webContents.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
 
+  it('shows a re-extraction of the library on the taskbar, and takes the bar away when it ends', async () => {
+    const sentBefore = win.webContents.sent.length;
+    const progressBefore = win.progress.length;
+    const { jobId } = await rec.exposed.cuttings!.api.reextractClips({ all: true });
+    const finished = () => win.webContents.sent.slice(sentBefore).find((m) => m[1] === 'reextract-finished' && (m[2] as { jobId: string }).jobId === jobId)?.[2] as { failed: number } | undefined;
+    await until('the re-extraction to end', () => finished() !== undefined);
+    expect(finished()!.failed).toBe(0);
+    const shown = win.progress.slice(progressBefore);
+    expect(shown.some((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(shown.at(-1)).toBe(-1);
+  });
+
   it('shows import progress on the taskbar; quitting mid-import asks, stops it, then closes the library', async () => {
     // A drop of 150 real saved pages, through the preload as a user's drop arrives.
     const folder = path.join(tmp, 'drop');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importFinishedNotice, taskbarProgress } from '../../../electron/shell/import-progress.ts';
+import { importFinishedNotice, reextractFinishedNotice, taskbarProgress } from '../../../electron/shell/import-progress.ts';
 import { QuitGuard, type QuitSteps } from '../../../electron/shell/quit-guard.ts';
 
 function steps(running: string[], answer: boolean) {
@@ -71,5 +71,10 @@ describe('import progress outside the window', () => {
       title: 'Import stopped',
       body: '1,200 clips added, 3 duplicates skipped, 1 file could not be read.',
     });
+    expect(reextractFinishedNotice({ changed: 12, unchanged: 3, failed: 1, cancelled: false })).toEqual({
+      title: 'Re-extraction finished',
+      body: '12 clips updated, 3 unchanged, 1 clip could not be read again.',
+    });
+    expect(reextractFinishedNotice({ changed: 1, unchanged: 0, failed: 0, cancelled: true }).title).toBe('Re-extraction stopped');
   });
 });
