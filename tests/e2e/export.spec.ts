@@ -142,7 +142,7 @@ test('exports the results of a search as an HTML document, by keyboard; Escape c
 
 test('exports the clips a sidebar filter shows as a Markdown folder, zipped', async ({ page, server }) => {
   await loadSamples(page, server.url);
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Meridian Times/ }).click();
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Meridian Times/ }).click();
   await expect(page.getByRole('listbox', { name: 'Clips' })).toHaveAttribute('data-total', '1');
   const [title] = await rowTitles(page);
 
