@@ -1,5 +1,5 @@
 // Every keyboard shortcut of the window, as the shortcuts dialog lists them. The keys
-// themselves are handled where they act (App's key handler, the search box, the list, the tag
+// themselves are handled where they act (use-window-keys.ts, the search box, the list, the tag
 // field, the timeline, menus and dialogs, and in the desktop app the application menu's
 // accelerators in electron/shell/menu-template.ts); a shortcut added there belongs here too.
 

@@ -2,7 +2,7 @@
 // keyboard shortcuts, find, export, tell the person how an export went), and the keys that ask
 // the same in any window:
 // Ctrl/Cmd+\ for the sidebar, ? or Ctrl/Cmd+/ for the shortcuts, Ctrl/Cmd+Shift+E to export.
-// (/ and Ctrl/Cmd+F, which focus the search box, are App's own keys.)
+// (/ and Ctrl/Cmd+F, which focus the search box, are the window's own keys: use-window-keys.ts.)
 import { useEffect, useRef } from 'react';
 import type { DesktopBridge, ShellCommand } from '../../../electron/api.ts';
 import { dialogOpen, isTyping } from '../common/keys.ts';
