@@ -2,10 +2,10 @@
 // the extraction corpus, imported by the handler table, with tags, a note and a star.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { EventBus } from '../../../electron/handlers/event-bus.ts';
 import { createHandlers, type Handlers } from '../../../electron/handlers/handler-table.ts';
-import { CORPUS, PROJECT_ROOT, SEED, tempDir, tempLibrary } from '../../helpers/temp-library.ts';
+import { firstCorpusPages } from '../../helpers/corpus-pages.ts';
+import { PROJECT_ROOT, SEED, tempDir, tempLibrary } from '../../helpers/temp-library.ts';
 
 export type TempLibrary = ReturnType<typeof tempLibrary>;
 
@@ -23,22 +23,6 @@ export function handlersFor(lib: TempLibrary): Handlers {
   return createHandlers({ library: lib, events: new EventBus(), shell: 'cli', samplesDir: path.join(PROJECT_ROOT, 'resources', 'samples') });
 }
 
-/** The first `n` saved pages of a corpus dataset, un-gzipped into `dir`. */
-export function corpusPages(dir: string, n: number, dataset = 'aeb'): string[] {
-  const src = path.join(CORPUS, 'extraction', 'dev', dataset, 'html');
-  fs.mkdirSync(dir, { recursive: true });
-  return fs
-    .readdirSync(src)
-    .filter((f) => f.endsWith('.html.gz'))
-    .sort()
-    .slice(0, n)
-    .map((f) => {
-      const out = path.join(dir, f.replace(/\.gz$/, ''));
-      fs.writeFileSync(out, zlib.gunzipSync(fs.readFileSync(path.join(src, f))));
-      return out;
-    });
-}
-
 export async function exportFixture(options: { pages?: number } = {}): Promise<ExportFixture> {
   const lib = tempLibrary();
   const handlers = handlersFor(lib);
@@ -46,7 +30,7 @@ export async function exportFixture(options: { pages?: number } = {}): Promise<E
   const seed = await handlers.waitForImport((await handlers.api.importPaths({ paths: [SEED] })).jobId);
   const seedId = seed.outcomes[0].clipId!;
   await handlers.waitForImport((await handlers.api.loadSamples({})).jobId);
-  const pages = corpusPages(path.join(work, 'pages'), options.pages ?? 6);
+  const pages = firstCorpusPages(path.join(work, 'pages'), options.pages ?? 6);
   await handlers.waitForImport((await handlers.api.importPaths({ paths: pages })).jobId);
   await handlers.api.tagClips({ ids: [seedId], tags: ['Venezuela', 'Russia, Kremlin'] });
   const tags = await handlers.api.listTags({});

@@ -3,7 +3,6 @@
 // from their stored originals on real worker threads.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiEventName, ReextractProgress } from '../../../electron/api.ts';
 import { EventBus } from '../../../electron/handlers/event-bus.ts';
@@ -14,7 +13,8 @@ import { WorkerPool } from '../../../electron/import/worker-pool.ts';
 import type { ClipRow } from '../../../electron/library/clips.ts';
 import { createSiteRule } from '../../../electron/library/site-rules.ts';
 import { writeTransaction } from '../../../electron/library/write-transaction.ts';
-import { CORPUS, PROJECT_ROOT, SEED, tempDir, tempLibrary } from '../../helpers/temp-library.ts';
+import { firstCorpusPages } from '../../helpers/corpus-pages.ts';
+import { PROJECT_ROOT, SEED, tempDir, tempLibrary } from '../../helpers/temp-library.ts';
 import { writeUniquePages } from '../../helpers/unique-pages.ts';
 
 let pool: WorkerPool;
@@ -39,17 +39,8 @@ afterEach(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-/** Real saved pages from the extraction corpus, un-gzipped. */
-function corpusPages(dataset: string, n: number): string[] {
-  const src = path.join(CORPUS, 'extraction', 'dev', dataset, 'html');
-  const dir = path.join(work, 'pages', dataset);
-  fs.mkdirSync(dir, { recursive: true });
-  return fs.readdirSync(src).filter((f) => f.endsWith('.html.gz')).sort().slice(0, n).map((f) => {
-    const out = path.join(dir, f.replace(/\.gz$/, ''));
-    fs.writeFileSync(out, zlib.gunzipSync(fs.readFileSync(path.join(src, f))));
-    return out;
-  });
-}
+/** Real saved pages from the extraction corpus, un-gzipped into this test's folder. */
+const corpusPages = (dataset: string, n: number) => firstCorpusPages(path.join(work, 'pages', dataset), n, dataset);
 
 async function importFiles(paths: string[]): Promise<void> {
   const summary = await new ImportJob(lib, { pool }).runPaths(paths);
