@@ -108,6 +108,17 @@ export interface SearchHit {
   importedAt: Iso8601;
   wordCount: number;
   uid: string;
+  /** The query's words stand in one of the clip's highlights (its words or its note). */
+  inHighlight?: HighlightHit;
+}
+
+/** A highlight a search hit falls in: its words (and note) with the matches in <mark>, escaped. */
+export interface HighlightHit {
+  colour: HighlightColour;
+  html: string;
+  noteHtml?: string;
+  /** The match is in the note, not the highlighted words. */
+  inNote: boolean;
 }
 
 export interface FacetCount {
@@ -183,6 +194,43 @@ export interface FieldCorrection {
   field: RecordField;
   extracted: string | null;
   correctedAt: Iso8601;
+}
+
+/** A highlight's colour (the reader's swatches, the export's labels). */
+export type HighlightColour = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
+export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const satisfies readonly HighlightColour[];
+
+/**
+ * A passage a person marked, anchored as a W3C Web Annotation target: the quote (exact text
+ * with a little context each side) finds it again after the body changes; the position is its
+ * place in the clip's `bodyText` (UTF-16 offsets, end exclusive), or null when the quote no
+ * longer fits the body ("detached": kept and shown, never dropped).
+ */
+export interface Highlight {
+  id: number;
+  uid: string;
+  clipId: number;
+  colour: HighlightColour;
+  note: string;
+  quote: { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string };
+  position: { type: 'TextPositionSelector'; start: number; end: number } | null;
+  createdAt: Iso8601;
+  updatedAt: Iso8601;
+}
+
+/** A highlight in the JSON export: its selectors, colour, note and dates, without the library's ids. */
+export type ExportHighlight = Omit<Highlight, 'id' | 'clipId'>;
+
+/** A new highlight: the words as they stand in the reader, with the text around them. */
+export interface NewHighlight {
+  clipId: number;
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+  /** Where the words stood, as an offset into bodyText, to choose among several places. */
+  near?: number;
+  colour?: HighlightColour;
+  note?: string;
 }
 
 /** What a remembered correction does to a new import of its site. */
@@ -279,6 +327,8 @@ export interface ReextractOutcome {
   fields?: ReextractField[];
   /** Fields a person corrected, which re-extraction left as they were. */
   kept?: RecordField[];
+  /** Highlights whose words the new text no longer holds: kept, shown as detached. */
+  detachedHighlights?: number;
   /** Why it failed ("its original file is missing from the library folder"). */
   reason?: string;
 }
@@ -339,6 +389,8 @@ export interface ExportDocument {
   clips: (Omit<Clip, 'id' | 'nearDuplicates' | 'original' | 'tags' | 'snippet' | 'corrections'> & {
     tags: string[];
     original: { name: string | null; format: string | null; size: number | null };
+    /** Present when the clip has any. */
+    highlights?: ExportHighlight[];
   })[];
   tags: { name: string; colour: string }[];
 }
@@ -354,6 +406,13 @@ export interface ApiMethods {
   updateClips: { args: { ids: number[]; patch: Pick<ClipPatch, 'source' | 'publishedAt'> }; result: RecordEdit };
   /** Gives the fields an edit changed their values before it (a later change to the same field is overwritten). */
   undoEdit: { args: { undoToken: string }; result: { restored: number } };
+  /** A clip's highlights in text order; detached ones last. */
+  listHighlights: { args: { clipId: number }; result: Highlight[] };
+  /** Anchors the words in the clip's text; refused when they are not in it. */
+  addHighlight: { args: NewHighlight; result: Highlight };
+  updateHighlight: { args: { id: number; colour?: HighlightColour; note?: string }; result: Highlight };
+  /** Answers the highlight as it was, so an undo can add it again. */
+  deleteHighlight: { args: { id: number }; result: { deleted: Highlight } };
   listSiteRules: { args: { site?: string }; result: SiteRule[] };
   createSiteRule: { args: NewSiteRule; result: SiteRule };
   deleteSiteRule: { args: { id: number }; result: { deleted: boolean; rule: SiteRule | null } };
@@ -386,6 +445,8 @@ export interface ApiMethods {
   importResult: { args: { jobId: string }; result: ImportSummary | null };
   loadSamples: { args: Record<string, never>; result: { jobId: string } };
   exportClips: { args: { ids?: number[] }; result: ExportDocument };
+  /** The clips' bibliography entries in a citation style, as plain text (one a line) and as HTML. Reads only. */
+  citeClips: { args: { ids: number[]; style: CitationStyle }; result: { text: string; html: string } };
   /** Reads clips again from their stored originals with the current extractor, as a job (one at a time). */
   reextractClips: { args: { ids?: number[]; all?: boolean }; result: { jobId: string; total: number } };
   cancelReextract: { args: { jobId: string }; result: { cancelled: boolean } };
@@ -399,6 +460,15 @@ export interface ApiMethods {
   openExternal: { args: { url: string }; result: { opened: boolean } };
   /** Electron: shows the stored copy of the original in the system's file manager. */
   revealOriginal: { args: { id: number }; result: { shown: boolean } };
+  /**
+   * Compiles a press review as a job (review-progress, review-finished). The window's call
+   * writes a file to download (browser mode: `downloadUrl` in the summary); the desktop app
+   * asks where to save first (desktop.compileReviewTo), the CLI writes to --output.
+   */
+  compileReview: { args: ReviewRequest; result: { jobId: string; clips: number } };
+  cancelReview: { args: { jobId: string }; result: { cancelled: boolean } };
+  /** The summary of a finished review job; null while it runs. */
+  reviewResult: { args: { jobId: string }; result: ReviewSummary | null };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -418,6 +488,8 @@ export interface ApiEvents {
   'import-started': { jobId: string };
   'reextract-progress': ReextractProgress;
   'reextract-finished': ReextractSummary;
+  'review-progress': ReviewProgress;
+  'review-finished': ReviewSummary;
 }
 export type ApiEventName = keyof ApiEvents;
 
@@ -446,6 +518,8 @@ export type ShellCommand =
   | { command: 'reextract-library' }
   /** File → Site Rules…: the corrections remembered per site, to look at or delete. */
   | { command: 'site-rules' }
+  /** File → Press Review…: the window asks which clips and how, then calls desktop.compileReviewTo. */
+  | { command: 'press-review' }
   /** A short message for the window to show (an export or backup finished, or failed). */
   | { command: 'notify'; message: string; error?: boolean };
 
@@ -462,12 +536,18 @@ export interface ShellMethods {
   popupMenu: { args: { items: MenuChoice[] }; result: { chosen: string | null } };
   /** Asks where to save (a native dialog) and writes the export there; null when cancelled. */
   exportTo: { args: ExportRequest; result: { output: string; clips: number } | null };
+  /** Asks where to save the press review (a native dialog), then compiles it there as a job; null when cancelled. */
+  compileReviewTo: { args: ReviewRequest; result: { jobId: string; clips: number; output: string } | null };
 }
 export type ShellMethod = keyof ShellMethods;
 
-/** The files an export can be written as (electron/export/). */
-export type ExportFormat = 'json' | 'markdown' | 'html' | 'csv';
-export const EXPORT_FORMATS = ['json', 'markdown', 'html', 'csv'] as const satisfies readonly ExportFormat[];
+/** The files an export can be written as (electron/export/). csl-json, ris and bibtex are for reference managers (Zotero). */
+export type ExportFormat = 'json' | 'markdown' | 'html' | 'csv' | 'csl-json' | 'ris' | 'bibtex' | 'highlights';
+export const EXPORT_FORMATS = ['json', 'markdown', 'html', 'csv', 'csl-json', 'ris', 'bibtex', 'highlights'] as const satisfies readonly ExportFormat[];
+
+/** The citation styles "Copy citation" and `cuttings cite` offer (electron/export/citation-styles.ts). */
+export type CitationStyle = 'apa' | 'chicago' | 'mla';
+export const CITATION_STYLES = ['apa', 'chicago', 'mla'] as const satisfies readonly CitationStyle[];
 
 /** Which clips an export holds: the given ids, or the clips a query matches, or all. */
 export interface ExportRequest {
@@ -476,7 +556,56 @@ export interface ExportRequest {
   /** A search query (filters included), as typed in the search box. */
   query?: string;
 }
-export const SHELL_METHODS = ['importDropped', 'chooseAndImport', 'popupMenu', 'exportTo'] as const satisfies readonly ShellMethod[];
+/** A press review's file (electron/export/review-*.ts). */
+export type ReviewFormat = 'pdf' | 'html' | 'docx';
+export const REVIEW_FORMATS = ['pdf', 'html', 'docx'] as const satisfies readonly ReviewFormat[];
+/** How the contents and the clips are grouped. */
+export type ReviewGrouping = 'day' | 'outlet' | 'tag';
+export const REVIEW_GROUPINGS = ['day', 'outlet', 'tag'] as const satisfies readonly ReviewGrouping[];
+/** What each clip shows below its record: the whole article, its standfirst (or lead), or its highlighted passages. */
+export type ReviewContent = 'full' | 'standfirst' | 'highlights';
+export const REVIEW_CONTENTS = ['full', 'standfirst', 'highlights'] as const satisfies readonly ReviewContent[];
+
+/** A press review: which clips (ids, or a search query with its tag:/after:/before: filters), and how. */
+export interface ReviewRequest {
+  format: ReviewFormat;
+  ids?: number[];
+  query?: string;
+  /** Default "Press review". */
+  title?: string;
+  /** Who compiled it, for the title page. */
+  compiledBy?: string;
+  /** Default 'day'. */
+  group?: ReviewGrouping;
+  /** Default 'full'. */
+  content?: ReviewContent;
+}
+
+export interface ReviewProgress {
+  jobId: string;
+  /** reading: clips read and composed (done of total clips); printing: the PDF is laid out; saving: the file is written. */
+  stage: 'reading' | 'printing' | 'saving';
+  done: number;
+  total: number;
+}
+
+export interface ReviewSummary {
+  jobId: string;
+  status: 'done' | 'cancelled' | 'failed';
+  format: ReviewFormat;
+  clips: number;
+  /** The file's name ("Press review 2026-12-03.pdf"). */
+  fileName: string;
+  /** Where it was written (the desktop app and the CLI); null for a download. */
+  output: string | null;
+  /** Browser mode: where the window downloads it (GET api/review/<jobId>?token=…). */
+  downloadUrl?: string;
+  /** Why it failed, in words a person can act on. */
+  error?: string;
+  bytes?: number;
+  elapsedMs: number;
+}
+export const SHELL_METHODS = ['importDropped', 'chooseAndImport', 'popupMenu', 'exportTo', 'compileReviewTo'] as const satisfies readonly ShellMethod[];
 type MissingShell = Exclude<ShellMethod, (typeof SHELL_METHODS)[number]>;
 export const SHELL_METHODS_COMPLETE: [MissingShell] extends [never] ? true : never = true;
 
@@ -501,6 +630,8 @@ export interface DesktopBridge {
   onCommand(listener: (command: ShellCommand) => void): () => void;
   /** Exports to a file or folder the user chooses in a native save dialog; null when cancelled. */
   exportTo(request: ExportRequest): Promise<{ output: string; clips: number } | null>;
+  /** Asks where to save a press review, then compiles it there (progress as review-* events); null when cancelled. */
+  compileReviewTo(request: ReviewRequest): Promise<{ jobId: string; clips: number; output: string } | null>;
 }
 
 /** What the preload exposes as window.cuttings (and what browser mode builds over HTTP). */
@@ -531,9 +662,11 @@ export const API_METHODS = [
   'timeline', 'listTags', 'createTag', 'tagClips', 'untagClips', 'renameTag', 'recolourTag',
   'mergeTags', 'deleteTag', 'listSources', 'renameOutlet', 'mergeOutlets', 'undoMergeOutlets', 'listAuthors', 'listSavedSearches', 'saveSearch',
   'deleteSavedSearch', 'importPaths', 'importUploads', 'cancelImport', 'importResult',
-  'loadSamples', 'exportClips', 'openOriginal', 'openExternal', 'revealOriginal',
+  'loadSamples', 'exportClips', 'citeClips', 'openOriginal', 'openExternal', 'revealOriginal',
   'reextractClips', 'cancelReextract', 'reextractResult',
   'listSiteRules', 'createSiteRule', 'deleteSiteRule',
+  'listHighlights', 'addHighlight', 'updateHighlight', 'deleteHighlight',
+  'compileReview', 'cancelReview', 'reviewResult',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS names every method of ApiMethods.

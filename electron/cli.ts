@@ -74,6 +74,7 @@ async function run(command: Command, ctx: CommandContext): Promise<number> {
     const handlers = createHandlers({
       library, events, shell: command.browser ? 'browser' : 'cli', samplesDir: SAMPLES_DIR,
       originalUrl: command.browser ? (id) => `api/original/${id}?token=${encodeURIComponent(token)}` : undefined,
+      reviewUrl: command.browser ? (jobId) => `api/review/${encodeURIComponent(jobId)}?token=${encodeURIComponent(token)}` : undefined,
       maxFileBytes: maxMb ? Number(maxMb) * 1024 * 1024 : undefined,
     });
     dispose = () => handlers.dispose();

@@ -5,10 +5,11 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, s
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IPC_CHANNEL, IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, type ExportRequest, type ImportProgress, type ImportSummary, type ReextractProgress, type ReextractSummary, type ShellCommand } from './api.ts';
+import { IPC_CHANNEL, IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL, type ExportFormat, type ExportRequest, type ImportProgress, type ImportSummary, type ReextractProgress, type ReextractSummary, type ReviewRequest, type ShellCommand } from './api.ts';
 import { EventBus } from './handlers/event-bus.ts';
 import { isSafeExternalUrl } from './handlers/handler-table.ts';
 import { writeExport } from './export/index.ts';
+import { reviewFileName, reviewSettings } from './export/review-request.ts';
 import { autoBackupFolder, backUpIfDue } from './library/auto-backup.ts';
 import { backUpLibrary } from './library/backup.ts';
 import { appPaths, databaseBinding } from './shell/app-paths.ts';
@@ -19,6 +20,7 @@ import { openLibrarySession, type LibrarySession } from './shell/library-session
 import { createMainWindow, guardContents, isTrustedSender, lockDownSession, registerAppScheme, serveRenderer, windowState } from './shell/main-window.ts';
 import { applicationMenuTemplate, contextMenuTemplate, type MenuActions } from './shell/menu-template.ts';
 import { QuitGuard } from './shell/quit-guard.ts';
+import { electronPrinter } from './shell/review-pdf.ts';
 import { existingLibraries, rememberLibrary } from './shell/recent-libraries.ts';
 import { loadSettings, saveSettings, type Settings } from './shell/settings.ts';
 
@@ -69,6 +71,7 @@ function openSession(dir: string): LibrarySession {
       shell.showItemInFolder(p);
       return true;
     },
+    printPdf: electronPrinter(),
   }, binding);
   settings.library = session.library.dir;
   settings.recentLibraries = rememberLibrary(settings.recentLibraries, session.library.dir);
@@ -176,13 +179,34 @@ async function exportTo(request: ExportRequest): Promise<{ output: string; clips
     output = path.join(res.filePaths[0], stem);
     for (let i = 2; fs.existsSync(output); i++) output = path.join(res.filePaths[0], `${stem} (${i})`);
   } else {
-    const ext = request.format;
-    const names = { json: 'Cuttings export (re-importable)', html: 'Web page', csv: 'Spreadsheet (CSV)' } as const;
-    const res = await dialog.showSaveDialog(win, { title: 'Export clips', defaultPath: `${stem}.${ext}`, filters: [{ name: names[request.format], extensions: [ext] }] });
+    const kinds = {
+      json: { name: 'Cuttings export (re-importable)', ext: 'json' },
+      html: { name: 'Web page', ext: 'html' },
+      csv: { name: 'Spreadsheet (CSV)', ext: 'csv' },
+      'csl-json': { name: 'CSL-JSON', ext: 'json' },
+      ris: { name: 'RIS', ext: 'ris' },
+      bibtex: { name: 'BibTeX', ext: 'bib' },
+      highlights: { name: 'Highlights (Markdown)', ext: 'md' },
+    } as const satisfies Record<Exclude<ExportFormat, 'markdown'>, { name: string; ext: string }>;
+    const { name, ext } = kinds[request.format];
+    const res = await dialog.showSaveDialog(win, { title: 'Export clips', defaultPath: `${stem}.${ext}`, filters: [{ name, extensions: [ext] }] });
     if (res.canceled || !res.filePath) return null;
     output = res.filePath;
   }
   return writeExport(current.library, request, output);
+}
+
+/** Asks where to save a press review, then compiles it there as a job (its progress reaches the window as events). */
+async function compileReviewTo(request: ReviewRequest): Promise<{ jobId: string; clips: number; output: string } | null> {
+  if (!current || !win) return null;
+  const kinds = { pdf: 'PDF document', html: 'Web page', docx: 'Word document' } as const;
+  const res = await dialog.showSaveDialog(win, {
+    title: 'Save the press review',
+    defaultPath: reviewFileName(reviewSettings(request), new Date()),
+    filters: [{ name: kinds[request.format], extensions: [request.format] }],
+  });
+  if (res.canceled || !res.filePath) return null;
+  return { ...current.handlers.compileReviewTo(request, res.filePath), output: res.filePath };
 }
 
 /** The day's backup beside the library, when daily backups are on and none was made today. */
@@ -197,6 +221,7 @@ async function autoBackUp(): Promise<void> {
 
 const shellHandlers: ShellHandlers = {
   exportTo,
+  compileReviewTo,
   importDropped: ({ paths: dropped }) => importFromShell(dropped),
   chooseAndImport: ({ kind }) => chooseAndImport(kind),
   popupMenu: ({ items }) =>

@@ -3,7 +3,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   API_METHODS, IPC_CHANNEL, IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL,
-  type Api, type ApiEventName, type ApiEvents, type CuttingsBridge, type DesktopBridge, type ExportRequest, type MenuChoice, type ShellCommand, type ShellMethod, type ShellMethods,
+  type Api, type ApiEventName, type ApiEvents, type CuttingsBridge, type DesktopBridge, type ExportRequest, type MenuChoice, type ReviewRequest, type ShellCommand, type ShellMethod, type ShellMethods,
 } from './api.ts';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
@@ -42,6 +42,9 @@ const desktop: DesktopBridge = {
   },
   exportTo(request: ExportRequest) {
     return shellCall('exportTo', request);
+  },
+  compileReviewTo(request: ReviewRequest) {
+    return shellCall('compileReviewTo', request);
   },
   onCommand(listener: (command: ShellCommand) => void) {
     const handler = (_e: Electron.IpcRendererEvent, command: ShellCommand) => listener(command);

@@ -5,6 +5,7 @@
 //   GET  /api/events?token=…      Server-Sent Events (import progress, library changes)
 //   GET  /api/original/<id>?token=…  download a clip's original file
 //   GET  /api/export?format=…&token=…  download an export (ids=… or query=… chooses the clips)
+//   GET  /api/review/<jobId>?token=…   download a press review the window compiled (compileReview)
 //   anything else                 the built renderer (static files)
 // Every /api request needs the token: in the Authorization header (Bearer TOKEN), or as
 // ?token=TOKEN only on the GET routes a browser opens without a header (http/session-token.ts).
@@ -183,6 +184,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (route === 'events') return streamEvents(res);
       if (route.startsWith('original/')) return sendOriginal(res, route.slice('original/'.length));
       if (route === 'export') return sendExport(res, url);
+      if (route.startsWith('review/')) return sendReview(res, route.slice('review/'.length));
     }
     if (Object.hasOwn(NOT_OVER_HTTP, route)) throw new ApiCallError('bad-request', NOT_OVER_HTTP[route as ApiMethod]!);
     let args: unknown;
@@ -251,6 +253,18 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       'content-security-policy': "default-src 'none'; sandbox",
     });
     res.end(file.bytes);
+  }
+
+  /** GET /api/review/<jobId>: a finished press review, always an attachment. */
+  async function sendReview(res: http.ServerResponse, jobId: string): Promise<void> {
+    const review = opts.handlers.reviewDownload(decodeURIComponent(jobId).slice(0, 100));
+    await sendFile(res, review.file, {
+      'content-type': review.mimeType,
+      'content-disposition': attachmentDisposition(review.fileName),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
   }
 
   async function serveStatic(res: http.ServerResponse, url: URL): Promise<void> {

@@ -3,12 +3,15 @@
 import type { Command } from './command.ts';
 import { apiCommand } from './commands/api.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { citeCommand } from './commands/cite.ts';
 import { exportCommand } from './commands/export.ts';
 import { extractCommand } from './commands/extract.ts';
+import { highlightCommand, highlightsCommand } from './commands/highlights.ts';
 import { importCommand } from './commands/import.ts';
 import { outletsCommand } from './commands/outlets.ts';
 import { listCommand, searchCommand, showCommand, tagsCommand, timelineCommand } from './commands/reading.ts';
 import { reextractCommand } from './commands/reextract.ts';
+import { reviewCommand } from './commands/review.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tagCommand, untagCommand } from './commands/tagging.ts';
@@ -21,12 +24,16 @@ export const COMMANDS: readonly Command[] = [
   showCommand,
   tagCommand,
   untagCommand,
+  highlightCommand,
+  highlightsCommand,
   tagsCommand,
   outletsCommand,
   timelineCommand,
   reextractCommand,
   rulesCommand,
+  citeCommand,
   exportCommand,
+  reviewCommand,
   backupCommand,
   restoreCommand,
   serveCommand,

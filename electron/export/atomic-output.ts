@@ -51,6 +51,26 @@ export async function writeFileAtomically(output: string, chunks: AsyncIterable<
   }
 }
 
+/** Writes `bytes` to `output` (a file), replacing a file already there: a PDF or DOCX made whole in memory. */
+export async function writeBytesAtomically(output: string, bytes: Uint8Array): Promise<void> {
+  checkParent(output);
+  if (fs.existsSync(output) && fs.statSync(output).isDirectory()) throw new ExportError(`${output} is a folder: give the name of a file to write.`);
+  const temp = partialPath(output);
+  try {
+    const handle = await fsp.open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fsp.rename(temp, output);
+  } catch (e) {
+    await fsp.rm(temp, { force: true });
+    throw e;
+  }
+}
+
 /** Writes the entries into `output`, a folder that must not exist yet or be empty. */
 export async function writeFolderAtomically(output: string, entries: AsyncIterable<ExportEntry>): Promise<void> {
   checkParent(output);

@@ -1,5 +1,5 @@
 // Exports: the clips of a request (ids, a search query, or all) as Cuttings' JSON, a Markdown
-// folder, one HTML document or a CSV spreadsheet, written to a path (the CLI's --output, the
+// folder, one HTML document, a CSV spreadsheet, or CSL-JSON, RIS or BibTeX for a reference manager, written to a path (the CLI's --output, the
 // desktop app's save dialog) or handed back as one file's bytes (browser mode's download).
 // One module per output beside this one; this file only chooses, names and writes.
 import path from 'node:path';
@@ -7,11 +7,15 @@ import { zipSync } from 'fflate';
 import { EXPORT_FORMATS, type ExportFormat, type ExportRequest } from '../api.ts';
 import type { Library } from '../library/open-library.ts';
 import { writeFileAtomically, writeFolderAtomically } from './atomic-output.ts';
+import { bibtexChunks } from './bibtex.ts';
+import { cslJsonChunks } from './csl-json.ts';
 import { csvChunks } from './csv.ts';
 import { ExportError } from './export-error.ts';
+import { highlightsDocument } from './highlights-markdown.ts';
 import { htmlChunks } from './html.ts';
 import { jsonExport } from './json.ts';
 import { markdownEntries } from './markdown.ts';
+import { risChunks } from './ris.ts';
 import { selectClipIds } from './select-clips.ts';
 
 export { selectClipIds } from './select-clips.ts';
@@ -23,8 +27,21 @@ const MIME_TYPES: Record<ExportFormat, string> = {
   markdown: 'application/zip',
   html: 'text/html; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  highlights: 'text/markdown; charset=utf-8',
+  // The types reference managers register for these files (Zotero opens them on a double click).
+  'csl-json': 'application/vnd.citationstyles.csl+json; charset=utf-8',
+  ris: 'application/x-research-info-systems; charset=utf-8',
+  bibtex: 'application/x-bibtex; charset=utf-8',
 };
-const EXTENSIONS: Record<ExportFormat, string> = { json: '.json', markdown: '.zip', html: '.html', csv: '.csv' };
+const EXTENSIONS: Record<ExportFormat, string> = { json: '.json', markdown: '.zip', html: '.html', csv: '.csv', highlights: '.md',
+  'csl-json': '.csl.json', ris: '.ris', bibtex: '.bib',
+};
+
+/** The reference-manager exports: one stream of text, clip by clip. */
+function referenceChunks(library: Library, format: 'csl-json' | 'ris' | 'bibtex', ids: number[]): AsyncIterable<string> {
+  if (format === 'csl-json') return cslJsonChunks(library.db, ids);
+  return format === 'ris' ? risChunks(library.db, ids) : bibtexChunks(library.db, ids);
+}
 
 function checkFormat(request: ExportRequest): void {
   if (!(EXPORT_FORMATS as readonly string[]).includes(request?.format)) {
@@ -46,6 +63,13 @@ function heading(request: ExportRequest): string {
   if (request.ids) return 'Selected clippings';
   if (request.query?.trim()) return `Clippings matching “${request.query.trim()}”`;
   return 'All clippings';
+}
+
+/** The highlights document; refused when none of the clips has a highlight. */
+function highlightsExport(library: Library, request: ExportRequest, ids: number[]): { text: string; clips: number } {
+  const doc = highlightsDocument(library.db, ids, `Highlights: ${heading(request).replace(/^./, (c) => c.toLowerCase())}`);
+  if (!doc.highlights) throw new ExportError(`None of the ${ids.length === 1 ? 'chosen clip' : `${ids.length} chosen clips`} has highlights: nothing was exported.`);
+  return doc;
 }
 
 /** Whole library and no query: the JSON document reads every clip without an id list. */
@@ -81,6 +105,16 @@ export async function writeExport(library: Library, request: ExportRequest, outp
     case 'csv':
       await writeFileAtomically(target, csvChunks(library.db, ids));
       return { output: target, clips: ids.length };
+    case 'csl-json':
+    case 'ris':
+    case 'bibtex':
+      await writeFileAtomically(target, referenceChunks(library, request.format, ids));
+      return { output: target, clips: ids.length };
+    case 'highlights': {
+      const { text, clips } = highlightsExport(library, request, ids);
+      await writeFileAtomically(target, [text]);
+      return { output: target, clips };
+    }
   }
 }
 
@@ -112,6 +146,14 @@ export async function exportForDownload(library: Library, request: ExportRequest
       break;
     case 'csv':
       bytes = await collectText(csvChunks(library.db, ids));
+      break;
+    case 'csl-json':
+    case 'ris':
+    case 'bibtex':
+      bytes = await collectText(referenceChunks(library, request.format, ids));
+      break;
+    case 'highlights':
+      bytes = new TextEncoder().encode(highlightsExport(library, request, ids).text);
       break;
   }
   return { fileName: `${stem}${EXTENSIONS[request.format]}`, mimeType: MIME_TYPES[request.format], bytes };

@@ -1,12 +1,15 @@
 // The Markdown export: a folder of notes, one `.md` per clip, for Obsidian-style vaults and
 // any other Markdown tool. Each note is YAML front matter (the clip's record), then the
-// headline, the standfirst, the body, the captions and the note. Images that came inside the
+// headline, the standfirst, the body, the captions, the note and the highlights. Images that came inside the
 // saved file are written once each to attachments/, named by their content; remote images
 // were never kept, so no note loads anything from the network.
 import crypto from 'node:crypto';
 import { Document, isPair, isScalar, visit } from 'yaml';
 import type Database from 'better-sqlite3';
+import type { Highlight } from '../api.ts';
+import { highlightsOfClips } from '../library/highlights.ts';
 import { clipBatches, type ExportClip } from './clip-records.ts';
+import { highlightsSection } from './highlights-markdown.ts';
 import { safeFileStem, UniqueNames } from './file-names.ts';
 import { bodyToMarkdown, escapeMarkdown, textToMarkdown } from './markdown-body.ts';
 import { standfirstToShow } from './standfirst.ts';
@@ -53,7 +56,7 @@ export function frontMatter(c: ExportClip): string {
 }
 
 /** A note's text: front matter, then the article as Markdown. */
-export function noteMarkdown(c: ExportClip, image: (dataUrl: string) => string | null): string {
+export function noteMarkdown(c: ExportClip, image: (dataUrl: string) => string | null, highlights?: readonly Highlight[]): string {
   const parts = [`# ${escapeMarkdown(c.title.replace(/\s+/g, ' ').trim())}`];
   const standfirst = textToMarkdown(standfirstToShow(c) ?? '').replace(/\\\n/g, ' ');
   if (standfirst) parts.push(`*${standfirst}*`);
@@ -63,6 +66,8 @@ export function noteMarkdown(c: ExportClip, image: (dataUrl: string) => string |
   if (captions.length) parts.push('## Captions', captions.map((t) => `- ${t}`).join('\n'));
   const note = textToMarkdown(c.note);
   if (note) parts.push('## Note', note);
+  const marked = highlightsSection(highlights);
+  if (marked) parts.push(marked);
   return `${frontMatter(c)}\n${parts.join('\n\n')}\n`;
 }
 
@@ -82,6 +87,7 @@ export async function* markdownEntries(db: Database.Database, ids: readonly numb
   const encoder = new TextEncoder();
   for await (const batch of clipBatches(db, ids)) {
     const images: ExportEntry[] = [];
+    const marked = highlightsOfClips(db, batch.map((c) => c.id));
     for (const c of batch) {
       const image = (dataUrl: string) => {
         const decoded = decodeImage(dataUrl);
@@ -94,7 +100,7 @@ export async function* markdownEntries(db: Database.Database, ids: readonly numb
         }
         return rel;
       };
-      yield { path: names.name(safeFileStem(c.title), '.md'), bytes: encoder.encode(noteMarkdown(c, image)) };
+      yield { path: names.name(safeFileStem(c.title), '.md'), bytes: encoder.encode(noteMarkdown(c, image, marked.get(c.id))) };
     }
     yield* images;
   }

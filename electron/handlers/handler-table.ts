@@ -4,13 +4,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Api, ImportSummary, ReextractSummary } from '../api.ts';
+import type { Api, ImportSummary, ReextractSummary, ReviewRequest, ReviewSummary } from '../api.ts';
 import {
   clipFromRow, getClipRow, listClips, restoreClips, softDeleteClips, updateClip, NotFoundError,
 } from '../library/clips.ts';
 import type { Library } from '../library/open-library.ts';
 import { nameWithExtension, openableExtension } from '../library/original-extension.ts';
 import { originalExists } from '../library/originals.ts';
+import { addHighlight, deleteHighlight, HighlightError, listHighlights, updateHighlight } from '../library/highlights.ts';
 import { listOutlets, mergeOutlets, OutletError, renameOutlet, undoMergeOutlets } from '../library/outlets.ts';
 import { writeTransaction } from '../library/write-transaction.ts';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../library/saved-searches.ts';
@@ -19,6 +20,10 @@ import {
 } from '../library/tags.ts';
 import { createSiteRule, deleteSiteRule, listSiteRules, SiteRuleError } from '../library/site-rules.ts';
 import { timeline } from '../library/timeline.ts';
+import { clipBatches } from '../export/clip-records.ts';
+import { citeClips } from '../export/cite.ts';
+import type { PdfPrinter } from '../export/review-chromium.ts';
+import { libraryHighlights } from '../export/review-highlights.ts';
 import { buildExportDocument } from '../import/export-document.ts';
 import { ImportJob, type ImportSource } from '../import/import-job.ts';
 import { ReextractJob } from '../import/reextract-job.ts';
@@ -28,6 +33,7 @@ import { searchClips, searchConditions } from '../search/search-clips.ts';
 import type { EventBus } from './event-bus.ts';
 import { ApiCallError } from './dispatch.ts';
 import { RecordEdits, recordValues } from './record-edits.ts';
+import { ReviewJobs } from './review-jobs.ts';
 import { BadRequestError } from './validate.ts';
 
 export interface HandlerContext {
@@ -45,6 +51,10 @@ export interface HandlerContext {
   revealPath?(absolutePath: string): Promise<boolean>;
   /** Browser mode: where the original of a clip can be downloaded. */
   originalUrl?(id: number): string;
+  /** The desktop app: prints a press review's PDF with Electron (elsewhere Chromium's headless print). */
+  printPdf?: PdfPrinter;
+  /** Browser mode: where a finished press review can be downloaded. */
+  reviewUrl?(jobId: string): string;
 }
 
 export interface Handlers {
@@ -57,6 +67,12 @@ export interface Handlers {
   activeImports(): string[];
   /** Cancels every running import and resolves when all have stopped. */
   stopImports(): Promise<void>;
+  /** A press review written where a person chose (the desktop app's save dialog, the CLI's --output). */
+  compileReviewTo(request: ReviewRequest, output: string): { jobId: string; clips: number };
+  /** Resolves when the press review job finishes (the CLI waits on it). */
+  waitForReview(jobId: string): Promise<ReviewSummary>;
+  /** Browser mode's download of a finished press review. */
+  reviewDownload(jobId: string): { file: string; fileName: string; mimeType: string };
   dispose(): Promise<void>;
 }
 
@@ -94,6 +110,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     }
   };
   const recordEdits = new RecordEdits(db);
+  const reviews = new ReviewJobs({ library, events, printPdf: ctx.printPdf, highlights: libraryHighlights(db), downloadUrl: ctx.reviewUrl });
 
   const startJob = (run: (job: ImportJob) => Promise<ImportSummary>, cleanup?: () => void): { jobId: string } => {
     pool ??= new WorkerPool();
@@ -149,7 +166,14 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       // Headline, author, outlet, date and link are kept as the person's corrections (record-edits.ts).
       const edit = recordEdits.apply([id], recordValues(patch));
       const rest = { note: patch.note, starred: patch.starred };
-      if (rest.note !== undefined || rest.starred !== undefined) writeTransaction(db, () => updateClip(db, id, rest));
+      if (rest.note !== undefined || rest.starred !== undefined) {
+        writeTransaction(db, () => {
+          // A note is searchable: the typo vocabulary counts the clip's words out and in again.
+          if (rest.note !== undefined) onClipsRemoved(db, [id]);
+          updateClip(db, id, rest);
+          if (rest.note !== undefined) onClipsAdded(db, [id]);
+        });
+      }
       changed('clip-updated');
       return { ...(await api.getClip({ id })), edit };
     },
@@ -175,6 +199,33 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       } catch (e) {
         throw e instanceof SiteRuleError ? new BadRequestError(e.message) : e;
       }
+    },
+    async listHighlights({ clipId }) {
+      getClipRow(db, clipId);
+      return listHighlights(db, clipId);
+    },
+    async addHighlight(input) {
+      try {
+        const added = writeTransaction(db, () => addHighlight(db, input));
+        changed('highlights');
+        return added;
+      } catch (e) {
+        throw e instanceof HighlightError ? new BadRequestError(e.message) : e;
+      }
+    },
+    async updateHighlight({ id, ...patch }) {
+      try {
+        const updated = writeTransaction(db, () => updateHighlight(db, id, patch));
+        changed('highlights');
+        return updated;
+      } catch (e) {
+        throw e instanceof HighlightError ? new BadRequestError(e.message) : e;
+      }
+    },
+    async deleteHighlight({ id }) {
+      const deleted = writeTransaction(db, () => deleteHighlight(db, id));
+      changed('highlights');
+      return { deleted };
     },
     async deleteSiteRule({ id }) {
       const rule = writeTransaction(db, () => deleteSiteRule(db, id));
@@ -364,6 +415,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     async exportClips({ ids }) {
       return buildExportDocument(db, ids);
     },
+    async citeClips({ ids, style }) {
+      // Reads only: no write transaction. Deleted or unknown clips drop out; none left is an error.
+      const clips = [];
+      for await (const batch of clipBatches(db, ids)) clips.push(...batch);
+      if (clips.length === 0) throw new NotFoundError('None of those clips is in the library: there is nothing to cite.');
+      return citeClips(clips, style);
+    },
     async openOriginal({ id }) {
       const row = getClipRow(db, id);
       if (!originalExists(library.dir, row.original_path)) throw new NotFoundError('The original file of this clip is missing from the library folder.');
@@ -391,6 +449,16 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!ctx.openExternalUrl) return { opened: false };
       return { opened: await ctx.openExternalUrl(url) };
     },
+    // The window's press review: a file to download (the desktop app asks where to save first, compileReviewTo).
+    async compileReview(request) {
+      return reviews.start(request, null);
+    },
+    async cancelReview({ jobId }) {
+      return reviews.cancel(jobId);
+    },
+    async reviewResult({ jobId }) {
+      return reviews.result(jobId);
+    },
   };
 
   return {
@@ -412,7 +480,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       for (const e of jobs.values()) if (!e.summary) e.job.cancel();
       await Promise.allSettled([...jobs.values()].map((e) => e.done));
     },
+    compileReviewTo: (request, output) => reviews.start(request, output),
+    waitForReview: (jobId) => reviews.wait(jobId),
+    reviewDownload: (jobId) => reviews.download(jobId),
     async dispose() {
+      await reviews.dispose();
       // A re-extraction stopped here keeps the batches it wrote (each is whole): no need to ask first.
       for (const e of [...jobs.values(), ...reextracts.values()]) e.job.cancel();
       await Promise.allSettled([...jobs.values(), ...reextracts.values()].map((e) => e.done));

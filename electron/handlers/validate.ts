@@ -1,7 +1,8 @@
 // Checks every Api call's arguments before a handler sees them. Calls arrive from a renderer
 // that shows hostile articles, from HTTP and from the command line: nothing is trusted.
 // Numbers also arrive as strings (query strings, CLI flags) and are coerced here, once.
-import type { ApiArgs, ApiMethod } from '../api.ts';
+import { CITATION_STYLES, HIGHLIGHT_COLOURS, type ApiArgs, type ApiMethod } from '../api.ts';
+import { REVIEW_CONTENTS, REVIEW_FORMATS, REVIEW_GROUPINGS, type ReviewRequest } from '../api.ts';
 
 export class BadRequestError extends Error {}
 
@@ -112,6 +113,17 @@ const listShape = {
   undated: optional(bool),
 };
 
+/** A press review: which clips and how (the desktop app's compileReviewTo checks the same). */
+export const reviewRequest = object<ReviewRequest>({
+  format: oneOf(...REVIEW_FORMATS),
+  ids: optional(ids),
+  query: optional(str(2_000)),
+  title: optional(str(300)),
+  compiledBy: optional(str(200)),
+  group: optional(oneOf(...REVIEW_GROUPINGS)),
+  content: optional(oneOf(...REVIEW_CONTENTS)),
+});
+
 const validators: { [M in ApiMethod]: Check<ApiArgs<M>> } = {
   libraryInfo: none,
   listClips: object(listShape),
@@ -142,6 +154,18 @@ const validators: { [M in ApiMethod]: Check<ApiArgs<M>> } = {
     value: nullable(str(2_000)),
   }),
   deleteSiteRule: object({ id }),
+  listHighlights: object({ clipId: id }),
+  addHighlight: object({
+    clipId: id,
+    exact: str(20_000),
+    prefix: optional(str(200)),
+    suffix: optional(str(200)),
+    near: optional(int(0)),
+    colour: optional(oneOf(...HIGHLIGHT_COLOURS)),
+    note: optional(str(20_000)),
+  }),
+  updateHighlight: object({ id, colour: optional(oneOf(...HIGHLIGHT_COLOURS)), note: optional(str(20_000)) }),
+  deleteHighlight: object({ id }),
   deleteClips: object({ ids }),
   undoDelete: object({ undoToken: str(100) }),
   search: object({ ...listShape, q: str(2_000), asYouType: optional(bool), facets: optional(bool) }),
@@ -183,12 +207,17 @@ const validators: { [M in ApiMethod]: Check<ApiArgs<M>> } = {
   importResult: object({ jobId: str(100) }),
   loadSamples: none,
   exportClips: object({ ids: optional(ids) }),
+  // A citation is copied from a selection: a few thousand clips at most, not a whole library.
+  citeClips: object({ ids: arrayOf(int(1), 10_000), style: oneOf(...CITATION_STYLES) }),
   reextractClips: object({ ids: optional(ids), all: optional(bool) }),
   cancelReextract: object({ jobId: str(100) }),
   reextractResult: object({ jobId: str(100) }),
   openOriginal: object({ id }),
   openExternal: object({ url: str(8_192) }),
   revealOriginal: object({ id }),
+  compileReview: reviewRequest,
+  cancelReview: object({ jobId: str(100) }),
+  reviewResult: object({ jobId: str(100) }),
 };
 
 export function validateArgs<M extends ApiMethod>(method: M, raw: unknown): ApiArgs<M> {

@@ -2,14 +2,14 @@
 // Api calls carry it in the Authorization header only: an address with the token in it ends up
 // in history, logs and Referer headers, and every call the window makes is a fetch that can set
 // a header. The address is accepted only where a browser cannot add one: an EventSource, and
-// a download link (a clip's original, the export).
+// a download link (a clip's original, the export, a press review).
 import crypto from 'node:crypto';
 import type http from 'node:http';
 
 /** GET routes under /api/ that may take the token as ?token=…; every other route needs the header. */
 export function takesQueryToken(method: string | undefined, route: string): boolean {
   if (method !== 'GET') return false;
-  return route === 'events' || route === 'export' || route.startsWith('original/');
+  return route === 'events' || route === 'export' || route.startsWith('original/') || route.startsWith('review/');
 }
 
 function tokensEqual(a: string, b: string): boolean {

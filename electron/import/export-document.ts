@@ -1,9 +1,10 @@
-// Cuttings' own JSON export: every clip with its metadata, body, tags, star and note. It
+// Cuttings' own JSON export: every clip with its metadata, body, tags, star, note and highlights. It
 // re-imports losslessly (the same uid, dates, tags and colours), so it doubles as a backup
 // format and a way to move clips between libraries.
 import type Database from 'better-sqlite3';
 import type { ExportDocument, ImportOutcome } from '../api.ts';
 import { insertClip, tagsOfClips, type ClipRow } from '../library/clips.ts';
+import { exportHighlight, highlightsOfClips, restoreHighlights } from '../library/highlights.ts';
 import { storeOriginal } from '../library/originals.ts';
 import { resolveOutlet } from '../library/outlets.ts';
 import { ensureTagId, tagClips } from '../library/tags.ts';
@@ -25,6 +26,7 @@ export function buildExportDocument(db: Database.Database, ids?: number[]): Expo
       : db.prepare('SELECT * FROM clips WHERE deleted_at IS NULL ORDER BY id').all()
   ) as ClipRow[];
   const tags = tagsOfClips(db, rows.map((r) => r.id));
+  const highlights = highlightsOfClips(db, rows.map((r) => r.id));
   const usedTags = new Map<string, string>();
   for (const list of tags.values()) for (const t of list) usedTags.set(t.name, t.colour);
   return {
@@ -32,7 +34,8 @@ export function buildExportDocument(db: Database.Database, ids?: number[]): Expo
     tags: [...usedTags].map(([name, colour]) => ({ name, colour })),
     clips: rows.map((r) => {
       const { id: _id, ...clip } = toExportClip(r, (tags.get(r.id) ?? []).map((t) => t.name));
-      return clip;
+      const marked = highlights.get(r.id);
+      return marked ? { ...clip, highlights: marked.map(exportHighlight) } : clip;
     }),
   };
 }
@@ -101,6 +104,8 @@ export function importExportDocument(ctx: StoreContext, display: string, origina
         for (const t of tagNames) ensureTagId(ctx.db, t, colours.get(t));
         tagClips(ctx.db, [id], tagNames);
         onClipsAdded(ctx.db, [id]);
+        // After the clip's words are counted: restoring a highlight counts its note in.
+        if (Array.isArray(c.highlights)) restoreHighlights(ctx.db, id, c.highlights);
         return { id };
       });
       const { dup } = stored;

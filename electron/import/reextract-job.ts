@@ -233,7 +233,7 @@ export class ReextractJob {
         const reindexed = plans.filter((p) => p.plan.indexedTextChanged).map((p) => p.plan.id);
         onClipsRemoved(db, reindexed);
         for (const { plan, row } of plans) {
-          writeReextraction(db, plan);
+          const anchors = writeReextraction(db, plan);
           if (plan.simhashChanged) this.relink(ctx, rehashed, plan);
           outcomes.push({
             clipId: plan.id,
@@ -242,6 +242,7 @@ export class ReextractJob {
             status: plan.changed.length ? 'changed' : 'unchanged',
             fields: plan.changed.length ? plan.changed : undefined,
             kept: plan.kept.length ? plan.kept : undefined,
+            detachedHighlights: anchors?.detached || undefined,
           });
         }
         onClipsAdded(db, reindexed);

@@ -11,6 +11,7 @@ import type { PreparedClip } from '../import/prepare-clip.ts';
 import type { Extracted } from '../import/types.ts';
 import type { ClipRow } from './clips.ts';
 import { CORRECTION_COLUMNS, hasCorrectionsTable, recordFieldOf } from './corrections.ts';
+import { reanchorHighlights, type ReanchorCount } from './highlights.ts';
 import { resolveOutlet } from './outlets.ts';
 import { applySiteRules } from './site-rules.ts';
 
@@ -115,15 +116,15 @@ export function planReextraction(row: ClipRow, fresh: ExtractedFields, corrected
 
 /**
  * Carries out a plan: the clip's extracted columns, and what extraction now says in its
- * corrections. Call inside a write transaction. The full-text index follows by its triggers;
+ * corrections, and the clip's highlights anchored again in a new body. Call inside a write transaction. The full-text index follows by its triggers;
  * the typo vocabulary is the caller's to tell, before and after (see reextract-job.ts).
  */
-export function writeReextraction(db: Database.Database, plan: ReextractPlan): void {
+export function writeReextraction(db: Database.Database, plan: ReextractPlan): ReanchorCount | null {
   if (plan.kept.length) {
     const note = db.prepare('UPDATE clip_corrections SET extracted = ? WHERE clip_id = ? AND field = ?');
     for (const field of plan.kept) note.run(plan.extracted[field] ?? null, plan.id, CORRECTION_COLUMNS[field]);
   }
-  if (!plan.written) return;
+  if (!plan.written) return null;
   db.prepare(
     `UPDATE clips SET title = @title, standfirst = @standfirst, author = @author, source = @source, site = @site,
        url = @url, published_at = @publishedAt, modified_at = @modifiedAt, saved_at = @savedAt, language = @language,
@@ -131,4 +132,6 @@ export function writeReextraction(db: Database.Database, plan: ReextractPlan): v
        content_hash = @contentHash, simhash = @simhash
      WHERE id = @id`,
   ).run({ ...plan.next, captions: JSON.stringify(plan.next.captions), id: plan.id });
+  // A person's highlights follow their words into the new text (or wait, detached).
+  return plan.changed.includes('bodyText') ? reanchorHighlights(db, plan.id, plan.next.bodyText) : null;
 }

@@ -2,7 +2,7 @@
 // conditions on alias `c` (clips) for the filters. Every word goes to FTS5 as a quoted
 // string, so nothing the user typed is ever read as FTS5 syntax.
 import type { Clause, FilterClause, ParsedQuery, TermClause } from './query-parser.ts';
-import { normaliseDate } from './query-parser.ts';
+import { hasWhat, normaliseDate } from './query-parser.ts';
 import { ftsString, type Correction, type Expansion } from './typo-expansion.ts';
 import { NEAR_DISTANCE } from './ranking.ts';
 import { outletFilterKey, outletFilterSql } from '../library/outlets.ts';
@@ -77,6 +77,11 @@ function filterSql(f: FilterClause, p: Params): [string, boolean] {
     }
     case 'is':
       return ['c.starred = 1', true];
+    case 'has':
+      return hasWhat(f.value) === 'highlights'
+        ? ['c.id IN (SELECT clip_id FROM highlights)', false]
+        // The partial index clips_noted (migration 8) holds exactly these ids.
+        : ["c.id IN (SELECT id FROM clips WHERE annotations_text <> '')", false];
   }
 }
 

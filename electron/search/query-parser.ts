@@ -9,13 +9,14 @@
 //   venez*                 prefix
 //   tag:climate  tag:"climate change"  source:guardian  author:afp
 //   before:2019  after:2019-09  year:2019  year:2015..2019  is:starred
+//   has:highlights  has:note (the clip's own note or a highlight's)
 //   -tag:x  -source:x …    any filter negated
 //
 // With `asYouType`, the last bare word is also read as a prefix (the person has not finished it).
 // With `lastWordFragment`, a settled query's last bare word is read the same way, and nothing
 // else changes: what the search falls back to when the query finds less than it did while typed.
 
-export type FilterField = 'tag' | 'source' | 'author' | 'before' | 'after' | 'year' | 'is';
+export type FilterField = 'tag' | 'source' | 'author' | 'before' | 'after' | 'year' | 'is' | 'has';
 
 export interface TermClause {
   kind: 'term';
@@ -49,8 +50,8 @@ export interface ParsedQuery {
   groups: Clause[][];
 }
 
-const FIELDS = new Set<FilterField>(['tag', 'source', 'author', 'before', 'after', 'year', 'is']);
-const FIELD_AT = /^(tag|tags|source|author|before|after|year|is):/i;
+const FIELDS = new Set<FilterField>(['tag', 'source', 'author', 'before', 'after', 'year', 'is', 'has']);
+const FIELD_AT = /^(tag|tags|source|author|before|after|year|is|has):/i;
 const DATE = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/;
 const YEAR_RANGE = /^(\d{4})(?:(?:\.\.|-)(\d{4}))?$/;
 /** Punctuation that joins the parts of one word ("covid-19", "U.S.", "O'Brien"). */
@@ -66,6 +67,14 @@ export function normaliseDate(value: string): string | null {
   return [y, mo?.padStart(2, '0'), d?.padStart(2, '0')].filter(Boolean).join('-');
 }
 
+/** What a `has:` filter asks for; a plural or singular name reads the same. */
+export function hasWhat(value: string): 'highlights' | 'note' | null {
+  const v = value.toLowerCase();
+  if (v === 'highlight' || v === 'highlights') return 'highlights';
+  if (v === 'note' || v === 'notes') return 'note';
+  return null;
+}
+
 function validFilter(field: FilterField, value: string): boolean {
   switch (field) {
     case 'before':
@@ -75,6 +84,8 @@ function validFilter(field: FilterField, value: string): boolean {
       return YEAR_RANGE.test(value);
     case 'is':
       return value.toLowerCase() === 'starred';
+    case 'has':
+      return hasWhat(value) !== null;
     default:
       return value.trim().length > 0;
   }

@@ -8,8 +8,8 @@
 //    rest never overlap, so paging neither repeats nor skips a clip.
 // 3. Equal scores: the newer publication first.
 
-/** Column order of clips_fts: title, author, source, tags, body. */
-export const RANK_FUNCTION = 'bm25(8.0, 4.0, 4.0, 5.0, 1.0)';
+/** Column order of clips_fts: title, author, source, tags, body, notes (a person's own words). */
+export const RANK_FUNCTION = 'bm25(8.0, 4.0, 4.0, 5.0, 1.0, 3.0)';
 
 /** Position checks cost a seek per row and term; the first page or so is where order matters. */
 export const RERANK_WINDOW = 60;

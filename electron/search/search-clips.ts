@@ -8,6 +8,7 @@ import { buildQuery, type BuiltQuery } from './query-builder.ts';
 import { expandTerms, type Correction } from './typo-expansion.ts';
 import { boosted, compareScored, RERANK_WINDOW, type Scored } from './ranking.ts';
 import { CLOSE, OPEN, escapeHtml, markedHtml } from './markup.ts';
+import { highlightHits } from './highlight-hits.ts';
 import { FACET_LIMIT, facetsOf, NO_FACETS } from './facets.ts';
 
 /** SearchArgs plus what the contract does not carry yet. */
@@ -274,6 +275,7 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
   const markExpr = built.match ?? built.highlight;
   const marked = markExpr && pageIds.length ? marks(db, markExpr, pageIds) : new Map();
   const tags = tagsOfClips(db, pageIds);
+  const inHighlights = built.highlight && pageIds.length ? highlightHits(db, built.highlight, pageIds) : new Map();
   const hits: SearchHit[] = [];
   for (const id of pageIds) {
     const c = clips.get(id);
@@ -285,6 +287,7 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
       snippet: m ? markedHtml(m.snippet) : escapeHtml(leadSnippet(c.lead)),
       titleHtml: m ? markedHtml(m.title) : escapeHtml(c.title),
       tags: tags.get(id) ?? [],
+      inHighlight: inHighlights.get(id),
     });
   }
 

@@ -74,9 +74,10 @@ interface ClipText {
   source: string | null;
   tags_text: string;
   body_text: string;
+  annotations_text: string;
 }
 
-/** The words of each clip, as the index sees its columns (title, author, source, tags, body). */
+/** The words of each clip, as the index sees its columns (title, author, source, tags, body, notes). */
 function wordCounts(rows: ClipText[]): Map<string, number> {
   const counts = new Map<string, number>();
   const words = new Set<string>();
@@ -87,15 +88,20 @@ function wordCounts(rows: ClipText[]): Map<string, number> {
     if (r.source) vocabularyWords(r.source, words);
     vocabularyWords(r.tags_text, words);
     vocabularyWords(r.body_text, words);
+    vocabularyWords(r.annotations_text, words);
     for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   return counts;
 }
 
-function readClips(db: Database.Database, ids: number[]): ClipText[] {
+/**
+ * `notes: false` reads a clip as libraries before migration 8 indexed it (no notes column):
+ * migration 2 counts words before that column exists, and migration 8 swaps one for the other.
+ */
+function readClips(db: Database.Database, ids: number[], notes = true): ClipText[] {
   return db
     .prepare(
-      `SELECT id, title, author, source, tags_text, body_text FROM clips
+      `SELECT id, title, author, source, tags_text, body_text, ${notes ? 'annotations_text' : "'' AS annotations_text"} FROM clips
        WHERE id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(ids)) as ClipText[];
@@ -150,19 +156,19 @@ export function addWordLists(db: Database.Database, lists: string[][]): void {
 /** Clips in memory at once while counting (bodies are a few KB each). */
 const CHUNK = 2000;
 
-export function addClipWords(db: Database.Database, ids: number[]): void {
-  for (let i = 0; i < ids.length; i += CHUNK) applyCounts(db, wordCounts(readClips(db, ids.slice(i, i + CHUNK))), 1);
+export function addClipWords(db: Database.Database, ids: number[], notes = true): void {
+  for (let i = 0; i < ids.length; i += CHUNK) applyCounts(db, wordCounts(readClips(db, ids.slice(i, i + CHUNK), notes)), 1);
 }
 
-export function removeClipWords(db: Database.Database, ids: number[]): void {
-  for (let i = 0; i < ids.length; i += CHUNK) applyCounts(db, wordCounts(readClips(db, ids.slice(i, i + CHUNK))), -1);
+export function removeClipWords(db: Database.Database, ids: number[], notes = true): void {
+  for (let i = 0; i < ids.length; i += CHUNK) applyCounts(db, wordCounts(readClips(db, ids.slice(i, i + CHUNK), notes)), -1);
 }
 
-/** Recounts every live clip from scratch (the migration's backfill; a repair). */
-export function rebuildVocabulary(db: Database.Database): void {
+/** Recounts every live clip from scratch (the migrations' backfill; a repair). */
+export function rebuildVocabulary(db: Database.Database, notes = true): void {
   db.exec('DELETE FROM search_deletes; DELETE FROM search_vocab;');
   const ids = db.prepare('SELECT id FROM clips WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[];
-  addClipWords(db, ids);
+  addClipWords(db, ids, notes);
 }
 
 export interface VocabularyEntry {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { API_METHODS, EXPORT_FORMATS, SHELL_METHODS, type Api, type ApiMethod, type ShellMethod, type ShellMethods } from '../api.ts';
 import { ApiCallError, dispatch, toApiError } from '../handlers/dispatch.ts';
-import { arrayOf, bool, int, object, oneOf, optional, str, validateArgs } from '../handlers/validate.ts';
+import { arrayOf, bool, int, object, oneOf, optional, reviewRequest, str, validateArgs } from '../handlers/validate.ts';
 
 export type IpcReply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
 
@@ -29,6 +29,7 @@ const shellValidators: { [M in ShellMethod]: (raw: unknown) => ShellMethods[M]['
   chooseAndImport: (raw) => object<ShellMethods['chooseAndImport']['args']>({ kind: oneOf('files', 'folder') })(raw, 'arguments'),
   exportTo: (raw) =>
     object<ShellMethods['exportTo']['args']>({ format: oneOf(...EXPORT_FORMATS), ids: optional(arrayOf(int(1), 100_000)), query: optional(str(2_000)) })(raw, 'arguments'),
+  compileReviewTo: (raw) => reviewRequest(raw, 'arguments'),
   popupMenu: (raw) =>
     object<ShellMethods['popupMenu']['args']>({
       items: arrayOf(object({ id: str(100), label: str(200), enabled: optional(bool), separatorBefore: optional(bool) }), 50),

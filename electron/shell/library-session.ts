@@ -13,7 +13,7 @@ export interface LibrarySession {
   close(): Promise<void>;
 }
 
-export type SystemHooks = Pick<HandlerContext, 'openPath' | 'openExternalUrl' | 'revealPath' | 'samplesDir'>;
+export type SystemHooks = Pick<HandlerContext, 'openPath' | 'openExternalUrl' | 'revealPath' | 'samplesDir' | 'printPdf'>;
 
 export function openLibrarySession(dir: string, events: EventBus, hooks: SystemHooks, nativeBinding: string | undefined): LibrarySession {
   const library = openLibrary(dir, { nativeBinding });

@@ -58,6 +58,7 @@ export function applicationMenuTemplate(state: MenuState, act: MenuActions): Men
         { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => act.importFolder() },
         { type: 'separator' },
         { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => act.exportLibrary() },
+        { label: 'Press Review…', accelerator: 'CmdOrCtrl+Shift+P', click: () => act.command({ command: 'press-review' }) },
         { label: 'Re-extract Whole Library…', click: () => act.command({ command: 'reextract-library' }) },
         { label: 'Back Up Library…', click: () => act.backUpLibrary() },
         { label: 'Back Up Every Day', type: 'checkbox', checked: state.autoBackup, click: () => act.toggleAutoBackup() },

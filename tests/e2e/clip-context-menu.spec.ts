@@ -2,16 +2,15 @@
 // right-click on a clip, or the ContextMenu key / Shift+F10 on the active row. It acts on the
 // clip, or on the selection when the clip is part of it.
 import type { Page } from '@playwright/test';
-import type { Clip } from '../../electron/api.ts';
-import { citation } from '../../renderer/src/common/format.ts';
+import type { CitationStyle } from '../../electron/api.ts';
 import { expect, loadSamples, rowTitles, shot, test, type Server } from './fixtures.ts';
 
-/** A clip as the library stores it, asked for outside the window. */
-async function storedClip(page: Page, server: Server, id: number): Promise<Clip> {
+/** The clips' citations as the library formats them, asked for outside the window. */
+async function storedCitations(page: Page, server: Server, ids: number[], style: CitationStyle): Promise<string> {
   const token = new URL(server.url).searchParams.get('token');
-  const res = await page.request.post(`${server.origin}/api/getClip`, { data: { id }, headers: { authorization: `Bearer ${token}` } });
+  const res = await page.request.post(`${server.origin}/api/citeClips`, { data: { ids, style }, headers: { authorization: `Bearer ${token}` } });
   expect(res.ok()).toBe(true);
-  return (await res.json()) as Clip;
+  return ((await res.json()) as { text: string }).text;
 }
 
 async function clipboard(page: Page): Promise<string> {
@@ -33,11 +32,11 @@ test('right-click a clip: its menu, Star, Copy Citation, Delete and Undo', async
   // The clip right-clicked is the one selected and read.
   await expect(row).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('article', { name: 'Reader' }).getByRole('heading', { level: 1 })).toHaveText(title);
-  await expect(menu.getByRole('menuitem')).toHaveText(['Open Original', 'Copy Citation', /^Tag…/, 'Star', 'Re-extract', /^Delete/]);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Open Original', 'Copy Citation…', 'Press Review…', /^Tag…/, 'Star', 'Re-extract', /^Delete/]);
   await expect(menu.getByRole('menuitem', { name: 'Open Original' })).toBeEnabled();
   // Show in Folder is the desktop app's: browser mode has no file manager to show.
   await expect(menu.getByRole('menuitem', { name: /Show in/ })).toHaveCount(0);
-  await menu.getByRole('menuitem', { name: 'Copy Citation' }).hover();
+  await menu.getByRole('menuitem', { name: 'Copy Citation…' }).hover();
   await shot(page, 'clip-menu-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await shot(page, 'clip-menu-dark');
@@ -54,12 +53,13 @@ test('right-click a clip: its menu, Star, Copy Citation, Delete and Undo', async
   await expect(menu).toBeHidden();
   await expect(list).toBeFocused();
 
-  // Copy Citation puts the clip's citation on the clipboard.
+  // Copy Citation… asks which style, then puts the clip's citation on the clipboard.
   await clipRow.click({ button: 'right' });
-  await menu.getByRole('menuitem', { name: 'Copy Citation' }).click();
-  await expect(page.getByRole('status')).toContainText('Citation copied.');
-  const expected = citation(await storedClip(page, server, id));
-  expect(expected).toContain(title);
+  await menu.getByRole('menuitem', { name: 'Copy Citation…' }).click();
+  await page.getByRole('menu', { name: 'Cite this clip as' }).getByRole('menuitemradio', { name: /^APA/ }).click();
+  await expect(page.getByRole('status')).toContainText('Citation copied (APA).');
+  const expected = await storedCitations(page, server, [id], 'apa');
+  expect(expected).toContain(title.split(' ')[0]);
   await expect.poll(() => clipboard(page)).toBe(expected);
 
   // Delete removes it; Undo in the toast brings it back.
@@ -89,12 +89,14 @@ test('on a selection the menu acts on every selected clip; on another clip, on t
   await expect(list.locator('[aria-selected=true]')).toHaveCount(3);
   // One file cannot be opened for three clips.
   await expect(menu.getByRole('menuitem', { name: 'Open Original' })).toBeDisabled();
-  await expect(menu.getByRole('menuitem')).toHaveText(['Open Original', 'Copy Citations', /^Tag…/, 'Star', 'Re-extract 3 Clips', /^Delete 3 Clips/]);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Open Original', 'Copy Citations…', 'Press Review of 3 Clips…', /^Tag…/, 'Star', 'Re-extract 3 Clips', /^Delete 3 Clips/]);
 
-  // One citation a line, in the list's order.
-  await menu.getByRole('menuitem', { name: 'Copy Citations' }).click();
-  await expect(page.getByRole('status')).toContainText('3 citations copied.');
-  const expected = (await Promise.all(ids.map((id) => storedClip(page, server, id)))).map(citation).join('\n');
+  // One citation a line, as a reference list orders them.
+  await menu.getByRole('menuitem', { name: 'Copy Citations…' }).click();
+  await page.getByRole('menu', { name: 'Cite 3 clips as' }).getByRole('menuitemradio', { name: /^Chicago/ }).click();
+  await expect(page.getByRole('status')).toContainText('3 citations copied (Chicago).');
+  const expected = await storedCitations(page, server, ids, 'chicago');
+  expect(expected.split('\n')).toHaveLength(3);
   await expect.poll(() => clipboard(page)).toBe(expected);
 
   // Star stars all three.
@@ -155,7 +157,7 @@ test('from the keyboard: the ContextMenu key and Shift+F10 on the active row, ar
   const menuBox = (await menu.boundingBox())!;
   expect(menuBox.y).toBeGreaterThanOrEqual(rowBox.y);
   expect(menuBox.y).toBeLessThan(rowBox.y + rowBox.height);
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
   await expect(item('Star')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(menu).toBeHidden();
@@ -166,8 +168,7 @@ test('from the keyboard: the ContextMenu key and Shift+F10 on the active row, ar
   // record is read; arrows pressed before then belong to the list.
   await page.keyboard.press('ContextMenu');
   await expect(item('Open Original')).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
   await expect(item('Tag…')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('article', { name: 'Reader' }).getByRole('combobox', { name: 'Add a tag' })).toBeFocused();

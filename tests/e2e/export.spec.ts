@@ -79,7 +79,7 @@ test('exports the samples as CSV from the sidebar, and a selection as JSON from 
   await page.locator('#clip-row-3').click({ modifiers: ['Control'] });
   await page.getByRole('region', { name: 'Reading pane' }).getByRole('button', { name: 'Export…' }).click();
   await expect(dialog.getByRole('radio', { name: 'The 2 selected clips' })).toBeChecked();
-  const json = await downloaded(await exportVia(page, /JSON/));
+  const json = await downloaded(await exportVia(page, /^JSON/));
   expect(json.name).toMatch(/\.json$/);
   const doc = JSON.parse(json.bytes.toString('utf8')) as { cuttings: { format: string }; clips: { title: string }[] };
   expect(doc.cuttings.format).toBe('cuttings-export');
@@ -111,7 +111,7 @@ test('exports the results of a search as an HTML document, by keyboard; Escape c
   await expect(dialog.getByText('“library”')).toBeVisible();
   // The formats by keyboard: Tab to the group, arrows through it, Enter to export.
   await page.keyboard.press('Tab');
-  await expect(dialog.getByRole('radio', { name: /JSON/ })).toBeFocused();
+  await expect(dialog.getByRole('radio', { name: /^JSON/ })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect(dialog.getByRole('radio', { name: /HTML document/ })).toBeChecked();

@@ -59,7 +59,8 @@ test('hostile articles run nothing and load nothing when listed, searched and re
   for (let i = 0; i < total; i++) {
     await expect(page.locator(`#clip-row-${i}`)).toHaveAttribute('aria-selected', 'true');
     const frame = reader.locator('iframe.article-frame');
-    await expect(frame).toHaveAttribute('sandbox', '');
+    // Same-origin so the window can draw highlights into it; never allow-scripts.
+    await expect(frame).toHaveAttribute('sandbox', 'allow-same-origin');
     const title = (await page.locator(`#clip-row-${i}`).getAttribute('aria-label')) ?? '';
     await expect(reader.getByRole('heading', { level: 1 })).toHaveText(title);
     // Scripts cannot run in the frame, and none was let through into it.

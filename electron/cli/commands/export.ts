@@ -13,7 +13,7 @@ export const exportCommand: LibraryCommand = {
   library: 'open',
   flags: [
     { name: 'format', kind: 'value', choices: EXPORT_FORMATS, help: 'The format (default json)' },
-    { name: 'output', kind: 'value', value: 'PATH', help: 'The file to write (a folder for markdown); without it json, html and csv go to standard output' },
+    { name: 'output', kind: 'value', value: 'PATH', help: 'The file to write (a folder for markdown); without it the other formats go to standard output' },
   ],
   async run({ io, input, library }) {
     const format = (input.value('format') ?? 'json') as ExportFormat;

@@ -2,7 +2,9 @@
 // and the BM25 column weights of the full-text index.
 import type { Migration } from './index.ts';
 import { rebuildVocabulary } from '../../search/vocabulary.ts';
-import { RANK_FUNCTION } from '../../search/ranking.ts';
+
+/** The weights as this step set them (title, author, source, tags, body); migration 8 sets today's. */
+const RANK_FUNCTION_V2 = 'bm25(8.0, 4.0, 4.0, 5.0, 1.0)';
 
 export const search: Migration = {
   version: 2,
@@ -39,7 +41,7 @@ export const search: Migration = {
     `);
     // Stored in the index's config, so ORDER BY rank uses these weights and snippet() runs
     // only on the rows returned (ORDER BY bm25(...) computes it for every match first).
-    db.prepare(`INSERT INTO clips_fts(clips_fts, rank) VALUES ('rank', ?)`).run(RANK_FUNCTION);
+    db.prepare(`INSERT INTO clips_fts(clips_fts, rank) VALUES ('rank', ?)`).run(RANK_FUNCTION_V2);
     // Migration 001's two AFTER UPDATE triggers fire newest-first, so the new text was added
     // before the old was deleted, and the delete then removed the clip's shared terms: a
     // tagged or edited clip vanished from the index. One trigger, delete then add, in order;
@@ -59,6 +61,6 @@ export const search: Migration = {
       INSERT INTO clips_fts(rowid, title, author, source, tags, body)
         SELECT id, title, coalesce(author, ''), coalesce(source, ''), tags_text, body_text FROM clips WHERE deleted_at IS NULL;
     `);
-    rebuildVocabulary(db);
+    rebuildVocabulary(db, false);
   },
 };

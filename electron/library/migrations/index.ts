@@ -7,6 +7,7 @@ import { filterCover } from './004-filter-cover.ts';
 import { originalExtensions } from './005-original-extensions.ts';
 import { outlets } from './006-outlets.ts';
 import { corrections } from './007-corrections.ts';
+import { highlights } from './008-highlights.ts';
 
 /** What a step that needs code may reach besides the database. */
 export interface MigrationContext {
@@ -21,4 +22,4 @@ export interface Migration {
   up: string | ((db: import('better-sqlite3').Database, context: MigrationContext) => void);
 }
 
-export const migrations: Migration[] = [core, search, listOrder, filterCover, originalExtensions, outlets, corrections];
+export const migrations: Migration[] = [core, search, listOrder, filterCover, originalExtensions, outlets, corrections, highlights];

@@ -44,6 +44,8 @@ const EVENT_NAMES = Object.keys({
   'import-started': true,
   'reextract-progress': true,
   'reextract-finished': true,
+  'review-progress': true,
+  'review-finished': true,
 } satisfies Record<ApiEventName, true>) as ApiEventName[];
 
 // Browser mode has no `desktop` part: files are uploaded, menus are drawn by the page.

@@ -20,6 +20,7 @@ import { useSelection } from '../list/use-selection.ts';
 import { ConfirmReextractAll, LibraryActionsButton, ReextractSummarySheet } from '../reextract/ReextractViews.tsx';
 import { BulkPane } from '../reader/BulkPane.tsx';
 import { Reader } from '../reader/Reader.tsx';
+import { ReviewDialog, type ReviewPreset } from '../review/ReviewDialog.tsx';
 import { SaveSearchDialog } from '../search/SaveSearchDialog.tsx';
 import { SearchBar } from '../search/SearchBar.tsx';
 import { Sidebar } from '../sidebar/Sidebar.tsx';
@@ -53,6 +54,7 @@ export function App() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [siteRulesOpen, setSiteRulesOpen] = useState(false);
   const [exporting, setExporting] = useState<{ scope?: ExportScope } | null>(null);
+  const [reviewing, setReviewing] = useState<{ scope?: 'selection'; preset?: ReviewPreset } | null>(null);
   const [sidebarHidden, setSidebarHidden] = useStoredFlag('cuttings.sidebarHidden', false);
   const listRef = useRef<ClipListHandle>(null);
   const tagInputRef = useRef<HTMLInputElement>(null);
@@ -74,6 +76,9 @@ export function App() {
   const clipCount = info?.clipCount ?? 0;
   const reextraction = useReextraction(bridge, { clipCount, refresh, show, toastError });
   const { reextract, reextractLibrary } = reextraction;
+  /** The Press review dialog (File menu, Ctrl/Cmd+Shift+P, the selection, a tag's or saved search's menu). */
+  const openReview = (preset: { scope?: 'selection'; preset?: ReviewPreset } = {}) =>
+    clipCount ? setReviewing(preset) : show({ message: 'The library has no clips for a press review yet.' });
   const clipMenu = useClipMenu({
     api,
     desktop: bridge.desktop,
@@ -84,6 +89,7 @@ export function App() {
     listRef,
     deleteClips,
     reextract: (ids, title) => void reextract.start({ ids, single: title ?? undefined }),
+    review: () => openReview({ scope: 'selection' }),
     focusTagInput,
   });
 
@@ -98,6 +104,7 @@ export function App() {
     showSiteRules: () => setSiteRulesOpen(true),
     focusSearch: () => search.focus(),
     openExport: () => (info?.clipCount ? setExporting({}) : show({ message: 'The library has no clips to export yet.' })),
+    openReview: () => openReview(),
     reextractLibrary,
     notify: (message, error) => show({ message, tone: error ? 'error' : 'info' }),
   });
@@ -138,6 +145,8 @@ export function App() {
         onImport={() => chooseImport('files')}
         onImportFolder={() => chooseImport('folder')}
         onExport={info?.clipCount ? () => setExporting({}) : undefined}
+        onReviewTag={(t) => openReview({ preset: { query: `tag:"${t.name.replace(/"/g, '')}"`, label: `Tag: ${t.name}`, count: t.count } })}
+        onReviewSaved={(s) => openReview({ preset: { query: s.query, label: `Saved search: ${s.name}`, count: s.count } })}
         importing={!sidebarHidden && (importer.view || reextract.view) ? jobBars : null}
       />
       {/* With the sidebar hidden, an import still shows its progress (and its Cancel). */}
@@ -199,6 +208,7 @@ export function App() {
                 onChanged={refresh}
                 onDelete={() => deleteClips(selectedIds)}
                 onExport={() => setExporting({ scope: 'selection' })}
+                onReview={() => openReview({ scope: 'selection' })}
                 onShowSiteRules={() => setSiteRulesOpen(true)}
                 toast={show}
               />
@@ -289,6 +299,18 @@ export function App() {
           initialScope={exporting.scope}
           toast={show}
           onClose={() => setExporting(null)}
+        />
+      )}
+      {reviewing && (
+        <ReviewDialog
+          bridge={bridge}
+          selection={selectedIds}
+          results={shownResults(api, shown, chips.map((c) => c.label))}
+          preset={reviewing.preset ?? null}
+          libraryCount={clipCount}
+          initialScope={reviewing.scope}
+          toast={show}
+          onClose={() => setReviewing(null)}
         />
       )}
       {clipMenu.menu}

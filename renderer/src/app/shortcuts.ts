@@ -30,6 +30,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { what: 'Show or hide the sidebar', keys: [SIDEBAR_KEY] },
       { what: 'Show the keyboard shortcuts', keys: [['?'], ['Mod', '/']] },
       { what: 'Export clips', keys: [['Mod', 'Shift', 'E']] },
+      { what: 'Compile a press review', keys: [['Mod', 'Shift', 'P']] },
     ],
   },
   {
@@ -83,6 +84,14 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { what: 'Add the tag', keys: [['Enter'], [',']] },
       { what: 'Clear the tag field; again to leave', keys: [['Esc']] },
       { what: 'Leave the note (it is kept)', keys: [['Esc']] },
+    ],
+  },
+  {
+    title: 'Highlights',
+    shortcuts: [
+      { what: 'Highlight the words selected in the article', keys: [['H']] },
+      { what: 'Highlight them and write a note', keys: [['Shift', 'H']] },
+      { what: 'Save the note on a highlight', keys: [['Mod', 'Enter']] },
     ],
   },
   {

@@ -19,10 +19,12 @@ interface Options {
   listRef: RefObject<ClipListHandle | null>;
   deleteClips(ids: number[]): Promise<void>;
   reextract(ids: number[], title: string | null): void;
+  /** The Press review dialog, on the clips the menu acts on (selected first). */
+  review(): void;
   focusTagInput(): boolean;
 }
 
-export function useClipMenu({ api, desktop, show, refresh, shown, selection, listRef, deleteClips, reextract, focusTagInput }: Options) {
+export function useClipMenu({ api, desktop, show, refresh, shown, selection, listRef, deleteClips, reextract, review, focusTagInput }: Options) {
   const clipMenu = useClipContextMenu({
     api,
     desktop,
@@ -30,6 +32,7 @@ export function useClipMenu({ api, desktop, show, refresh, shown, selection, lis
     onChanged: refresh,
     onDelete: (ids) => void deleteClips(ids),
     onReextract: reextract,
+    onReview: review,
     // The reader of a clip just selected may still be loading: its tag field comes a little later.
     onTag: () => {
       const until = performance.now() + 2000;

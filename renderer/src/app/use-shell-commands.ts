@@ -1,7 +1,8 @@
 // What the application menu asks of the window (the desktop app: toggle the sidebar, list the
 // keyboard shortcuts, find, export, tell the person how an export went), and the keys that ask
 // the same in any window:
-// Ctrl/Cmd+\ for the sidebar, ? or Ctrl/Cmd+/ for the shortcuts, Ctrl/Cmd+Shift+E to export.
+// Ctrl/Cmd+\ for the sidebar, ? or Ctrl/Cmd+/ for the shortcuts, Ctrl/Cmd+Shift+E to export,
+// Ctrl/Cmd+Shift+P for a press review.
 // (/ and Ctrl/Cmd+F, which focus the search box, are the window's own keys: use-window-keys.ts.)
 import { useEffect, useRef } from 'react';
 import type { DesktopBridge, ShellCommand } from '../../../electron/api.ts';
@@ -13,6 +14,8 @@ export interface ShellCommandHandlers {
   focusSearch(): void;
   /** File → Export… (or Ctrl/Cmd+Shift+E): the Export dialog. */
   openExport(): void;
+  /** File → Press Review… (or Ctrl/Cmd+Shift+P): the Press review dialog. */
+  openReview(): void;
   /** File → Re-extract Whole Library…: asks to confirm, then re-extracts every clip. */
   reextractLibrary(): void;
   /** File → Site Rules…: the corrections remembered per site. */
@@ -29,6 +32,7 @@ export function commandForKey(e: KeyboardEvent, desktop: boolean): ShellCommand 
   if (mod && !e.altKey && !e.shiftKey && e.key === '/') return desktop || dialogOpen() ? null : { command: 'show-shortcuts' };
   if (e.key === '?' && !mod && !e.altKey && !isTyping(e.target) && !dialogOpen()) return { command: 'show-shortcuts' };
   if (mod && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'e') return desktop || dialogOpen() ? null : { command: 'export' };
+  if (mod && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'p') return desktop || dialogOpen() ? null : { command: 'press-review' };
   return null;
 }
 
@@ -49,6 +53,8 @@ export function useShellCommands(desktop: DesktopBridge | undefined, handlers: S
           return h.focusSearch();
         case 'export':
           return h.openExport();
+        case 'press-review':
+          return h.openReview();
         case 'reextract-library':
           return h.reextractLibrary();
         case 'site-rules':

@@ -55,13 +55,3 @@ export function hostOf(url: string): string {
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
-
-export function citation(c: { title: string; author: string | null; source: string | null; publishedAt: string | null; url: string | null }): string {
-  const parts: string[] = [];
-  if (c.author) parts.push(`${c.author}.`);
-  parts.push(`“${c.title}.”`);
-  if (c.source) parts.push(`${c.source},`);
-  if (c.publishedAt) parts.push(`${formatDate(c.publishedAt, 'long')}.`);
-  if (c.url) parts.push(c.url);
-  return parts.join(' ').replace(/,$/, '.');
-}

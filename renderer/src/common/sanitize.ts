@@ -141,6 +141,13 @@ img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; font-size: .9em; } td, th { border: 1px solid var(--rule); padding: 4px 8px; }
 pre, code { font: 13px ui-monospace, "SF Mono", Menlo, Consolas, monospace; white-space: pre-wrap; }
 hr { border: 0; border-top: 1px solid var(--rule); margin: 2em 0; }
+mark.hl { color: inherit; border-radius: 2px; padding: 0 1px; box-decoration-break: clone; -webkit-box-decoration-break: clone; cursor: pointer; }
+mark.hl-yellow { background: rgba(255, 214, 10, .45); } mark.hl-green { background: rgba(52, 199, 89, .35); }
+mark.hl-blue { background: rgba(64, 156, 255, .32); } mark.hl-pink { background: rgba(255, 105, 160, .32); }
+mark.hl-purple { background: rgba(165, 107, 255, .32); }
+mark.hl-noted { border-bottom: 2px dotted rgba(0, 0, 0, .45); }
+@keyframes hl-flash { 0%, 100% { box-shadow: none; } 40% { box-shadow: 0 0 0 4px rgba(10, 102, 216, .45); } }
+mark.hl-flash { animation: hl-flash 1.2s ease 2; }
 `;
 
 /** A complete document for the reader's sandboxed iframe. */

@@ -182,7 +182,13 @@ function RowContent({ row }: { row: ListRow }) {
       ) : (
         <div className="row-title" title={row.title}>{row.title}</div>
       )}
-      {row.snippetHtml !== null ? (
+      {row.inHighlight ? (
+        // The hit stands in the person's own highlight (or its note): that is the line to show.
+        <div className={`row-snippet search-hit-highlight hl-edge-${row.inHighlight.colour}`}>
+          <span className="hit-label">{row.inHighlight.inNote ? 'Your note:' : 'Highlighted:'}</span>
+          <span dangerouslySetInnerHTML={{ __html: row.inHighlight.html }} />
+        </div>
+      ) : row.snippetHtml !== null ? (
         <div className="row-snippet" dangerouslySetInnerHTML={{ __html: row.snippetHtml }} />
       ) : (
         <div className="row-snippet">{row.snippet}</div>

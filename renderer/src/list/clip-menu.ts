@@ -3,7 +3,7 @@
 import type { MenuEntry } from '../common/ContextMenu.tsx';
 import { IS_MAC, keyName } from '../common/keys.ts';
 
-export type ClipMenuAction = 'open-original' | 'show-in-folder' | 'reextract' | 'copy-citation' | 'tag' | 'star' | 'delete';
+export type ClipMenuAction = 'open-original' | 'show-in-folder' | 'reextract' | 'copy-citation' | 'press-review' | 'tag' | 'star' | 'delete';
 
 export interface ClipMenuState {
   /** How many clips the menu acts on. */
@@ -23,7 +23,9 @@ export function clipMenuItems(s: ClipMenuState): (MenuEntry & { id: ClipMenuActi
   ];
   if (s.desktop) items.push({ id: 'show-in-folder', label: IS_MAC ? 'Show in Finder' : 'Show in Folder', enabled: one && s.originalAvailable });
   items.push(
-    { id: 'copy-citation', label: one ? 'Copy Citation' : 'Copy Citations' },
+    // Opens the style picker (APA, Chicago, MLA), hence the ellipsis.
+    { id: 'copy-citation', label: one ? 'Copy Citation…' : 'Copy Citations…' },
+    { id: 'press-review', label: one ? 'Press Review…' : `Press Review of ${s.count} Clips…` },
     { id: 'tag', label: 'Tag…', hint: 'T', separatorBefore: true },
     { id: 'star', label: s.allStarred ? 'Unstar' : 'Star' },
     // Read again from the stored original(s); for several clips, one whose original is gone is named at the end.

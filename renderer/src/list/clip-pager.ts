@@ -1,7 +1,7 @@
 // Pages of the clip list, fetched on demand as the user scrolls. The list knows only the
 // total; rows arrive a page at a time (listClips / search with limit + offset), so 100,000
 // clips cost no more than the few pages on screen.
-import type { TagRef } from '../../../electron/api.ts';
+import type { TagRef, HighlightColour } from '../../../electron/api.ts';
 
 export interface ListRow {
   id: number;
@@ -18,6 +18,8 @@ export interface ListRow {
   snippet: string;
   /** … or sanitized HTML with <mark> (search). */
   snippetHtml: string | null;
+  /** Search: the query's words stand in one of the clip's highlights (sanitized HTML with <mark>). */
+  inHighlight?: { colour: HighlightColour; html: string; inNote: boolean };
 }
 
 export type PageFetcher = (offset: number, limit: number) => Promise<{ total: number; rows: ListRow[] }>;

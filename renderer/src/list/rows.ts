@@ -15,5 +15,11 @@ export function rowFromHit(h: SearchHit): ListRow {
     id: h.id, title: h.title, titleHtml: sanitizeMarks(h.titleHtml), source: h.source, author: h.author,
     publishedAt: h.publishedAt, importedAt: h.importedAt, tags: h.tags, starred: h.starred, snippet: '',
     snippetHtml: sanitizeMarks(h.snippet),
+    inHighlight: h.inHighlight && {
+      colour: h.inHighlight.colour,
+      // A hit in the note shows the note; otherwise the highlighted words.
+      html: sanitizeMarks(h.inHighlight.inNote && h.inHighlight.noteHtml ? h.inHighlight.noteHtml : h.inHighlight.html),
+      inNote: h.inHighlight.inNote,
+    },
   };
 }

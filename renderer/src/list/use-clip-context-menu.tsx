@@ -2,10 +2,12 @@
 // It acts on the clip, or on the whole selection when the clip is part of it. The desktop app
 // shows it as a native menu; browser mode draws it (common/ContextMenu.tsx).
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Api, Clip, DesktopBridge } from '../../../electron/api.ts';
+import type { Api, CitationStyle, Clip, DesktopBridge } from '../../../electron/api.ts';
 import { ContextMenu, type MenuEntry } from '../common/ContextMenu.tsx';
-import { copyText } from '../common/copy-text.ts';
-import { citation, plural } from '../common/format.ts';
+import { plural } from '../common/format.ts';
+import { CitationStyleMenu } from '../citations/CitationStyleMenu.tsx';
+import { copyCitations } from '../citations/copy-citation.ts';
+import { rememberCitationStyle, storedCitationStyle } from '../citations/citation-style-choice.ts';
 import type { ShowToast } from '../common/toasts.tsx';
 import { openOriginal, revealOriginal } from '../reader/original-file.ts';
 import type { ListRow } from './clip-pager.ts';
@@ -26,6 +28,8 @@ interface Options {
   onDelete(ids: number[]): void;
   /** Reads the clips again from their stored originals (`title`: the one clip's). */
   onReextract(ids: number[], title: string | null): void;
+  /** The Press review dialog, on these clips (already the selection). */
+  onReview(): void;
   /** Puts the keyboard in the tag field of the reader, or of the selection's pane. */
   onTag(): void;
   /** Gives the keyboard back to the list when the menu closes. */
@@ -43,11 +47,10 @@ interface Shown {
   keyboard: boolean;
 }
 
-/** Clips fetched a few at a time: a selection can hold thousands. */
-async function fetchClips(api: Api, ids: number[]): Promise<Clip[]> {
-  const out: Clip[] = [];
-  for (let i = 0; i < ids.length; i += 16) out.push(...(await Promise.all(ids.slice(i, i + 16).map((id) => api.getClip({ id })))));
-  return out;
+/** Copy Citation asks which style, in a small picker where the menu was. */
+interface Citing {
+  ids: number[];
+  at: { x: number; y: number };
 }
 
 export function useClipContextMenu(options: Options): {
@@ -62,9 +65,10 @@ export function useClipContextMenu(options: Options): {
     latest.current = options;
   });
   const seq = useRef(0);
+  const [citing, setCiting] = useState<Citing | null>(null);
 
-  const run = useCallback(async (action: ClipMenuAction, s: Pick<Shown, 'target' | 'clip' | 'allStarred'>) => {
-    const { api, desktop, toast, onChanged, onDelete, onTag, onReextract } = latest.current;
+  const run = useCallback(async (action: ClipMenuAction, s: Pick<Shown, 'target' | 'clip' | 'allStarred' | 'at'>) => {
+    const { api, desktop, toast, onChanged, onDelete, onTag, onReextract, onReview } = latest.current;
     const { ids } = s.target;
     try {
       switch (action) {
@@ -77,14 +81,15 @@ export function useClipContextMenu(options: Options): {
         case 'reextract':
           onReextract(ids, s.clip?.title ?? null);
           break;
-        case 'copy-citation': {
-          const clips = s.clip ? [s.clip] : await fetchClips(api, ids);
-          const done = clips.length === 1 ? 'Citation copied.' : `${plural(clips.length, 'citation')} copied.`;
-          await copyText(clips.map(citation).join('\n'), toast, done, clips.length === 1 ? 'Citation' : 'Citations');
+        case 'copy-citation':
+          // Which style is asked next, where the menu was; the library formats the citations.
+          setCiting({ ids, at: s.at });
           break;
-        }
         case 'tag':
           onTag();
+          break;
+        case 'press-review':
+          onReview();
           break;
         case 'star':
           await Promise.all(ids.map((id) => api.updateClip({ id, patch: { starred: !s.allStarred } })));
@@ -119,7 +124,7 @@ export function useClipContextMenu(options: Options): {
       const items = clipMenuItems({ count: target.ids.length, allStarred, originalAvailable: clip?.original.available ?? false, desktop: !!desktop });
       if (desktop) {
         const chosen = await desktop.popupMenu(items.map(({ id, label, enabled, separatorBefore }) => ({ id, label, enabled, separatorBefore })));
-        if (chosen) await run(chosen as ClipMenuAction, { target, clip, allStarred });
+        if (chosen) await run(chosen as ClipMenuAction, { target, clip, allStarred, at });
         return;
       }
       const label = clip ? `Actions for ${clip.title}` : `Actions for ${plural(target.ids.length, 'clip')}`;
@@ -132,6 +137,31 @@ export function useClipContextMenu(options: Options): {
     setShown(null);
     if (returnFocus) latest.current.onClosed();
   }, []);
+
+  const cite = useCallback(async (ids: number[], style: CitationStyle) => {
+    setCiting(null);
+    rememberCitationStyle(style);
+    const { api, toast, onClosed } = latest.current;
+    onClosed();
+    try {
+      await copyCitations(api, ids, style, toast);
+    } catch (e) {
+      toast({ message: (e as Error).message, tone: 'error' });
+    }
+  }, []);
+
+  const picker = citing && (
+    <CitationStyleMenu
+      current={storedCitationStyle()}
+      label={citing.ids.length === 1 ? 'Cite this clip as' : `Cite ${plural(citing.ids.length, 'clip')} as`}
+      at={citing.at}
+      onChoose={(style) => void cite(citing.ids, style)}
+      onClose={() => {
+        setCiting(null);
+        latest.current.onClosed();
+      }}
+    />
+  );
 
   const menu = shown && (
     <ContextMenu
@@ -146,5 +176,13 @@ export function useClipContextMenu(options: Options): {
       }}
     />
   );
-  return { show, menu };
+  return {
+    show,
+    menu: (
+      <>
+        {menu}
+        {picker}
+      </>
+    ),
+  };
 }

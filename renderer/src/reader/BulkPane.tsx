@@ -20,11 +20,13 @@ interface Props {
   onDelete(): void;
   /** Opens the Export dialog for the selection. */
   onExport(): void;
+  /** The Press review dialog, on the selection. */
+  onReview?(): void;
   /** Opens the list of corrections remembered per site. */
   onShowSiteRules(): void;
 }
 
-export const BulkPane = forwardRef<HTMLInputElement, Props>(function BulkPane({ api, ids, rows, allTags, toast, onChanged, onDelete, onExport, onShowSiteRules }, ref) {
+export const BulkPane = forwardRef<HTMLInputElement, Props>(function BulkPane({ api, ids, rows, allTags, toast, onChanged, onDelete, onExport, onReview, onShowSiteRules }, ref) {
   const [busy, setBusy] = useState(false);
   // Tags every selected clip carries (as far as the loaded rows tell).
   let common: TagRef[] = rows[0]?.tags ?? [];
@@ -82,6 +84,11 @@ export const BulkPane = forwardRef<HTMLInputElement, Props>(function BulkPane({ 
         <button type="button" className="btn" disabled={busy} onClick={onExport}>
           Export…
         </button>
+        {onReview && (
+          <button type="button" className="btn" disabled={busy} onClick={onReview}>
+            Press review…
+          </button>
+        )}
         <button type="button" className="btn danger" disabled={busy} onClick={onDelete}>
           Delete {plural(ids.length, 'clip')}
         </button>

@@ -1,18 +1,25 @@
 // The reader: the clip's header (outlet, title, byline, dates), its tags, note and actions,
-// and the article itself in a sandboxed iframe that can run nothing and load nothing.
+// and the article itself in a sandboxed iframe that can run nothing and load nothing; beside it,
+// the clip's highlights (see highlight-marks.ts for how they reach the frame without a script).
 import { forwardRef, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Api, Clip, Tag } from '../../../electron/api.ts';
-import { citation, formatDate, formatDateTime, hostOf, plural } from '../common/format.ts';
+import { formatDate, formatDateTime, hostOf, plural } from '../common/format.ts';
 import { articleDocument, sanitizeArticle, type ArticleLink } from '../common/sanitize.ts';
 import type { ShowToast } from '../common/toasts.tsx';
-import { copyText } from '../common/copy-text.ts';
+import { CitationStyleMenu } from '../citations/CitationStyleMenu.tsx';
+import { copyCitations } from '../citations/copy-citation.ts';
+import { rememberCitationStyle, storedCitationStyle } from '../citations/citation-style-choice.ts';
 import { openOriginal } from './original-file.ts';
 import { TagEditor } from './TagEditor.tsx';
 import { popoverMenuKeys, usePopoverMenu } from '../common/popover-menu.ts';
 import { dialogOpen, isTyping } from '../common/keys.ts';
-import type { ClipPatch } from '../../../electron/api.ts';
+import type { CitationStyle, ClipPatch } from '../../../electron/api.ts';
 import { announceEdit, fieldName } from './record-edit-notices.ts';
 import { RecordEditor } from './RecordEditor.tsx';
+import { HighlightBar, HighlightsPanel } from './Highlights.tsx';
+import { applyHighlights } from './highlight-marks.ts';
+import { useHighlights } from './use-highlights.ts';
+import './highlights.css';
 
 interface Props {
   api: Api;
@@ -37,6 +44,7 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
   const [error, setError] = useState<string | null>(null);
   const [noteOpen, setNoteOpen] = useState(false);
   const [linksOpen, setLinksOpen] = useState(false);
+  const [citeOpen, setCiteOpen] = useState(false);
   const [dupesOpen, setDupesOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -94,6 +102,22 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
     [clip, safe],
   );
 
+  const [panelOpen, setPanelOpen] = useState(false);
+  const hl = useHighlights(api, clipId, clip?.id === clipId ? clip.bodyText.length : 0, props.toast, props.onChanged);
+  const [placed, setPlaced] = useState<Set<number>>(new Set());
+  const [frameLoads, setFrameLoads] = useState(0);
+  // The marks follow the list into the frame's live document (its scroll position stays).
+  useEffect(() => {
+    const article = hl.frame.current?.contentDocument?.querySelector('article');
+    if (!article || !clip) return;
+    setPlaced(applyHighlights(article, hl.highlights, clip.bodyText.length));
+  }, [hl.highlights, hl.frame, clip, frameLoads]);
+  useEffect(() => setPanelOpen(false), [clipId]);
+  const { highlights, setNoting } = hl;
+  useEffect(() => {
+    if (hl.noting !== null) setPanelOpen(true);
+  }, [hl.noting]);
+
   if (error && (!clip || clip.id !== clipId)) return <div className="reader-empty">{error}</div>;
   if (!clip || !safe) return <div className="reader-empty" aria-busy="true" />;
 
@@ -128,7 +152,16 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
     }
   };
 
-  const copyCitation = () => copyText(citation(clip), props.toast, 'Citation copied.', 'Citation');
+  // The library formats the citation (citeproc-js); the style chosen is remembered for next time.
+  const copyCitation = async (style: CitationStyle) => {
+    setCiteOpen(false);
+    rememberCitationStyle(style);
+    try {
+      await copyCitations(api, [clip.id], style, props.toast);
+    } catch (e) {
+      props.toast({ message: (e as Error).message, tone: 'error' });
+    }
+  };
 
   const stopEditing = () => {
     setEditing(false);
@@ -175,6 +208,16 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
         <button type="button" className={`tool${noteOpen || clip.note ? ' on-soft' : ''}`} aria-expanded={noteOpen} onClick={() => setNoteOpen((o) => !o)} title="Note">
           Note
         </button>
+        <button
+          type="button"
+          className={`tool${panelOpen ? ' on-soft' : ''}`}
+          aria-expanded={panelOpen}
+          aria-controls="highlights-panel"
+          onClick={() => setPanelOpen((o) => !o)}
+          title="The passages you highlighted (select words and press H)"
+        >
+          Highlights{highlights.length ? ` ${highlights.length}` : ''}
+        </button>
         <div className="popover-anchor">
           <button
             type="button"
@@ -200,9 +243,21 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
           Edit
         </button>
         <span className="toolbar-gap" />
-        <button type="button" className="tool" onClick={copyCitation} title="Copy a citation for this clip">
-          Copy citation
-        </button>
+        <div className="popover-anchor">
+          <button
+            type="button"
+            className="tool"
+            aria-haspopup="menu"
+            aria-expanded={citeOpen}
+            onClick={() => setCiteOpen((o) => !o)}
+            title="Copy a citation for this clip: APA, Chicago or MLA"
+          >
+            Copy citation
+          </button>
+          {citeOpen && (
+            <CitationStyleMenu current={storedCitationStyle()} label="Cite this clip as" onChoose={(s) => void copyCitation(s)} onClose={() => setCiteOpen(false)} />
+          )}
+        </div>
         <button type="button" className="tool" onClick={showOriginal} disabled={!clip.original.available} title={clip.original.name ?? 'Original file'}>
           Open original
         </button>
@@ -274,14 +329,47 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
         {(noteOpen || clip.note) && <NoteField key={clip.id} note={clip.note} autoFocus={noteOpen} onSave={(note) => run(() => api.updateClip({ id: clip.id, patch: { note } }))} />}
       </header>
 
-      <iframe
-        key={clip.id}
-        className="article-frame"
-        title={`Article text: ${clip.title}`}
-        sandbox=""
-        referrerPolicy="no-referrer"
-        srcDoc={srcDoc}
-      />
+      <div className="reader-body">
+        {/* allow-same-origin without allow-scripts: nothing in the article can run, and the
+            window can read the selection and mark highlights in it (highlight-marks.ts). */}
+        <iframe
+          key={clip.id}
+          ref={hl.frame}
+          className="article-frame"
+          title={`Article text: ${clip.title}`}
+          sandbox="allow-same-origin"
+          referrerPolicy="no-referrer"
+          srcDoc={srcDoc}
+          onLoad={() => {
+            hl.onFrameLoad();
+            setFrameLoads((n) => n + 1);
+          }}
+        />
+        {panelOpen && (
+          <div id="highlights-panel" className="highlights-panel-holder">
+            <HighlightsPanel
+              highlights={highlights}
+              placed={placed}
+              active={hl.active}
+              noting={hl.noting}
+              onReveal={hl.reveal}
+              onNote={setNoting}
+              onUpdate={(id, patch) => void hl.update(id, patch)}
+              onDelete={(id) => void hl.remove(id)}
+              onClose={() => setPanelOpen(false)}
+            />
+          </div>
+        )}
+      </div>
+      {hl.selection && (
+        <HighlightBar
+          selection={hl.selection}
+          onHighlight={(colour, withNote) => {
+            setPanelOpen(true);
+            void hl.create(colour, withNote);
+          }}
+        />
+      )}
       {safe.blockedImages > 0 && (
         <div className="reader-footnote">{plural(safe.blockedImages, 'remote image')} not loaded, to keep your reading private.</div>
       )}

@@ -35,6 +35,9 @@ interface Props {
   onImportFolder(): void;
   /** Opens the Export dialog (absent while the library is empty). */
   onExport?(): void;
+  /** The Press review dialog, on a tag's clips or a saved search's. */
+  onReviewTag?(tag: Tag): void;
+  onReviewSaved?(saved: SavedSearch): void;
   /** The import progress bar, when an import runs. */
   importing: React.ReactNode;
 }
@@ -64,6 +67,11 @@ export function Sidebar(props: Props) {
             {props.saved.map((s) => (
               <div className="side-row-wrap" key={s.id}>
                 <SideItem icon="search" label={s.name} title={s.query} count={s.count} current={props.activeQuery === s.query} onClick={() => props.onSaved(s)} />
+                {props.onReviewSaved && (
+                  <button type="button" className="row-action row-action-2" aria-label={`Press review of saved search ${s.name}`} title="Press review…" onClick={() => props.onReviewSaved!(s)}>
+                    ⎙
+                  </button>
+                )}
                 <button type="button" className="row-action" aria-label={`Delete saved search ${s.name}`} onClick={() => props.onDeleteSaved(s)}>
                   ×
                 </button>
@@ -129,6 +137,13 @@ export function Sidebar(props: Props) {
                       setMenuFor(null);
                       setMerging(t);
                     }}
+                    onReview={
+                      props.onReviewTag &&
+                      (() => {
+                        setMenuFor(null);
+                        props.onReviewTag!(t);
+                      })
+                    }
                     onDelete={() => {
                       setMenuFor(null);
                       props.onDeleteTag(t);
@@ -304,6 +319,7 @@ function TagMenu(props: {
   onRename(): void;
   onColour(c: string): void;
   onMerge(): void;
+  onReview?(): void;
   onDelete(): void;
 }) {
   const { onClose } = props;
@@ -336,6 +352,11 @@ function TagMenu(props: {
       <button type="button" role="menuitem" className="menu-item" disabled={!props.canMerge} onClick={props.onMerge}>
         Merge into…
       </button>
+      {props.onReview && (
+        <button type="button" role="menuitem" className="menu-item" onClick={props.onReview}>
+          Press review…
+        </button>
+      )}
       <div className="menu-sep" />
       <button type="button" role="menuitem" className="menu-item danger" onClick={props.onDelete}>
         Delete tag

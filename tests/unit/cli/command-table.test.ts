@@ -50,7 +50,9 @@ describe('the command table', () => {
     for (const c of COMMANDS) {
       for (const f of c.flags) {
         expect(GLOBAL_FLAGS.some((g) => g.name === f.name), `${c.name} --${f.name}`).toBe(false);
-        const kind = `${f.kind} ${f.choices?.join('|') ?? ''} ${f.whole ?? ''}`;
+        // The choices may differ by command (`export --format json…`, `review --format pdf…`):
+        // once the command is known its own flags are the ones read.
+        const kind = `${f.kind} ${f.whole ?? ''}`;
         expect(kinds.get(f.name) ?? kind, `--${f.name}`).toBe(kind);
         kinds.set(f.name, kind);
       }
@@ -94,7 +96,7 @@ describe('the command table', () => {
     expect(p.flags.get('limit')).toEqual(['7']);
     expect(parseArgs(['search', '--', '--not-a-flag'], COMMANDS).positional).toEqual(['--not-a-flag']);
     expect(parseArgs(['search', 'oil', '-tag:x'], COMMANDS).positional).toEqual(['oil', '-tag:x']);
-    expect(usageMessage(() => parseArgs(['export', '--format', 'pdf'], COMMANDS))).toBe('--format must be one of json, markdown, html, csv');
+    expect(usageMessage(() => parseArgs(['export', '--format', 'pdf'], COMMANDS))).toBe('--format must be one of json, markdown, html, csv, csl-json, ris, bibtex, highlights');
     expect(usageMessage(() => parseArgs(['serve', '--port', 'eighty'], COMMANDS))).toBe('--port must be a whole number');
     expect(usageMessage(() => parseArgs(['list', '--limit'], COMMANDS))).toBe('--limit needs a value');
     expect(usageMessage(() => parseArgs(['--bogus', 'list'], COMMANDS))).toBe('unknown option --bogus');

@@ -15,7 +15,7 @@ describe('exportRequestFromQuery', () => {
   });
 
   it('refuses what is not a request, in a sentence', () => {
-    expect(() => parse('format=pdf')).toThrow('Unknown export format "pdf": use json, markdown, html, csv.');
+    expect(() => parse('format=pdf')).toThrow('Unknown export format "pdf": use json, markdown, html, csv, csl-json, ris, bibtex, highlights.');
     expect(() => parse('ids=1')).toThrow('Unknown export format ""');
     expect(() => parse('format=csv&ids=1,x')).toThrow('"x" is not a clip number or a range of them');
     expect(() => parse('format=csv&ids=9-3')).toThrow('"9-3" is not a clip number');

@@ -63,7 +63,7 @@ describe('writeExport', () => {
 
   it('refuses, in a sentence, what it cannot do', async () => {
     const out = path.join(work, 'x.csv');
-    await expect(writeExport(lib, { format: 'pdf' as never }, out)).rejects.toThrow('Unknown export format "pdf": use json, markdown, html, csv.');
+    await expect(writeExport(lib, { format: 'pdf' as never }, out)).rejects.toThrow('Unknown export format "pdf": use json, markdown, html, csv, csl-json, ris, bibtex, highlights.');
     await expect(writeExport(lib, { format: 'csv', query: 'zzzznotaword' }, out)).rejects.toThrow('No clips match "zzzznotaword": nothing was exported.');
     await expect(writeExport(lib, { format: 'csv', ids: [424242] }, out)).rejects.toThrow('None of the chosen clips is in the library any more: nothing was exported.');
     await expect(writeExport(lib, { format: 'csv' }, path.join(work, 'missing', 'x.csv'))).rejects.toThrow(`The folder ${path.join(work, 'missing')} does not exist.`);

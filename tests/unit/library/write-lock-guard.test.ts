@@ -148,6 +148,8 @@ describe('every write the library makes', () => {
     let mergeToken = '';
     let editToken = '';
     let reextractJob = '';
+    let reviewJob = '';
+    let highlightId = 0;
     // Each method once, in an order that leaves something for the next; a method added to the
     // Api fails this test until it is called here (and its writes are then checked).
     const calls: { [M in ApiMethod]: () => Promise<unknown> } = {
@@ -160,6 +162,16 @@ describe('every write the library makes', () => {
       listSiteRules: () => api.listSiteRules({}),
       createSiteRule: () => api.createSiteRule({ site: 'guardian.ng', field: 'author', action: 'drop', match: 'AFP', value: null }),
       deleteSiteRule: async () => api.deleteSiteRule({ id: (await api.listSiteRules({}))[0].id }),
+      listHighlights: () => api.listHighlights({ clipId: ids[2] }),
+      addHighlight: async () => {
+        const body = (await api.getClip({ id: ids[2] })).bodyText;
+        return (highlightId = (await api.addHighlight({ clipId: ids[2], exact: body.slice(10, 60), note: 'kept' })).id);
+      },
+      updateHighlight: () => api.updateHighlight({ id: highlightId, colour: 'green', note: 'kept, and edited' }),
+      deleteHighlight: async () => {
+        await api.addHighlight({ clipId: ids[2], exact: (await api.getClip({ id: ids[2] })).bodyText.slice(100, 140) });
+        return api.deleteHighlight({ id: highlightId });
+      },
       deleteClips: async () => (undoToken = (await api.deleteClips({ ids: [ids[1]] })).undoToken),
       undoDelete: () => api.undoDelete({ undoToken }),
       search: () => api.search({ q: 'maduro' }),
@@ -192,6 +204,7 @@ describe('every write the library makes', () => {
       importResult: async () => api.importResult({ jobId: (await api.importPaths({ paths: [SEED] })).jobId }).catch(() => null),
       loadSamples: async () => handlers.waitForImport((await api.loadSamples({})).jobId),
       exportClips: () => api.exportClips({}),
+      citeClips: () => api.citeClips({ ids: ids.slice(0, 3), style: 'chicago' }),
       reextractClips: async () => {
         // An older extractor's reading of one clip, so re-extraction has something to write.
         writeTransaction(lib.db, () => lib.db.prepare("UPDATE clips SET title = 'Older reading', body_text = 'older text' WHERE id = ?").run(ids[2]));
@@ -203,6 +216,13 @@ describe('every write the library makes', () => {
       openOriginal: () => api.openOriginal({ id: ids[0] }),
       openExternal: () => api.openExternal({ url: 'https://example.com/' }),
       revealOriginal: () => api.revealOriginal({ id: ids[0] }),
+      // A press review only reads the library (HTML: no Chromium needed here).
+      compileReview: async () => (reviewJob = (await api.compileReview({ format: 'html', ids: ids.slice(0, 3) })).jobId),
+      cancelReview: () => api.cancelReview({ jobId: 'none' }),
+      reviewResult: async () => {
+        await handlers.waitForReview(reviewJob);
+        return api.reviewResult({ jobId: reviewJob });
+      },
     };
     expect(Object.keys(calls).sort()).toEqual([...API_METHODS].sort());
     for (const method of Object.keys(calls) as ApiMethod[]) {
