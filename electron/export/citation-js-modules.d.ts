@@ -30,8 +30,3 @@ declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/name' {
   export function parse(name: string): Record<string, string | undefined>;
 }
-declare module 'style-mla' {
-  /** The CSL style as citeproc-js's JSON form of the XML ({ name, attrs, children }). */
-  const style: { name: string; attrs: Record<string, string>; children: unknown[] };
-  export default style;
-}

@@ -20,12 +20,15 @@ const DOMAIN = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
 
 /**
  * A clip's CSL item as the styles should read it: a domain as the outlet is kept as written
- * (citeproc-js's `nocase` markup). Only citations need that, so the exports' items stay plain.
+ * (citeproc-js's `nocase` markup), and MLA's link has no scheme. Only citations need that, so
+ * the exports' items stay plain.
  */
-function citationItem(clip: CitableClip): CslItem {
+function citationItem(clip: CitableClip, style: CitationStyle): CslItem {
   const item = cslItem(clip);
   const outlet = item['container-title'];
   if (outlet && DOMAIN.test(outlet)) item['container-title'] = `<span class="nocase">${outlet}</span>`;
+  // MLA 9 gives a link without its scheme ("guardian.ng/news/…"); CSL cannot cut a string.
+  if (style === 'mla' && item.URL) item.URL = item.URL.replace(/^https?:\/\//i, '');
   return item;
 }
 
@@ -36,7 +39,7 @@ function citationItem(clip: CitableClip): CslItem {
 export function citeClips(clips: readonly CitableClip[], style: CitationStyle): Citations {
   if (clips.length === 0) return { text: '', html: '' };
   ensureCitationStyles();
-  const cite = new Cite(clips.map(citationItem));
+  const cite = new Cite(clips.map((c) => citationItem(c, style)));
   const options = { template: STYLE_TEMPLATES[style], lang: 'en-US' };
   const text = cite.format('bibliography', { ...options, format: 'text' }) as string;
   const html = cite.format('bibliography', { ...options, format: 'html' }) as string;

@@ -7,7 +7,7 @@ import { corpus, expect, importFiles, shot, test } from './fixtures.ts';
 
 const seed = path.join(corpus, 'seed/guardian-ng-maduro-russia.txt');
 const APA = 'AFP. (2019, September 20). Kremlin says Venezuela’s Maduro to visit Russia ‘soon.’ guardian.ng.';
-const MLA = 'AFP. “Kremlin Says Venezuela’s Maduro to Visit Russia ‘Soon.’” guardian.ng 20 Sept. 2019: n. pag. Print.';
+const MLA = 'AFP. “Kremlin Says Venezuela’s Maduro to Visit Russia ‘Soon.’” guardian.ng, 20 Sept. 2019. Accessed 24 Apr. 2024.';
 
 /** What the clipboard holds, as text and as HTML. */
 async function clipboard(page: Page): Promise<{ text: string; html: string }> {
@@ -32,7 +32,7 @@ test('copy the seed’s citation from the reader (APA) and from the clip menu (M
   await button.click();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
   const picker = page.getByRole('menu', { name: 'Cite this clip as' });
-  await expect(picker.getByRole('menuitemradio')).toHaveText([/APA 7th edition$/, /Chicago notes and bibliography$/, /MLA 7th edition$/]);
+  await expect(picker.getByRole('menuitemradio')).toHaveText([/APA 7th edition$/, /Chicago notes and bibliography$/, /MLA 9th edition$/]);
   await expect(picker.getByRole('menuitemradio', { name: /^APA/ })).toBeFocused();
   await expect(picker.getByRole('menuitemradio', { name: /^APA/ })).toHaveAttribute('aria-checked', 'true');
   await shot(page, 'citation-picker-reader');

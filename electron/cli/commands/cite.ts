@@ -7,7 +7,7 @@ import { printJson, terminalSafe } from '../io.ts';
 export const citeCommand: LibraryCommand = {
   name: 'cite',
   args: 'ID [ID…]',
-  summary: 'Cite clips in APA, Chicago (notes and bibliography) or MLA (7th edition)',
+  summary: 'Cite clips in APA, Chicago (notes and bibliography) or MLA (9th edition)',
   library: 'open',
   flags: [{ name: 'style', kind: 'value', choices: CITATION_STYLES, help: 'The citation style (default apa)' }],
   async run({ io, input, call }) {

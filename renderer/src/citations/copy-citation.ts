@@ -9,7 +9,7 @@ import type { ShowToast } from '../common/toasts.tsx';
 
 export const STYLE_LABELS: Record<CitationStyle, string> = { apa: 'APA', chicago: 'Chicago', mla: 'MLA' };
 /** What each choice is, said where there is room (the picker's hints). */
-export const STYLE_DETAILS: Record<CitationStyle, string> = { apa: '7th edition', chicago: 'notes and bibliography', mla: '7th edition' };
+export const STYLE_DETAILS: Record<CitationStyle, string> = { apa: '7th edition', chicago: 'notes and bibliography', mla: '9th edition' };
 
 export async function copyCitations(api: Api, ids: number[], style: CitationStyle, toast: ShowToast): Promise<void> {
   const { text, html } = await api.citeClips({ ids, style });

@@ -86,7 +86,7 @@ describe('citing the seed', () => {
     const chicago = await handlers.api.citeClips({ ids: [seedId], style: 'chicago' });
     expect(chicago.text).toBe('AFP. “Kremlin Says Venezuela’s Maduro to Visit Russia ‘Soon.’” guardian.ng, September 20, 2019.');
     const mla = await handlers.api.citeClips({ ids: [seedId], style: 'mla' });
-    expect(mla.text).toBe('AFP. “Kremlin Says Venezuela’s Maduro to Visit Russia ‘Soon.’” guardian.ng 20 Sept. 2019: n. pag. Print.');
+    expect(mla.text).toBe('AFP. “Kremlin Says Venezuela’s Maduro to Visit Russia ‘Soon.’” guardian.ng, 20 Sept. 2019. Accessed 24 Apr. 2024.');
     expect(new Set([apa.text, chicago.text, mla.text]).size).toBe(3);
   });
 
@@ -103,6 +103,12 @@ describe('citing the seed', () => {
     const chicago = await handlers.api.citeClips({ ids, style: 'chicago' });
     expect(chicago.text).toContain('Doe, Jane, and Johan van der Berg. “Oil Exports Fall Again.” The Financial Times, 2011. https://www.ft.com/content/oil.');
     expect(chicago.text).toContain('Müller, Jürgen, and Åsa Ødegård.');
+    // MLA 9: the first author inverted, "and" before the second, the link without its scheme,
+    // months abbreviated, a month-only date kept so, and the day the clip was saved as accessed.
+    const mla = await handlers.api.citeClips({ ids, style: 'mla' });
+    expect(mla.text).toContain('Doe, Jane, and Johan van der Berg. “Oil Exports Fall Again.” The Financial Times, 2011, www.ft.com/content/oil. Accessed 24 Apr. 2024.');
+    expect(mla.text).toContain('“Editorial: The Week in Review.” Le Monde, Sept. 2019, www.lemonde.fr/edito. Accessed 24 Apr. 2024.');
+    expect(mla.html).toContain('<i>Le Monde</i>');
   });
 
   it('refuses an unknown style and clips that are not there', async () => {
@@ -265,7 +271,7 @@ describe('the command line', () => {
       spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'cuttings.mjs'), '--library', lib.dir, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, CUTTINGS_LIBRARY: '' } });
     const mla = run('cite', String(seedId), '--style', 'mla');
     expect(mla.status).toBe(0);
-    expect(mla.stdout).toBe('AFP. “Kremlin Says Venezuela’s Maduro to Visit Russia ‘Soon.’” guardian.ng 20 Sept. 2019: n. pag. Print.\n');
+    expect(mla.stdout).toBe('AFP. “Kremlin Says Venezuela’s Maduro to Visit Russia ‘Soon.’” guardian.ng, 20 Sept. 2019. Accessed 24 Apr. 2024.\n');
     const json = run('cite', String(seedId), '--json');
     expect(JSON.parse(json.stdout)).toEqual({ text: expect.stringMatching(/^AFP\. \(2019, September 20\)/), html: expect.stringContaining('csl-entry') });
     const bad = run('cite', String(seedId), '--style', 'vancouver');
