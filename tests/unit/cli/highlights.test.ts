@@ -2,20 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type Io } from '../../../electron/cli.ts';
+import { cliOn } from '../../helpers/cli-in-process.ts';
 import { SEED, tempDir } from '../../helpers/temp-library.ts';
 
 const work = tempDir('cuttings-cli-highlights-');
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 const library = path.join(work, 'lib');
 
-async function cuttings(...args: string[]): Promise<{ status: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l + '\n'), write: (t) => out.push(t), err: (l) => err.push(l + '\n'), isTTY: false };
-  const status = await runCli([...args, '--library', library], io);
-  return { status, out: out.join(''), err: err.join('') };
-}
+const cuttings = cliOn(library);
 
 describe('cuttings highlight / highlights', () => {
   it('adds a highlight by its words, lists it, and refuses words the clip does not hold', async () => {

@@ -4,27 +4,22 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch.ts';
-import { EventBus } from '../../../electron/handlers/event-bus.ts';
-import { createHandlers, type Handlers } from '../../../electron/handlers/handler-table.ts';
 import { insertClip } from '../../../electron/library/clips.ts';
 import { openLibrary } from '../../../electron/library/open-library.ts';
 import { corpusPages } from '../../helpers/corpus-pages.ts';
-import { SEED, tempDir, tempLibrary } from '../../helpers/temp-library.ts';
+import { closeSeedLibrary, seedLibrary, type SeedLibrary } from '../../helpers/seed-library.ts';
+import { tempDir } from '../../helpers/temp-library.ts';
 
-let lib: ReturnType<typeof tempLibrary>;
-let handlers: Handlers;
+let seed: SeedLibrary;
+let lib: SeedLibrary['lib'];
+let handlers: SeedLibrary['handlers'];
 let id: number;
 
 beforeEach(async () => {
-  lib = tempLibrary();
-  handlers = createHandlers({ library: lib, events: new EventBus(), shell: 'cli', samplesDir: '/nonexistent' });
-  const summary = await handlers.waitForImport((await handlers.api.importPaths({ paths: [SEED] })).jobId);
-  id = summary.outcomes[0].clipId!;
+  seed = await seedLibrary();
+  ({ lib, handlers, id } = seed);
 });
-afterEach(async () => {
-  await handlers.dispose();
-  lib.cleanup();
-});
+afterEach(() => closeSeedLibrary(seed));
 
 const api = () => handlers.api;
 const rows = () => lib.db.prepare('SELECT field, value, extracted FROM clip_corrections WHERE clip_id = ? ORDER BY field').all(id);

@@ -5,28 +5,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../../electron/handlers/event-bus.ts';
-import { createHandlers, type Handlers } from '../../../electron/handlers/handler-table.ts';
+import { createHandlers } from '../../../electron/handlers/handler-table.ts';
 import { insertClip } from '../../../electron/library/clips.ts';
 import { anchorQuote } from '../../../electron/library/highlight-anchors.ts';
 import { openLibrary } from '../../../electron/library/open-library.ts';
 import { writeTransaction } from '../../../electron/library/write-transaction.ts';
 import { exportForDownload, writeExport } from '../../../electron/export/index.ts';
-import { SEED, tempDir, tempLibrary } from '../../helpers/temp-library.ts';
+import { closeSeedLibrary, seedLibrary, type SeedLibrary } from '../../helpers/seed-library.ts';
+import { tempDir, tempLibrary } from '../../helpers/temp-library.ts';
 
-let lib: ReturnType<typeof tempLibrary>;
-let handlers: Handlers;
+let seed: SeedLibrary;
+let lib: SeedLibrary['lib'];
+let handlers: SeedLibrary['handlers'];
 let id: number;
 
 beforeEach(async () => {
-  lib = tempLibrary();
-  handlers = createHandlers({ library: lib, events: new EventBus(), shell: 'cli', samplesDir: '/nonexistent' });
-  const summary = await handlers.waitForImport((await handlers.api.importPaths({ paths: [SEED] })).jobId);
-  id = summary.outcomes[0].clipId!;
+  seed = await seedLibrary();
+  ({ lib, handlers, id } = seed);
 });
-afterEach(async () => {
-  await handlers.dispose();
-  lib.cleanup();
-});
+afterEach(() => closeSeedLibrary(seed));
 
 const api = () => handlers.api;
 const titles = async (q: string) => (await api().search({ q })).hits.map((h) => h.id);
