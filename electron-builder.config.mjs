@@ -87,6 +87,8 @@ const config = {
     'out/electron/pdf-worker.mjs',
     'dist/renderer/**/*',
     'resources/samples/**/*',
+    'resources/entities/model.bin', // the people/places/organisations recogniser's weights (read by the extraction workers)
+    'resources/entities/NOTICE.md',
     'resources/icons/icon.png', // the window icon; the installers' icons are taken from resources/icons below
     'native/electron/better_sqlite3.node', // better-sqlite3 built for Electron's ABI (scripts/build-electron-native.mjs)
     // node_modules: electron-builder copies the production dependency tree (better-sqlite3 and
@@ -121,6 +123,7 @@ const config = {
     'out/electron/extract-worker.mjs',
     'out/electron/pdf-worker.mjs',
     'node_modules/pdfjs-dist/**/*',
+    'resources/entities/model.bin',
   ],
 
   // The Electron-ABI better-sqlite3 is this project's own build (native/electron/, made by

@@ -30,6 +30,53 @@ export interface ClipSummary {
   tags: TagRef[];
   /** The first words of the body, or a highlighted search snippet (HTML with <mark> only). */
   snippet: string;
+  /** In a list asked to collapse stories: the story this clip stands for (its other versions are left out). */
+  story?: StoryBadge;
+}
+
+/** A story: clips import linked as near-duplicates, one wire story in several outlets or one page saved as it changed. */
+export interface StoryBadge {
+  /** The story's id: the smallest clip id in it. */
+  id: number;
+  /** Its live versions (clips). */
+  versions: number;
+  /** How many different outlets ran it. */
+  outlets: number;
+  /** 'page': every version has the same address (a page that changed); 'outlets': one story, several outlets. */
+  kind: 'page' | 'outlets';
+}
+
+/** One version of a story. */
+export interface StoryVersion {
+  id: number;
+  title: string;
+  source: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: Iso8601 | null;
+  savedAt: Iso8601 | null;
+  importedAt: Iso8601;
+  wordCount: number;
+}
+
+export interface Story extends Omit<StoryBadge, 'versions'> {
+  /** The first version's headline. */
+  title: string;
+  /** Oldest first (for a page, in the order it was saved). */
+  versions: StoryVersion[];
+}
+
+/** What differs between two clips' texts (headline, standfirst, body), word by word. */
+export interface VersionDiff {
+  from: StoryVersion;
+  to: StoryVersion;
+  /** The new text in order: unchanged runs, and what was removed (del) or added (add). */
+  parts: { op: 'same' | 'add' | 'del'; text: string }[];
+  /** Words added and removed. */
+  added: number;
+  removed: number;
+  /** The texts differ too much to compare word by word in the middle: shown as replaced whole. */
+  truncated: boolean;
 }
 
 export interface NearDuplicate {
@@ -77,11 +124,15 @@ export interface ListClipsArgs extends Period {
   starred?: boolean;
   /** Imported within the last N days. */
   importedWithinDays?: number;
+  /** Show each story once (its first version that meets the filters, with its `story`), not every version. */
+  collapseStories?: boolean;
 }
 
 export interface ClipPage {
   total: number;
   clips: ClipSummary[];
+  /** With collapseStories: the versions left out of `total`, each folded under its story's row. */
+  folded?: number;
 }
 
 export interface SearchArgs extends ListClipsArgs {
@@ -110,6 +161,8 @@ export interface SearchHit {
   uid: string;
   /** The query's words stand in one of the clip's highlights (its words or its note). */
   inHighlight?: HighlightHit;
+  /** With collapseStories: the story this hit stands for. */
+  story?: StoryBadge;
 }
 
 /** A highlight a search hit falls in: its words (and note) with the matches in <mark>, escaped. */
@@ -126,6 +179,11 @@ export interface FacetCount {
   count: number;
 }
 
+/** An entity in a facet: `value` is its name; `id` opens it, merges and splits it. */
+export interface EntityFacetCount extends FacetCount {
+  id: number;
+}
+
 /** One outlet (newspaper, site, agency) in the Sources list: `value` is the name its clips show. */
 export interface OutletCount extends FacetCount {
   /** null for a name clips carry that no outlet holds yet (it gets one when renamed or merged). */
@@ -138,6 +196,8 @@ export interface OutletCount extends FacetCount {
 
 export interface SearchResult {
   total: number;
+  /** With collapseStories: matching versions left out of `total`, each folded under its story's hit. */
+  folded?: number;
   tookMs: number;
   hits: SearchHit[];
   /** Words that were not in the library and what they were read as ("madurro" → ["maduro"]). */
@@ -149,7 +209,11 @@ export interface SearchResult {
    * because whole it found less than it did while typed; null otherwise.
    */
   prefixFor?: string | null;
-  facets: { tags: FacetCount[]; sources: FacetCount[]; authors: FacetCount[]; years: FacetCount[] };
+  facets: {
+    tags: FacetCount[]; sources: FacetCount[]; authors: FacetCount[]; years: FacetCount[];
+    /** People, places and organisations named by the matching clips (libraries before migration 9: absent). */
+    people?: EntityFacetCount[]; places?: EntityFacetCount[]; organisations?: EntityFacetCount[];
+  };
   /** True when the facets were counted over the first 10,000 matches only. */
   facetsPartial?: boolean;
 }
@@ -391,8 +455,57 @@ export interface ExportDocument {
     original: { name: string | null; format: string | null; size: number | null };
     /** Present when the clip has any. */
     highlights?: ExportHighlight[];
+    /** The people, places and organisations it names, as it writes them (present when any). */
+    entities?: ExportEntityMention[];
   })[];
   tags: { name: string; colour: string }[];
+  /** A person's merges and splits of entities: a restore applies them again. */
+  entityRules?: ExportEntityRule[];
+}
+
+/** Person, place or organisation: the words the query language and the CLI use. */
+export type EntityKind = 'person' | 'place' | 'org';
+
+/** One person, place or organisation of the library, with how many live clips name it. */
+export interface EntitySummary {
+  id: number;
+  kind: EntityKind;
+  /** Its one name ("Nicolás Maduro"). */
+  name: string;
+  clips: number;
+  mentions: number;
+  /** Other names it was seen under, or given by a merge ("Maduro", "Nicolas Maduro"). */
+  names: string[];
+}
+
+/** What an entity's page shows: when it was named, by whom, with whom, and in which clips. */
+export interface EntityPage {
+  entity: EntitySummary;
+  /** Its live clips per month of publication ("2019-09"), oldest first; clips dated only by year, or not at all, are counted apart. */
+  months: { month: string; clips: number; mentions: number }[];
+  undated: number;
+  /** The outlets naming it in most clips. */
+  outlets: FacetCount[];
+  /** The entities named in most of its clips. */
+  related: (EntityFacetCount & { kind: EntityKind })[];
+  /** Its newest clips (at most 50; the list filtered by it holds them all). */
+  clips: { id: number; title: string; source: string | null; publishedAt: Iso8601 | null; mentions: number }[];
+}
+
+/** An entity named in an exported clip: the name as the clip writes it, and the entity it stood for. */
+export interface ExportEntityMention {
+  kind: EntityKind;
+  name: string;
+  entity: string;
+  mentions: number;
+  firstOffset: number | null;
+}
+
+/** A merge (`name` goes with the entity named `into`) or a split (`into` null: an entity of its own). */
+export interface ExportEntityRule {
+  kind: EntityKind;
+  name: string;
+  into: string | null;
 }
 
 /** Every method of the Api: name → argument and result. */
@@ -436,6 +549,20 @@ export interface ApiMethods {
   mergeOutlets: { args: { from: string[]; into: string }; result: { outlet: OutletCount; undoToken: string } };
   undoMergeOutlets: { args: { undoToken: string }; result: { restored: number } };
   listAuthors: { args: Record<string, never>; result: FacetCount[] };
+  /** The story a clip belongs to, with its versions; null when no other version of it is in the library. Reads only. */
+  storyOf: { args: { id: number }; result: Story | null };
+  /** Stories of at least `minVersions` (default 2) versions, the most versions first. Reads only. */
+  listStories: { args: { limit?: number; offset?: number; minVersions?: number }; result: { total: number; stories: Story[] } };
+  /** What changed from one clip's text to another's, word by word. Reads only. */
+  diffClips: { args: { from: number; to: number }; result: VersionDiff };
+  /** People, places and organisations with their clip counts, most clips first. */
+  listEntities: { args: { kind?: EntityKind; limit?: number }; result: EntitySummary[] };
+  /** The `from` entities become `into`: their names find it, their clips count for it; kept across re-extraction. */
+  mergeEntities: { args: { from: number[]; into: number }; result: { entity: EntitySummary; undoToken: string } };
+  /** One name of an entity becomes an entity of its own, with the clips that write it so. */
+  splitEntity: { args: { id: number; name: string }; result: { entity: EntitySummary; undoToken: string } };
+  undoEntityChange: { args: { undoToken: string }; result: { restored: number } };
+  entityPage: { args: { id: number }; result: EntityPage };
   listSavedSearches: { args: Record<string, never>; result: SavedSearch[] };
   saveSearch: { args: { name: string; query: string }; result: SavedSearch };
   deleteSavedSearch: { args: { id: number }; result: { deleted: boolean } };
@@ -660,7 +787,9 @@ export const MAX_UPLOAD_FILE_BYTES = Math.floor((MAX_REQUEST_BYTES - 64 * 1024) 
 export const API_METHODS = [
   'libraryInfo', 'listClips', 'getClip', 'updateClip', 'updateClips', 'undoEdit', 'deleteClips', 'undoDelete', 'search',
   'timeline', 'listTags', 'createTag', 'tagClips', 'untagClips', 'renameTag', 'recolourTag',
-  'mergeTags', 'deleteTag', 'listSources', 'renameOutlet', 'mergeOutlets', 'undoMergeOutlets', 'listAuthors', 'listSavedSearches', 'saveSearch',
+  'mergeTags', 'deleteTag', 'listSources', 'renameOutlet', 'mergeOutlets', 'undoMergeOutlets', 'listAuthors',
+  'storyOf', 'listStories', 'diffClips',
+  'listEntities', 'mergeEntities', 'splitEntity', 'undoEntityChange', 'entityPage', 'listSavedSearches', 'saveSearch',
   'deleteSavedSearch', 'importPaths', 'importUploads', 'cancelImport', 'importResult',
   'loadSamples', 'exportClips', 'citeClips', 'openOriginal', 'openExternal', 'revealOriginal',
   'reextractClips', 'cancelReextract', 'reextractResult',

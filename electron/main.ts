@@ -25,6 +25,8 @@ import { existingLibraries, rememberLibrary } from './shell/recent-libraries.ts'
 import { loadSettings, saveSettings, type Settings } from './shell/settings.ts';
 
 const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
+// The extraction workers find the recogniser's model by this (electron/import/entity-model-env.ts).
+process.env.CUTTINGS_ENTITY_MODEL ??= paths.entityModel;
 const IMPORT_FILTERS = [
   { name: 'Saved articles', extensions: ['html', 'htm', 'mhtml', 'mht', 'txt', 'md', 'pdf', 'eml', 'docx', 'odt', 'webarchive', 'epub', 'json', 'zip'] },
   { name: 'All files', extensions: ['*'] },

@@ -5,6 +5,7 @@ import { apiCommand } from './commands/api.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { citeCommand } from './commands/cite.ts';
 import { exportCommand } from './commands/export.ts';
+import { entitiesCommand } from './commands/entities.ts';
 import { extractCommand } from './commands/extract.ts';
 import { highlightCommand, highlightsCommand } from './commands/highlights.ts';
 import { importCommand } from './commands/import.ts';
@@ -14,6 +15,7 @@ import { reextractCommand } from './commands/reextract.ts';
 import { reviewCommand } from './commands/review.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { serveCommand } from './commands/serve.ts';
+import { storiesCommand } from './commands/stories.ts';
 import { tagCommand, untagCommand } from './commands/tagging.ts';
 
 export const COMMANDS: readonly Command[] = [
@@ -28,6 +30,8 @@ export const COMMANDS: readonly Command[] = [
   highlightsCommand,
   tagsCommand,
   outletsCommand,
+  storiesCommand,
+  entitiesCommand,
   timelineCommand,
   reextractCommand,
   rulesCommand,

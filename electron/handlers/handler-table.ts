@@ -13,6 +13,8 @@ import { nameWithExtension, openableExtension } from '../library/original-extens
 import { originalExists } from '../library/originals.ts';
 import { addHighlight, deleteHighlight, HighlightError, listHighlights, updateHighlight } from '../library/highlights.ts';
 import { listOutlets, mergeOutlets, OutletError, renameOutlet, undoMergeOutlets } from '../library/outlets.ts';
+import { EntityError, listEntities, mergeEntities, splitEntityName, undoEntityChange } from '../library/entities.ts';
+import { entityPage } from '../library/entity-page.ts';
 import { writeTransaction } from '../library/write-transaction.ts';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../library/saved-searches.ts';
 import {
@@ -20,6 +22,7 @@ import {
 } from '../library/tags.ts';
 import { createSiteRule, deleteSiteRule, listSiteRules, SiteRuleError } from '../library/site-rules.ts';
 import { timeline } from '../library/timeline.ts';
+import { diffVersions, listStories, storyOfClip } from '../library/stories.ts';
 import { clipBatches } from '../export/clip-records.ts';
 import { citeClips } from '../export/cite.ts';
 import type { PdfPrinter } from '../export/review-chromium.ts';
@@ -107,6 +110,14 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return writeTransaction(db, fn);
     } catch (e) {
       throw e instanceof OutletError ? new ApiCallError(e.code, e.message) : e;
+    }
+  };
+  /** A merge or split of entities in a write transaction; its refusals answered as what they are. */
+  const entityWrite = <T>(fn: () => T): T => {
+    try {
+      return writeTransaction(db, fn);
+    } catch (e) {
+      throw e instanceof EntityError ? new ApiCallError(e.code, e.message) : e;
     }
   };
   const recordEdits = new RecordEdits(db);
@@ -319,6 +330,41 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const r = outletWrite(() => undoMergeOutlets(db, undoToken));
       changed('outlets');
       return r;
+    },
+    async listEntities({ kind, limit }) {
+      return listEntities(db, { kind, limit });
+    },
+    async mergeEntities({ from, into }) {
+      const r = entityWrite(() => mergeEntities(db, from, into));
+      changed('entities');
+      return r;
+    },
+    async splitEntity({ id, name }) {
+      const r = entityWrite(() => splitEntityName(db, id, name));
+      changed('entities');
+      return r;
+    },
+    async undoEntityChange({ undoToken }) {
+      const r = entityWrite(() => undoEntityChange(db, undoToken));
+      changed('entities');
+      return r;
+    },
+    async entityPage({ id }) {
+      try {
+        return entityPage(db, id);
+      } catch (e) {
+        throw e instanceof EntityError ? new ApiCallError(e.code, e.message) : e;
+      }
+    },
+    async storyOf({ id }) {
+      getClipRow(db, id);
+      return storyOfClip(db, id);
+    },
+    async listStories(args) {
+      return listStories(db, args);
+    },
+    async diffClips({ from, to }) {
+      return diffVersions(getClipRow(db, from), getClipRow(db, to));
     },
     async listAuthors() {
       return db

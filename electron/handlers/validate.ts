@@ -111,6 +111,7 @@ const listShape = {
   from: optional(isoDate),
   to: optional(isoDate),
   undated: optional(bool),
+  collapseStories: optional(bool),
 };
 
 /** A press review: which clips and how (the desktop app's compileReviewTo checks the same). */
@@ -193,6 +194,14 @@ const validators: { [M in ApiMethod]: Check<ApiArgs<M>> } = {
   mergeOutlets: object({ from: arrayOf(str(500), 1_000), into: str(500) }),
   undoMergeOutlets: object({ undoToken: str(100) }),
   listAuthors: none,
+  storyOf: object({ id }),
+  listStories: object({ limit: optional(int(1, 10_000)), offset: optional(int(0)), minVersions: optional(int(2, 10_000)) }),
+  diffClips: object({ from: id, to: id }),
+  listEntities: object({ kind: optional(oneOf('person', 'place', 'org')), limit: optional(int(1, 10_000)) }),
+  mergeEntities: object({ from: arrayOf(int(1), 1_000), into: id }),
+  splitEntity: object({ id, name: str(500) }),
+  undoEntityChange: object({ undoToken: str(100) }),
+  entityPage: object({ id }),
   listSavedSearches: none,
   saveSearch: object({ name: str(200), query: str(2_000) }),
   deleteSavedSearch: object({ id }),

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { ExportDocument, ImportOutcome } from '../api.ts';
 import { insertClip, tagsOfClips, type ClipRow } from '../library/clips.ts';
 import { exportHighlight, highlightsOfClips, restoreHighlights } from '../library/highlights.ts';
+import { entityMentionsOfClips, entityRules, mentionsFromExport, restoreEntityRules, writeClipEntities } from '../library/entities.ts';
 import { storeOriginal } from '../library/originals.ts';
 import { resolveOutlet } from '../library/outlets.ts';
 import { ensureTagId, tagClips } from '../library/tags.ts';
@@ -27,6 +28,8 @@ export function buildExportDocument(db: Database.Database, ids?: number[]): Expo
   ) as ClipRow[];
   const tags = tagsOfClips(db, rows.map((r) => r.id));
   const highlights = highlightsOfClips(db, rows.map((r) => r.id));
+  const entities = entityMentionsOfClips(db, rows.map((r) => r.id));
+  const rules = entityRules(db);
   const usedTags = new Map<string, string>();
   for (const list of tags.values()) for (const t of list) usedTags.set(t.name, t.colour);
   return {
@@ -35,8 +38,11 @@ export function buildExportDocument(db: Database.Database, ids?: number[]): Expo
     clips: rows.map((r) => {
       const { id: _id, ...clip } = toExportClip(r, (tags.get(r.id) ?? []).map((t) => t.name));
       const marked = highlights.get(r.id);
-      return marked ? { ...clip, highlights: marked.map(exportHighlight) } : clip;
+      const named = entities.get(r.id);
+      return { ...clip, ...(marked ? { highlights: marked.map(exportHighlight) } : {}), ...(named ? { entities: named } : {}) };
     }),
+    // A person's merges and splits of entities, so a restore keeps them.
+    ...(rules.length ? { entityRules: rules } : {}),
   };
 }
 
@@ -60,6 +66,11 @@ export function importExportDocument(ctx: StoreContext, display: string, origina
   const copy = storeOriginal(ctx.libraryDir, original.bytes, 'cuttings-json');
   const outcomes: ImportOutcome[] = [];
   const colours = new Map(doc.tags?.map((t) => [t.name, t.colour]) ?? []);
+  // Merges and splits first, so the clips' entities are linked as the person had them.
+  if (Array.isArray(doc.entityRules) && doc.entityRules.length) {
+    const rules = doc.entityRules;
+    writeTransaction(ctx.db, () => restoreEntityRules(ctx.db, rules));
+  }
   for (const [i, c] of doc.clips.entries()) {
     const label = `${display} › ${str(c.title) ?? `clip ${i + 1}`}`;
     try {
@@ -106,6 +117,7 @@ export function importExportDocument(ctx: StoreContext, display: string, origina
         onClipsAdded(ctx.db, [id]);
         // After the clip's words are counted: restoring a highlight counts its note in.
         if (Array.isArray(c.highlights)) restoreHighlights(ctx.db, id, c.highlights);
+        if (Array.isArray(c.entities)) writeClipEntities(ctx.db, id, mentionsFromExport(c.entities));
         return { id };
       });
       const { dup } = stored;

@@ -2,6 +2,7 @@
 // is CPU work (DOM parsing, Readability, PDF text), so it runs here, off the thread that
 // owns the library.
 import { parentPort, workerData } from 'node:worker_threads';
+import { defaultModel } from '../entities/recognise.ts';
 import { extractFromBytes } from './extract-file.ts';
 import { prepareClip } from './prepare-clip.ts';
 import { ImportError } from './types.ts';
@@ -17,6 +18,13 @@ function reasonOf(e: unknown): string {
 /** Jobs the pool dropped after posting them (see WorkerPool.drop). */
 const skip: Int32Array | null = (workerData as { skip?: Int32Array } | null)?.skip ?? null;
 
+// The recogniser's model is read before the worker says it is ready: a file's time limit counts
+// from then, and reading the model is the worker's start-up, not the file's work.
+try {
+  defaultModel();
+} catch {
+  // No model file: each clip is imported without entities (recognise-clip.ts says so).
+}
 parentPort!.postMessage({ ready: true });
 
 parentPort!.on('message', (req: WorkerRequest) => {

@@ -9,6 +9,8 @@ import { inlineAttachments } from './inline-attachments.ts';
 import { ImportError } from './types.ts';
 import { clipWords } from '../search/vocabulary.ts';
 import { countWords } from '../library/clips.ts';
+import type { ClipMention } from '../library/entity-names.ts';
+import { recogniseClip } from './recognise-clip.ts';
 
 export interface PreparedClip {
   title: string;
@@ -25,6 +27,9 @@ export interface PreparedClip {
   words: string[];
   /** The body's word count (counted here too, off the main thread). */
   wordCount: number;
+  /** The people, places and organisations it names (recognised here too); null when the
+   * recogniser could not run (its model missing), so a clip's stored ones are left as they are. */
+  entities: ClipMention[] | null;
 }
 
 /** A title for a file whose article has none: its name, without the extension. */
@@ -68,5 +73,7 @@ export function prepareClip(ex: FileExtraction, bytes: Uint8Array, name: string,
     size: bytes.byteLength,
     words: clipWords([title, ex.author, ex.source, ex.bodyText]),
     wordCount: countWords(ex.bodyText),
+    // An export restored names its clips' entities itself (export-document.ts).
+    entities: ex.format === 'cuttings-json' ? [] : recogniseClip({ title, standfirst: ex.standfirst, bodyText: ex.bodyText }, ex.language),
   };
 }

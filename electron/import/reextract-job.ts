@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReextractOutcome, ReextractProgress, ReextractSummary } from '../api.ts';
 import type { ClipRow } from '../library/clips.ts';
+import { writeClipEntities } from '../library/entities.ts';
+import type { ClipMention } from '../library/entity-names.ts';
 import { ReadOnlyLibraryError } from '../library/library-errors.ts';
 import type { Library } from '../library/open-library.ts';
 import {
@@ -49,6 +51,8 @@ export interface ReextractOptions {
 interface Pending {
   id: number;
   fields: ExtractedFields;
+  /** What the recogniser found in it now (null: it could not run; the stored ones stay). */
+  entities: ClipMention[] | null;
 }
 
 /** The clip as re-extraction needs it before reading its original. */
@@ -173,7 +177,7 @@ export class ReextractJob {
         bodyHtml: images ? keptImages(ex.bodyHtml, images.placeholders, oldHtml.get(id) as string) : ex.bodyHtml,
         captions: ex.captions, wordCount: p.wordCount, contentHash: p.contentHash, simhash: p.simhash,
       };
-      batch.add({ id, fields }, fields.bodyHtml.length + fields.bodyText.length);
+      batch.add({ id, fields, entities: p.entities }, fields.bodyHtml.length + fields.bodyText.length);
     };
 
     const launch = (id: number) =>
@@ -234,6 +238,9 @@ export class ReextractJob {
         onClipsRemoved(db, reindexed);
         for (const { plan, row } of plans) {
           const anchors = writeReextraction(db, plan);
+          // The extracted mentions are replaced; a person's merges and splits stay (entities.ts).
+          const found = items.find((it) => it.id === plan.id)?.entities;
+          if (found) writeClipEntities(db, plan.id, found);
           if (plan.simhashChanged) this.relink(ctx, rehashed, plan);
           outcomes.push({
             clipId: plan.id,

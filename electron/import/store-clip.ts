@@ -6,10 +6,12 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ImportOutcome } from '../api.ts';
 import { insertClip, originalsInUse } from '../library/clips.ts';
+import { writeClipEntities } from '../library/entities.ts';
 import { originalExists } from '../library/originals.ts';
 import { resolveOutlet } from '../library/outlets.ts';
 import { applySiteRules } from '../library/site-rules.ts';
 import { writeTransaction } from '../library/write-transaction.ts';
+import { wordDiff } from '../library/word-diff.ts';
 import { onClipsAdded, onClipsImported } from '../search/index-hooks.ts';
 import type { FileExtraction } from './extract-file.ts';
 import {
@@ -30,11 +32,24 @@ export function loadSimhashIndex(db: Database.Database): SimhashIndex {
   return index;
 }
 
-export function findDuplicate(db: Database.Database, hash: string, url: string | null, title: string): { id: number; title: string } | undefined {
+/**
+ * Words that may differ between two saves of a page whose article did not change (a comment
+ * counter, a clock the extraction kept): more, and the page changed, and the save is a version.
+ */
+const UNCHANGED_PAGE_WORDS = 3;
+
+export function findDuplicate(db: Database.Database, hash: string, url: string | null, title: string, bodyText?: string): { id: number; title: string } | undefined {
   const byText = db.prepare('SELECT id, title FROM clips WHERE content_hash = ? AND deleted_at IS NULL LIMIT 1').get(hash) as { id: number; title: string } | undefined;
   if (byText || !url) return byText;
   // The same page saved twice with a changed header or comment count: same URL, same title.
-  return db.prepare('SELECT id, title FROM clips WHERE url = ? AND title = ? AND deleted_at IS NULL LIMIT 1').get(url, title) as { id: number; title: string } | undefined;
+  // An article edited since is a new version of the page (kept, and linked: see storeOne).
+  const saves = db.prepare('SELECT id, title, body_text FROM clips WHERE url = ? AND title = ? AND deleted_at IS NULL').all(url, title) as { id: number; title: string; body_text: string }[];
+  const same = saves.find((c) => {
+    if (bodyText === undefined) return true;
+    const d = wordDiff(c.body_text, bodyText);
+    return !d.truncated && d.added + d.removed <= UNCHANGED_PAGE_WORDS * 2;
+  });
+  return same && { id: same.id, title: same.title };
 }
 
 /**
@@ -105,7 +120,7 @@ function storeOne(ctx: StoreContext, display: string, name: string, ex: FileExtr
     return { file: display, status: 'failed', reason: 'no article text was found in this file' };
   }
   const title = prepared.title;
-  const dup = findDuplicate(ctx.db, prepared.contentHash, ex.url, title);
+  const dup = findDuplicate(ctx.db, prepared.contentHash, ex.url, title, ex.bodyText);
   if (dup) {
     discardOriginal(ctx, prepared);
     return { file: display, status: 'duplicate', duplicateOf: dup.id, title: dup.title, reason: `already in the library as "${dup.title}"` };
@@ -141,8 +156,20 @@ function storeOne(ctx: StoreContext, display: string, name: string, ex: FileExtr
     originalPath: prepared.copyTo,
     originalSize: prepared.size,
   });
+  if (prepared.entities) writeClipEntities(ctx.db, id, prepared.entities);
   const near = prepared.simhash ? confirmedNear(ctx, ex.bodyText, ctx.simhashes.near(prepared.simhash)) : [];
   const link = ctx.db.prepare('INSERT OR IGNORE INTO near_duplicates (clip_id, other_id, similarity) VALUES (?, ?, ?)');
+  // Another save of the same page is a version of it however much it was rewritten: a story.
+  if (ex.url) {
+    const saves = ctx.db.prepare('SELECT id, body_text FROM clips WHERE url = ? AND id <> ? AND deleted_at IS NULL').all(ex.url, id) as { id: number; body_text: string }[];
+    let mine: Set<string> | null = null;
+    for (const c of saves) {
+      if (near.some((n) => n.id === c.id)) continue;
+      mine ??= shingles(ex.bodyText);
+      const o = textOverlap(mine, shingles(c.body_text));
+      near.push({ id: c.id, similarity: Math.round(Math.max(o.jaccard, o.containment) * 100) / 100 });
+    }
+  }
   for (const n of near) {
     link.run(id, n.id, n.similarity);
     link.run(n.id, id, n.similarity);

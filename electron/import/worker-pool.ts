@@ -9,6 +9,7 @@ import type { WorkerRequest, WorkerResponse } from './worker-messages.ts';
 import { unpackedUrl } from './asar-unpacked.ts';
 import { sourceWorkerUrl } from './worker-bundle.ts';
 import { tuneJitForImport } from './jit-tuning.ts';
+import { workerEnv } from './entity-model-env.ts';
 
 export type ExtractOutcome =
   | { ok: true; extraction: FileExtraction; prepared: PreparedClip }
@@ -78,7 +79,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerUrl(), { workerData: { skip: this.skip }, resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 48 } });
+    const worker = new Worker(workerUrl(), { workerData: { skip: this.skip }, env: workerEnv(), resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 48 } });
     const slot: Slot = { worker, jobs: [], ready: false };
     worker.on('message', (res: WorkerResponse | { ready: true }) => {
       if ('ready' in res) {

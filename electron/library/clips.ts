@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Clip, ClipPatch, ClipPage, ClipSummary, ListClipsArgs, NearDuplicate, TagRef } from '../api.ts';
 import { correctionsOfClip } from './corrections.ts';
 import { periodBounds } from './periods.ts';
+import { hiddenVersions, storyBadges } from './stories.ts';
 
 export interface NewClip {
   title: string;
@@ -285,8 +286,24 @@ export const SORT_SQL: Record<string, string> = {
 
 export function listClips(db: Database.Database, args: ListClipsArgs): ClipPage {
   const { where, params } = clipFilters(args);
+  const filtered = where.join(' AND ');
+  // Counted before the stories are collapsed: the versions left out are all among these.
+  let total = (db.prepare(`SELECT count(*) AS n FROM clips c WHERE ${filtered}`).get(params) as { n: number }).n;
+  let folded = 0;
+  if (args.collapseStories) {
+    // Each story once: its other versions that meet the same filters are left out (stories.ts).
+    const unfiltered = where.length === 1;
+    const hidden = hiddenVersions(db, `list ${filtered} ${JSON.stringify(params)}`, unfiltered ? null : (linked) =>
+      db.prepare(`SELECT c.id FROM clips c WHERE ${filtered} AND c.id IN (SELECT value FROM json_each(@storyLinked))`).pluck().all({ ...params, storyLinked: linked }) as number[],
+    );
+    if (hidden.count) {
+      where.push('c.id NOT IN (SELECT value FROM json_each(@storyHidden))');
+      params.storyHidden = hidden.json;
+      total -= hidden.count;
+      folded = hidden.count;
+    }
+  }
   const whereSql = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM clips c WHERE ${whereSql}`).get(params) as { n: number }).n;
   const order = SORT_SQL[args.sort ?? 'newest'] ?? SORT_SQL.newest;
   const rows = db
     .prepare(
@@ -296,8 +313,14 @@ export function listClips(db: Database.Database, args: ListClipsArgs): ClipPage 
     )
     .all({ ...params, limit: args.limit ?? 50, offset: args.offset ?? 0 }) as (ClipRow & { lead: string })[];
   const tags = tagsOfClips(db, rows.map((r) => r.id));
+  const stories = args.collapseStories ? storyBadges(db, rows.map((r) => r.id)) : null;
   return {
     total,
-    clips: rows.map((r) => summaryFromRow({ ...r, snippet: leadSnippet(r.lead) }, tags.get(r.id) ?? [])),
+    clips: rows.map((r) => {
+      const summary = summaryFromRow({ ...r, snippet: leadSnippet(r.lead) }, tags.get(r.id) ?? []);
+      const story = stories?.get(r.id);
+      return story ? { ...summary, story } : summary;
+    }),
+    ...(args.collapseStories ? { folded } : {}),
   };
 }

@@ -12,7 +12,7 @@
 // order (oldest imports first; the rest are not read), so they are a sample, not exact: the
 // contract has no field to say so yet (a `facetsPartial` flag is proposed).
 import type Database from 'better-sqlite3';
-import type { FacetCount, SearchResult } from '../api.ts';
+import type { EntityFacetCount, FacetCount, SearchResult } from '../api.ts';
 
 export type Facets = SearchResult['facets'];
 
@@ -37,6 +37,13 @@ interface FacetTable {
   sourceNames: string[];
   authorNames: string[];
   tagNames: Map<number, string>;
+  /** Each clip's entity ids, packed as the tags are (migration 9; empty before it). */
+  entityStart: Int32Array;
+  entityIds: Int32Array;
+  entityIdEnd: number;
+  /** Entity id → its type (0 none, 1 person, 2 place, 3 organisation) and name. */
+  entityType: Uint8Array;
+  entityNames: Map<number, string>;
 }
 
 const tables = new WeakMap<Database.Database, FacetTable>();
@@ -54,6 +61,7 @@ function load(db: Database.Database, v: number): FacetTable {
   const t: FacetTable = {
     version: v, year: new Int16Array(maxId), source: new Int32Array(maxId).fill(-1), author: new Int32Array(maxId).fill(-1),
     tagStart: new Int32Array(maxId + 1), tagIds: new Int32Array(0), tagIdEnd: 0, sourceNames: [], authorNames: [], tagNames: new Map(),
+    entityStart: new Int32Array(maxId + 1), entityIds: new Int32Array(0), entityIdEnd: 0, entityType: new Uint8Array(0), entityNames: new Map(),
   };
   // Names are grouped case-insensitively ("Reuters" and "reuters" are one outlet).
   const sourceIds = new Map<string, number>();
@@ -94,7 +102,30 @@ function load(db: Database.Database, v: number): FacetTable {
   for (const [id, name] of db.prepare('SELECT id, name FROM tags').raw().iterate() as IterableIterator<[number, string]>) {
     t.tagNames.set(id, name);
   }
+  loadEntities(db, t, maxId);
   return t;
+}
+
+const ENTITY_TYPE_CODE: Record<string, number> = { PER: 1, LOC: 2, ORG: 3 };
+
+/** The clips' entities, packed like their tags (two passes over clip_entities, by clip). */
+function loadEntities(db: Database.Database, t: FacetTable, maxId: number): void {
+  if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'clip_entities'`).get()) return;
+  const pairs = db.prepare('SELECT clip_id, entity_id FROM clip_entities WHERE clip_id < ?').raw();
+  for (const [clip] of pairs.iterate(maxId) as IterableIterator<[number, number]>) t.entityStart[clip + 1]++;
+  for (let i = 1; i <= maxId; i++) t.entityStart[i] += t.entityStart[i - 1];
+  t.entityIds = new Int32Array(t.entityStart[maxId]);
+  const fill = t.entityStart.slice(0, maxId);
+  for (const [clip, entity] of pairs.iterate(maxId) as IterableIterator<[number, number]>) {
+    if (fill[clip] >= t.entityStart[clip + 1]) continue; // added between the passes: a reload follows
+    t.entityIds[fill[clip]++] = entity;
+    if (entity >= t.entityIdEnd) t.entityIdEnd = entity + 1;
+  }
+  t.entityType = new Uint8Array(t.entityIdEnd);
+  for (const [id, type, name] of db.prepare('SELECT id, type, name FROM entities WHERE id < ?').raw().iterate(t.entityIdEnd) as IterableIterator<[number, string, string]>) {
+    t.entityType[id] = ENTITY_TYPE_CODE[type] ?? 0;
+    t.entityNames.set(id, name);
+  }
 }
 
 function table(db: Database.Database): FacetTable {
@@ -135,6 +166,7 @@ export function facetsOf(db: Database.Database, ids: number[]): Facets {
   const sources = new Int32Array(t.sourceNames.length);
   const authors = new Int32Array(t.authorNames.length);
   const tags = new Int32Array(t.tagIdEnd);
+  const entities = new Int32Array(t.entityIdEnd);
   for (const id of ids) {
     if (id >= t.year.length) continue; // added after the table was loaded (cannot happen: the version moves)
     years[t.year[id]]++;
@@ -143,7 +175,22 @@ export function facetsOf(db: Database.Database, ids: number[]): Facets {
     const a = t.author[id];
     if (a >= 0) authors[a]++;
     for (let k = t.tagStart[id], end = t.tagStart[id + 1]; k < end; k++) tags[t.tagIds[k]]++;
+    for (let k = t.entityStart[id], end = t.entityStart[id + 1]; k < end; k++) entities[t.entityIds[k]]++;
   }
+  const byType: Map<number, number>[] = [new Map(), new Map(), new Map(), new Map()];
+  for (let i = 0; i < entities.length; i++) if (entities[i]) byType[t.entityType[i]].set(i, entities[i]);
+  const entityTop = (type: number): EntityFacetCount[] => {
+    // As top() does: only the entries at or above the FACET_VALUES-th count are sorted.
+    let entries = [...byType[type]];
+    if (entries.length > FACET_VALUES) {
+      const threshold = entries.map((e) => e[1]).sort((a, b) => b - a)[FACET_VALUES - 1];
+      entries = entries.filter((e) => e[1] >= threshold);
+    }
+    return entries
+      .map(([id, count]) => ({ id, value: t.entityNames.get(id) ?? '', count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+      .slice(0, FACET_VALUES);
+  };
   const yearCounts: FacetCount[] = [];
   for (let y = years.length - 1; y > 0; y--) if (years[y]) yearCounts.push({ value: String(y), count: years[y] });
   return {
@@ -151,6 +198,9 @@ export function facetsOf(db: Database.Database, ids: number[]): Facets {
     sources: top(nonZero(sources), (k) => t.sourceNames[k], FACET_VALUES),
     authors: top(nonZero(authors), (k) => t.authorNames[k], FACET_VALUES),
     tags: top(nonZero(tags), (k) => t.tagNames.get(k) ?? '', FACET_VALUES),
+    people: entityTop(1),
+    places: entityTop(2),
+    organisations: entityTop(3),
   };
 }
 

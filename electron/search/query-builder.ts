@@ -7,6 +7,7 @@ import { ftsString, type Correction, type Expansion } from './typo-expansion.ts'
 import { NEAR_DISTANCE } from './ranking.ts';
 import { outletFilterKey, outletFilterSql } from '../library/outlets.ts';
 import { periodEnd } from '../library/periods.ts';
+import { entityFilterSql } from './entity-filters.ts';
 
 export interface BuiltQuery {
   /** What must match in the index (positive words, minus excluded ones); null: no words to rank by. */
@@ -77,6 +78,10 @@ function filterSql(f: FilterClause, p: Params): [string, boolean] {
     }
     case 'is':
       return ['c.starred = 1', true];
+    case 'person':
+    case 'place':
+    case 'org':
+      return [entityFilterSql(f, p), false];
     case 'has':
       return hasWhat(f.value) === 'highlights'
         ? ['c.id IN (SELECT clip_id FROM highlights)', false]

@@ -10,13 +10,14 @@
 //   tag:climate  tag:"climate change"  source:guardian  author:afp
 //   before:2019  after:2019-09  year:2019  year:2015..2019  is:starred
 //   has:highlights  has:note (the clip's own note or a highlight's)
+//   person:maduro  place:caracas  org:kremlin  person:"nicolás maduro" (typo-tolerant)
 //   -tag:x  -source:x …    any filter negated
 //
 // With `asYouType`, the last bare word is also read as a prefix (the person has not finished it).
 // With `lastWordFragment`, a settled query's last bare word is read the same way, and nothing
 // else changes: what the search falls back to when the query finds less than it did while typed.
 
-export type FilterField = 'tag' | 'source' | 'author' | 'before' | 'after' | 'year' | 'is' | 'has';
+export type FilterField = 'tag' | 'source' | 'author' | 'before' | 'after' | 'year' | 'is' | 'has' | 'person' | 'place' | 'org';
 
 export interface TermClause {
   kind: 'term';
@@ -41,6 +42,9 @@ export interface FilterClause {
   negated: boolean;
   start: number;
   end: number;
+  /** person:/place:/org: — the entities the value names, looked up in the library before the
+   * query is built (search/entity-filters.ts); absent: matched by the value's words alone. */
+  entityIds?: number[];
 }
 
 export type Clause = TermClause | FilterClause;
@@ -50,8 +54,8 @@ export interface ParsedQuery {
   groups: Clause[][];
 }
 
-const FIELDS = new Set<FilterField>(['tag', 'source', 'author', 'before', 'after', 'year', 'is', 'has']);
-const FIELD_AT = /^(tag|tags|source|author|before|after|year|is|has):/i;
+const FIELDS = new Set<FilterField>(['tag', 'source', 'author', 'before', 'after', 'year', 'is', 'has', 'person', 'place', 'org']);
+const FIELD_AT = /^(tag|tags|source|author|before|after|year|is|has|person|place|org):/i;
 const DATE = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/;
 const YEAR_RANGE = /^(\d{4})(?:(?:\.\.|-)(\d{4}))?$/;
 /** Punctuation that joins the parts of one word ("covid-19", "U.S.", "O'Brien"). */

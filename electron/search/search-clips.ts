@@ -10,6 +10,8 @@ import { boosted, compareScored, RERANK_WINDOW, type Scored } from './ranking.ts
 import { CLOSE, OPEN, escapeHtml, markedHtml } from './markup.ts';
 import { highlightHits } from './highlight-hits.ts';
 import { FACET_LIMIT, facetsOf, NO_FACETS } from './facets.ts';
+import { resolveEntityFilters } from './entity-filters.ts';
+import { hiddenVersions, storyBadges } from '../library/stories.ts';
 
 /** SearchArgs plus what the contract does not carry yet. */
 export interface SearchOptions extends SearchArgs {
@@ -23,7 +25,7 @@ const SNIPPET_TOKENS = 32;
 
 /** Parse, correct and build: what both the search and searchConditions start from. */
 export function understand(db: Database.Database, q: string, asYouType = false, paramPrefix = 'sq'): BuiltQuery {
-  const parsed = parseQuery(q, { asYouType });
+  const parsed = resolveEntityFilters(db, parseQuery(q, { asYouType }));
   return buildQuery(q, parsed, expandTerms(db, parsed), paramPrefix);
 }
 
@@ -42,7 +44,7 @@ export interface Reading {
 export function readQuery(db: Database.Database, q: string, filters: ListClipsArgs, asYouType = false, paramPrefix = 'sq'): Reading {
   const built = understand(db, q, asYouType, paramPrefix);
   if (asYouType) return { built, prefixFor: null };
-  const parsed = parseQuery(q, { lastWordFragment: true });
+  const parsed = resolveEntityFilters(db, parseQuery(q, { lastWordFragment: true }));
   const fragment = parsed.groups.flat().find((c): c is TermClause => c.kind === 'term' && c.typing === true);
   if (!fragment) return { built, prefixFor: null };
   const typed = buildQuery(q, parsed, expandTerms(db, parsed), paramPrefix);
@@ -192,8 +194,21 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
   let sort: SortOrder = args.sort ?? (built.match ? 'relevance' : 'newest');
   if (sort === 'relevance' && !built.match) sort = 'newest';
   const { from, where, params } = plan(built, args);
-  const whereSql = where.join(' AND ');
   const idCol = from === 'clips c' ? 'c.id' : 'f.rowid';
+  let folded: number | undefined;
+  if (args.collapseStories) {
+    // Each story once: of its versions that match, the first imported stands for it (stories.ts).
+    const matched = where.join(' AND ');
+    const hidden = hiddenVersions(db, `search ${matched} ${JSON.stringify(params)}`, (linked) =>
+      db.prepare(`SELECT ${idCol} FROM ${from} WHERE ${matched} AND +${idCol} IN (SELECT value FROM json_each(@storyLinked))`).pluck().all({ ...params, storyLinked: linked }) as number[],
+    );
+    if (hidden.count) {
+      where.push(`+${idCol} NOT IN (SELECT value FROM json_each(@storyHidden))`);
+      params.storyHidden = hidden.json;
+    }
+    folded = hidden.count;
+  }
+  const whereSql = where.join(' AND ');
 
   // The matching ids (up to FACET_LIMIT) feed the facets and, when they are all of them, the
   // total; group_concat returns them in one row (per-row overhead dominated otherwise).
@@ -276,6 +291,7 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
   const marked = markExpr && pageIds.length ? marks(db, markExpr, pageIds) : new Map();
   const tags = tagsOfClips(db, pageIds);
   const inHighlights = built.highlight && pageIds.length ? highlightHits(db, built.highlight, pageIds) : new Map();
+  const stories = args.collapseStories && pageIds.length ? storyBadges(db, pageIds) : null;
   const hits: SearchHit[] = [];
   for (const id of pageIds) {
     const c = clips.get(id);
@@ -288,6 +304,7 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
       titleHtml: m ? markedHtml(m.title) : escapeHtml(c.title),
       tags: tags.get(id) ?? [],
       inHighlight: inHighlights.get(id),
+      ...(stories?.has(id) ? { story: stories.get(id) } : {}),
     });
   }
 
@@ -295,6 +312,7 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
 
   return {
     total,
+    ...(folded !== undefined ? { folded } : {}),
     tookMs: performance.now() - started,
     hits,
     corrections: built.corrections,

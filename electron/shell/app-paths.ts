@@ -8,6 +8,8 @@ export interface AppPaths {
   rendererDir: string;
   preload: string;
   samplesDir: string;
+  /** The recogniser's weights, outside the archive: the extraction workers read them. */
+  entityModel: string;
   windowIcon: string;
   /** better-sqlite3 built for Electron's ABI (npm run build:electron-native), outside the archive. */
   electronNativeBinding: string;
@@ -20,6 +22,7 @@ export function appPaths(mainDir: string): AppPaths {
     rendererDir: path.join(root, 'dist', 'renderer'),
     preload: path.join(mainDir, 'preload.cjs'),
     samplesDir: path.join(root, 'resources', 'samples'),
+    entityModel: unpackedPath(path.join(root, 'resources', 'entities', 'model.bin')),
     windowIcon: path.join(root, 'resources', 'icons', 'icon.png'),
     electronNativeBinding: unpackedPath(path.join(root, 'native', 'electron', 'better_sqlite3.node')),
   };

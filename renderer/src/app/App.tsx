@@ -23,6 +23,7 @@ import { Reader } from '../reader/Reader.tsx';
 import { ReviewDialog, type ReviewPreset } from '../review/ReviewDialog.tsx';
 import { SaveSearchDialog } from '../search/SaveSearchDialog.tsx';
 import { SearchBar } from '../search/SearchBar.tsx';
+import { EntityFacets } from '../sidebar/EntityFacets.tsx';
 import { Sidebar } from '../sidebar/Sidebar.tsx';
 import { useTagActions } from '../sidebar/use-tag-actions.ts';
 import { Timeline } from '../timeline/Timeline.tsx';
@@ -148,6 +149,7 @@ export function App() {
         onReviewTag={(t) => openReview({ preset: { query: `tag:"${t.name.replace(/"/g, '')}"`, label: `Tag: ${t.name}`, count: t.count } })}
         onReviewSaved={(s) => openReview({ preset: { query: s.query, label: `Saved search: ${s.name}`, count: s.count } })}
         importing={!sidebarHidden && (importer.view || reextract.view) ? jobBars : null}
+        entities={<EntityFacets facets={q ? facets : null} query={q} revision={revision} onQuery={search.set} />}
       />
       {/* With the sidebar hidden, an import still shows its progress (and its Cancel). */}
       {(importer.view || reextract.view) && sidebarHidden && <div className="floating-import">{jobBars}</div>}
@@ -174,7 +176,13 @@ export function App() {
               corrections={meta?.corrections ?? []}
             />
             {timelineOpen && <Timeline api={api} q={q} tags={filterTags} revision={revision} period={period} onPeriod={query.setPeriod} />}
-            <ListHead total={total} q={q} sort={query.sort} onSort={query.setSort}>
+            <ListHead
+              total={shown.clips === null ? null : shown.clips - shown.folded}
+              q={q}
+              sort={query.sort}
+              onSort={query.setSort}
+              stories={{ collapsed: query.collapseStories, folded: shown.folded, onToggle: () => query.setCollapseStories((c) => !c) }}
+            >
               {/* The desktop app has these in its File menu. */}
               {!bridge.desktop && <LibraryActionsButton onReextractAll={reextractLibrary} onSiteRules={() => setSiteRulesOpen(true)} disabled={!!reextract.view} />}
             </ListHead>

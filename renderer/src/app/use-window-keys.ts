@@ -47,6 +47,20 @@ function onKey(e: KeyboardEvent, k: WindowKeys) {
       e.preventDefault();
       moveTo(active < 0 ? 0 : active - 1, e.shiftKey);
       break;
+    case 'ArrowRight':
+    case 'ArrowLeft': {
+      // A story's row opens to its versions (→) and closes (←, from any of them).
+      const row = active >= 0 ? shown.row(active) : undefined;
+      const story = row?.versionOf ?? (row?.story ? row.id : undefined);
+      if (!row || story === undefined || e.shiftKey || mod) break;
+      e.preventDefault();
+      if (e.key === 'ArrowRight') void shown.open(row);
+      else if (shown.isOpen(story)) {
+        const at = shown.close(story);
+        if (row.versionOf !== undefined && at >= 0) moveTo(at, false);
+      }
+      break;
+    }
     case 'PageDown':
       e.preventDefault();
       moveTo(active + page, e.shiftKey);

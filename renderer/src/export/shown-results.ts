@@ -8,7 +8,8 @@ import { collectIds } from './result-ids.ts';
 
 /** `narrowing`: what the person set to narrow the list (the filter chips' labels). */
 export function shownResults(api: Api, shown: ClipPager, narrowing: string[]): ExportResults | null {
-  const { q: shownQ = '', sort: shownSort, asYouType: _typing, ...filters } = parseListKey(shown.key);
+  // A collapsed story stands for all its versions: an export holds every one of them.
+  const { q: shownQ = '', sort: shownSort, asYouType: _typing, collapseStories: _folded, ...filters } = parseListKey(shown.key);
   const narrowedBy = Object.values(filters).some((v) => v !== undefined && v !== null);
   if ((!shownQ && !narrowedBy) || shown.total === null) return null;
   return {

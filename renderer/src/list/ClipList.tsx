@@ -3,6 +3,7 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import { formatDate } from '../common/format.ts';
+import { StoryToggle, storyRowLabel, VersionRowContent } from '../stories/StoryRows.tsx';
 import { PAGE_SIZE, type ClipPager, type ListRow } from './clip-pager.ts';
 
 export const ROW_HEIGHT = 92;
@@ -118,15 +119,15 @@ export const ClipList = forwardRef<ClipListHandle, Props>(function ClipList(prop
         aria-selected={selected}
         aria-setsize={total}
         aria-posinset={i + 1}
-        aria-label={row ? row.title : 'Loading…'}
-        className={`clip-row${selected ? ' selected' : ''}${i === activeIndex ? ' active' : ''}${row ? '' : ' placeholder'}`}
+        aria-label={row ? storyRowLabel(row, pager.isOpen(row.id)) : 'Loading…'}
+        className={`clip-row${selected ? ' selected' : ''}${i === activeIndex ? ' active' : ''}${row ? '' : ' placeholder'}${row?.versionOf !== undefined ? ' story-version' : ''}${row?.story ? ' story-row' : ''}`}
         style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }}
         onMouseDown={row ? (e) => props.onRowMouseDown(i, row, e) : undefined}
         onDoubleClick={row ? () => props.onRowDoubleClick(i, row) : undefined}
         onContextMenu={row ? (e) => props.onRowContextMenu(i, row, e) : undefined}
         data-clip-id={row?.id}
       >
-        {row ? <RowContent row={row} /> : <RowPlaceholder />}
+        {row ? row.versionOf !== undefined ? <VersionRowContent row={row} /> : <RowContent row={row} pager={pager} /> : <RowPlaceholder />}
       </div>,
     );
   }
@@ -159,7 +160,7 @@ export const ClipList = forwardRef<ClipListHandle, Props>(function ClipList(prop
   );
 });
 
-function RowContent({ row }: { row: ListRow }) {
+function RowContent({ row, pager }: { row: ListRow; pager: ClipPager }) {
   const meta = [row.source, row.author].filter(Boolean).join(' · ');
   return (
     <>
@@ -175,6 +176,7 @@ function RowContent({ row }: { row: ListRow }) {
           ))}
           {row.tags.length > 3 && <span className="row-tag more">+{row.tags.length - 3}</span>}
         </span>
+        {row.story && <StoryToggle row={row} pager={pager} />}
         <span className="row-date">{row.publishedAt ? formatDate(row.publishedAt) : 'Undated'}</span>
       </div>
       {row.titleHtml !== null ? (

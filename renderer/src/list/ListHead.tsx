@@ -17,16 +17,32 @@ interface Props {
   q: string;
   sort: SortOrder;
   onSort(order: SortOrder): void;
+  /** Each story once (its versions folded under it), or every clip; `folded`: versions under their stories' rows. */
+  stories?: { collapsed: boolean; folded: number; onToggle(): void };
   /** At the end of the row (browser mode's More menu). */
   children?: ReactNode;
 }
 
-export function ListHead({ total, q, sort, onSort, children }: Props) {
+export function ListHead({ total, q, sort, onSort, stories, children }: Props) {
   return (
     <div className="list-head">
       <span className="list-count" aria-live="polite">
-        {total === null ? '' : q ? plural(total, 'result') : plural(total, 'clip')}
+        {total === null ? '' : q ? plural(total + (stories?.folded ?? 0), 'result') : plural(total + (stories?.folded ?? 0), 'clip')}
+        {total !== null && stories && stories.folded > 0 && (
+          <span className="list-count-folded" title="Other outlets' versions of a story, and earlier saves of a page, are under its row"> · {stories.folded.toLocaleString()} grouped</span>
+        )}
       </span>
+      {stories && (
+        <button
+          type="button"
+          className={`stories-switch${stories.collapsed ? ' on' : ''}`}
+          aria-pressed={stories.collapsed}
+          title={stories.collapsed ? 'Stories run by several outlets show once: click to list every version' : 'Every version is listed: click to show each story once'}
+          onClick={stories.onToggle}
+        >
+          Group stories
+        </button>
+      )}
       <label className="sort">
         <span className="visually-hidden">Sort by</span>
         <select value={sort} aria-label="Sort by" onChange={(e) => onSort(e.target.value as SortOrder)}>

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Api, SearchResult } from '../../../electron/api.ts';
 import { ClipPager } from './clip-pager.ts';
 import { parseListKey } from './list-key.ts';
-import { rowFromHit, rowFromSummary } from './rows.ts';
+import { rowFromHit, rowFromSummary, rowFromVersion } from './rows.ts';
 
 export function useClipList(api: Api, key: string) {
   const [searchMeta, setSearchMeta] = useState<{ key: string; result: SearchResult } | null>(null);
@@ -18,10 +18,14 @@ export function useClipList(api: Api, key: string) {
         // while a word is being typed (they cost as much as the search; see the effect below).
         const r = await api.search({ ...filters, q: text, sort: order, limit, offset, asYouType: typing, facets: offset === 0 && !typing });
         if (offset === 0) setSearchMeta({ key, result: r });
-        return { total: r.total, rows: r.hits.map(rowFromHit) };
+        return { total: r.total, rows: r.hits.map(rowFromHit), folded: r.folded };
       }
       const p = await api.listClips({ ...filters, sort: order, limit, offset });
-      return { total: p.total, rows: p.clips.map(rowFromSummary) };
+      return { total: p.total, rows: p.clips.map(rowFromSummary), folded: p.folded };
+    }, async (row) => {
+      // An opened story's other versions (renderer/src/stories/).
+      const story = await api.storyOf({ id: row.id });
+      return story ? story.versions.map((v, i) => rowFromVersion(v, row.id, story.kind, i + 1, story.versions.length)) : [];
     });
   }, [api, key]);
   // Until the new query answers, the previous results stay on screen (no flash while typing).

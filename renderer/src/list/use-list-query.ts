@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import type { Period, SearchResult, SortOrder } from '../../../electron/api.ts';
 import { periodLabel } from '../common/format.ts';
+import { useStoredFlag } from '../common/use-stored-flag.ts';
 import { useSearchInput } from '../search/use-search-input.ts';
 import type { View } from '../sidebar/Sidebar.tsx';
 
@@ -43,7 +44,13 @@ export function useListQuery() {
     [filterTags, source, view, period],
   );
   const asYouType = search.typing;
-  const key = JSON.stringify({ q, sort, asYouType, ...listArgs });
+  // Each story once (one row, "8 outlets", opening to its versions): off until the person turns
+  // it on, then remembered. The list is an archive of the files they kept: right after an import
+  // every file they dropped is a row and the count is theirs, and what counts as one story is a
+  // guess from similar text (the same article saved as a page and as a PDF is one), which should
+  // not hide rows unasked. Off, the reader still names a clip's other versions and compares them.
+  const [collapseStories, setCollapseStories] = useStoredFlag('cuttings.collapseStories', false);
+  const key = JSON.stringify({ q, sort, asYouType, ...listArgs, collapseStories: collapseStories || undefined });
 
   const clearFilters = () => {
     setFilterTags([]);
@@ -110,6 +117,8 @@ export function useListQuery() {
     sort,
     asYouType,
     key,
+    collapseStories,
+    setCollapseStories,
     chips,
     clearFilters,
     chooseView,

@@ -20,6 +20,8 @@ import { HighlightBar, HighlightsPanel } from './Highlights.tsx';
 import { applyHighlights } from './highlight-marks.ts';
 import { useHighlights } from './use-highlights.ts';
 import './highlights.css';
+import { StoryVersions, type Comparison } from '../stories/StoryVersions.tsx';
+import { VersionDiffView } from '../stories/VersionDiffView.tsx';
 
 interface Props {
   api: Api;
@@ -45,7 +47,7 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
   const [noteOpen, setNoteOpen] = useState(false);
   const [linksOpen, setLinksOpen] = useState(false);
   const [citeOpen, setCiteOpen] = useState(false);
-  const [dupesOpen, setDupesOpen] = useState(false);
+  const [comparing, setComparing] = useState<Comparison | null>(null);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
 
@@ -73,7 +75,7 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
   useEffect(() => {
     setNoteOpen(false);
     setLinksOpen(false);
-    setDupesOpen(false);
+    setComparing(null);
     setEditing(false);
   }, [clipId]);
 
@@ -113,6 +115,7 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
     setPlaced(applyHighlights(article, hl.highlights, clip.bodyText.length));
   }, [hl.highlights, hl.frame, clip, frameLoads]);
   useEffect(() => setPanelOpen(false), [clipId]);
+  const endComparing = useCallback(() => setComparing(null), []);
   const { highlights, setNoting } = hl;
   useEffect(() => {
     if (hl.noting !== null) setPanelOpen(true);
@@ -188,9 +191,6 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
       return (e as Error).message;
     }
   };
-
-  const dupes = clip.nearDuplicates;
-  const dupeOutlets = new Set(dupes.map((d) => d.source ?? d.title)).size;
 
   return (
     <article className={`reader${props.reading ? ' reading' : ''}`} aria-label="Reader">
@@ -269,9 +269,10 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
         </button>
       </div>
 
+      {/* The header's children are matched by key: each keeps a key of its own kind. */}
       <header className="reader-header">
         {editing ? (
-          <RecordEditor key={clip.id} api={api} clip={clip} revision={revision} onSave={saveRecord} onCancel={stopEditing} onShowRules={props.onShowSiteRules} />
+          <RecordEditor key={`record-${clip.id}`} api={api} clip={clip} revision={revision} onSave={saveRecord} onCancel={stopEditing} onShowRules={props.onShowSiteRules} />
         ) : (
           <>
             <div className="reader-eyebrow">
@@ -303,30 +304,8 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
           onAdd={(name) => run(() => api.tagClips({ ids: [clip.id], tags: [name] }))}
           onRemove={(name) => run(() => api.untagClips({ ids: [clip.id], tags: [name] }))}
         />
-        {dupes.length > 0 && (
-          <div className="dupes">
-            <button type="button" className="link-button" aria-expanded={dupesOpen} onClick={() => setDupesOpen((o) => !o)}>
-              Also in {plural(dupeOutlets, 'other outlet')}
-            </button>
-            {dupesOpen && (
-              <ul className="dupe-list">
-                {dupes.map((d) => (
-                  <li key={d.id}>
-                    <button type="button" className="link-button" onClick={() => props.onOpenClip(d.id)}>
-                      {d.source ?? 'Unknown source'}
-                    </button>
-                    <span className="dupe-meta">
-                      {' — '}
-                      {d.title}
-                      {d.publishedAt ? `, ${formatDate(d.publishedAt)}` : ''} ({Math.round(d.similarity * 100)}% alike)
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-        {(noteOpen || clip.note) && <NoteField key={clip.id} note={clip.note} autoFocus={noteOpen} onSave={(note) => run(() => api.updateClip({ id: clip.id, patch: { note } }))} />}
+        <StoryVersions key={`story-${clip.id}`} api={api} clipId={clip.id} revision={revision} comparing={comparing} onOpenClip={props.onOpenClip} onCompare={setComparing} />
+        {(noteOpen || clip.note) && <NoteField key={`note-${clip.id}`} note={clip.note} autoFocus={noteOpen} onSave={(note) => run(() => api.updateClip({ id: clip.id, patch: { note } }))} />}
       </header>
 
       <div className="reader-body">
@@ -340,11 +319,14 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
           sandbox="allow-same-origin"
           referrerPolicy="no-referrer"
           srcDoc={srcDoc}
+          // Hidden, not removed, while two versions are compared: its highlights stay drawn.
+          style={comparing ? { display: 'none' } : undefined}
           onLoad={() => {
             hl.onFrameLoad();
             setFrameLoads((n) => n + 1);
           }}
         />
+        {comparing && <VersionDiffView api={api} comparison={comparing} onClose={endComparing} />}
         {panelOpen && (
           <div id="highlights-panel" className="highlights-panel-holder">
             <HighlightsPanel

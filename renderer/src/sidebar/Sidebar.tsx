@@ -40,6 +40,8 @@ interface Props {
   onReviewSaved?(saved: SavedSearch): void;
   /** The import progress bar, when an import runs. */
   importing: React.ReactNode;
+  /** People, Places and Organisations (EntityFacets), below the sources. */
+  entities?: React.ReactNode;
 }
 
 export function Sidebar(props: Props) {
@@ -211,6 +213,7 @@ export function Sidebar(props: Props) {
             )}
           </div>
         )}
+        {props.entities}
       </div>
       <div className="sidebar-foot">
         {props.importing}

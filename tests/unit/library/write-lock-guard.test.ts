@@ -146,6 +146,7 @@ describe('every write the library makes', () => {
     const upload = { name: 'upload.txt', dataBase64: fs.readFileSync(SEED).toString('base64'), lastModified: 0 };
     let undoToken = '';
     let mergeToken = '';
+    let entityToken = '';
     let editToken = '';
     let reextractJob = '';
     let reviewJob = '';
@@ -195,6 +196,21 @@ describe('every write the library makes', () => {
       },
       undoMergeOutlets: () => api.undoMergeOutlets({ undoToken: mergeToken }),
       listAuthors: () => api.listAuthors({}),
+      storyOf: () => api.storyOf({ id: ids[0] }),
+      listStories: () => api.listStories({}),
+      diffClips: () => api.diffClips({ from: ids[0], to: ids[1] }),
+      listEntities: () => api.listEntities({ kind: 'person' }),
+      entityPage: async () => api.entityPage({ id: (await api.listEntities({ limit: 1 }))[0].id }),
+      mergeEntities: async () => {
+        const people = await api.listEntities({ kind: 'person' });
+        return (entityToken = (await api.mergeEntities({ from: [people[1].id], into: people[0].id })).undoToken);
+      },
+      undoEntityChange: () => api.undoEntityChange({ undoToken: entityToken }),
+      splitEntity: async () => {
+        const [top] = await api.listEntities({ kind: 'person', limit: 1 });
+        const other = (await api.mergeEntities({ from: [(await api.listEntities({ kind: 'person' }))[1].id], into: top.id })).entity.names[0];
+        return api.splitEntity({ id: top.id, name: other });
+      },
       listSavedSearches: () => api.listSavedSearches({}),
       saveSearch: () => api.saveSearch({ name: 'oil', query: 'oil' }),
       deleteSavedSearch: async () => api.deleteSavedSearch({ id: (await api.listSavedSearches({}))[0].id }),

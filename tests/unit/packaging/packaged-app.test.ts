@@ -185,6 +185,8 @@ describe('the packaged app (electron-builder --dir --linux, offline, stand-in El
 
     for (const sample of fs.readdirSync(path.join(root, 'resources', 'samples'))) expectPresent(`resources/samples/${sample}`, 'packed');
     expectPresent('resources/icons/icon.png', 'packed');
+    // The recogniser's weights: read by the extraction workers, which cannot read inside app.asar.
+    expectPresent('resources/entities/model.bin', 'unpacked');
   });
 
   it("has the Electron-ABI database engine unpacked, and better-sqlite3's Node build nowhere", () => {
@@ -223,7 +225,7 @@ describe('the packaged app (electron-builder --dir --linux, offline, stand-in El
     // Top level: exactly the app's own folders and its package.json.
     expect([...new Set(files.map((f) => f.split('/')[0]))].sort()).toEqual(['dist', 'native', 'node_modules', 'out', 'package.json', 'resources']);
     const samples = fs.readdirSync(path.join(result.project, 'resources', 'samples')).map((f) => `resources/samples/${f}`);
-    expect(files.filter((f) => f.startsWith('resources/')).sort()).toEqual(['resources/icons/icon.png', ...samples].sort());
+    expect(files.filter((f) => f.startsWith('resources/')).sort()).toEqual(['resources/icons/icon.png', 'resources/entities/model.bin', 'resources/entities/NOTICE.md', ...samples].sort());
     expect(files.filter((f) => f.startsWith('out/')).sort()).toEqual([
       'out/electron/extract-worker.mjs', 'out/electron/main.cjs', 'out/electron/pdf-worker.mjs', 'out/electron/preload.cjs',
     ]);
