@@ -33,13 +33,18 @@ function textParagraphs(text: string): string {
     .join('\n');
 }
 
-function safeBody(c: ExportClip): string {
-  if (!c.bodyHtml.trim()) return textParagraphs(c.bodyText);
-  // Only inline (data:) images survive: attachment references and remote images are dropped.
+/** A clip's stored HTML re-serialized for a document of ours: only inline (data:) images
+ * survive; attachment references and remote images are dropped. (The press review too.) */
+export function storedBodyHtml(c: Pick<ExportClip, 'bodyHtml' | 'url'>): string {
   return toSafeHtml(articleBody(c.bodyHtml), { baseUrl: c.url, attachmentRefs: new Set() });
 }
 
-function webLink(url: string | null): string | null {
+function safeBody(c: ExportClip): string {
+  return c.bodyHtml.trim() ? storedBodyHtml(c) : textParagraphs(c.bodyText);
+}
+
+/** The clip's link when it is a web address (a document of ours links nothing else). */
+export function webLink(url: string | null): string | null {
   if (!url) return null;
   try {
     const u = new URL(url);

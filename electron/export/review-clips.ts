@@ -5,9 +5,9 @@
 // these; none reads the library itself.
 import type Database from 'better-sqlite3';
 import type { ReviewContent } from '../api.ts';
-import { paragraphsToHtml, toSafeHtml } from '../import/extract/safe-html.ts';
-import { articleBody } from './article-dom.ts';
+import { paragraphsToHtml } from '../import/extract/safe-html.ts';
 import { clipBatches, type ExportClip } from './clip-records.ts';
+import { storedBodyHtml, webLink } from './html.ts';
 import type { HighlightSource, ReviewHighlight } from './review-highlights.ts';
 import { standfirstToShow } from './standfirst.ts';
 
@@ -34,20 +34,10 @@ export interface ReviewClip {
 
 const LEAD_WORDS = 70;
 
-function webLink(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The body as allowlisted HTML: stored HTML re-serialized (data: images only), or text as paragraphs. */
 export function safeBodyHtml(c: Pick<ExportClip, 'bodyHtml' | 'bodyText' | 'url'>): string {
   if (!c.bodyHtml.trim()) return paragraphsToHtml(c.bodyText.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n+/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean));
-  return toSafeHtml(articleBody(c.bodyHtml), { baseUrl: c.url, attachmentRefs: new Set() });
+  return storedBodyHtml(c);
 }
 
 /** The first paragraph of the text, at most about LEAD_WORDS words, ended at a sentence where one ends. */

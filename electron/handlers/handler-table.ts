@@ -31,7 +31,7 @@ import { buildExportDocument } from '../import/export-document.ts';
 import { ImportJob, type ImportSource } from '../import/import-job.ts';
 import { ReextractJob } from '../import/reextract-job.ts';
 import { WorkerPool } from '../import/worker-pool.ts';
-import { onClipsAdded, onClipsRemoved } from '../search/index-hooks.ts';
+import { onClipsAdded, onClipsRemoved, recountingWords } from '../search/index-hooks.ts';
 import { searchClips, searchConditions } from '../search/search-clips.ts';
 import type { EventBus } from './event-bus.ts';
 import { ApiCallError } from './dispatch.ts';
@@ -178,12 +178,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const edit = recordEdits.apply([id], recordValues(patch));
       const rest = { note: patch.note, starred: patch.starred };
       if (rest.note !== undefined || rest.starred !== undefined) {
-        writeTransaction(db, () => {
-          // A note is searchable: the typo vocabulary counts the clip's words out and in again.
-          if (rest.note !== undefined) onClipsRemoved(db, [id]);
-          updateClip(db, id, rest);
-          if (rest.note !== undefined) onClipsAdded(db, [id]);
-        });
+        // A note is searchable: the typo vocabulary counts the clip's words out and in again.
+        const write = () => updateClip(db, id, rest);
+        writeTransaction(db, () => (rest.note !== undefined ? recountingWords(db, [id], write) : write()));
       }
       changed('clip-updated');
       return { ...(await api.getClip({ id })), edit };

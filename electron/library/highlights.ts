@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { HIGHLIGHT_COLOURS, type ExportHighlight, type Highlight, type HighlightColour, type NewHighlight } from '../api.ts';
-import { addClipWords, removeClipWords } from '../search/vocabulary.ts';
+import { recountingWords } from '../search/index-hooks.ts';
 import { NotFoundError } from './clips.ts';
 import { anchorQuote, foldText, quoteOf, trimSpan, type QuoteSelector, type TextSpan } from './highlight-anchors.ts';
 
@@ -79,12 +79,7 @@ function liveBody(db: Database.Database, clipId: number): string {
 }
 
 /** Runs a change to a clip's notes with the vocabulary counted out before and in after. */
-function withNoteWords<T>(db: Database.Database, clipId: number, change: () => T): T {
-  removeClipWords(db, [clipId]);
-  const result = change();
-  addClipWords(db, [clipId]);
-  return result;
-}
+const withNoteWords = <T>(db: Database.Database, clipId: number, change: () => T): T => recountingWords(db, [clipId], change);
 
 function checkNote(note: string): string {
   if (note.length > MAX_NOTE_CHARS) throw new HighlightError(`A note can hold at most ${MAX_NOTE_CHARS.toLocaleString('en')} characters.`);

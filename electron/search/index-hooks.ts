@@ -15,6 +15,17 @@ export function onClipsRemoved(db: Database.Database, ids: number[]): void {
   if (ids.length) removeClipWords(db, ids);
 }
 
+/**
+ * Runs a change to clips' indexed text that leaves them in the library (a note, a highlight's
+ * note): their words are counted out before and in again after.
+ */
+export function recountingWords<T>(db: Database.Database, ids: number[], change: () => T): T {
+  onClipsRemoved(db, ids);
+  const result = change();
+  onClipsAdded(db, ids);
+  return result;
+}
+
 /** The import's variant: the words of each new clip were listed off the main thread. */
 export function onClipsImported(db: Database.Database, wordLists: string[][]): void {
   if (wordLists.length) addWordLists(db, wordLists);

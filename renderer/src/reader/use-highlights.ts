@@ -2,7 +2,7 @@
 // the article frame (mouse: the bar over the selection; keyboard: H, or Shift+H with a note),
 // edited, and deleted with an Undo.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Api, Highlight, HighlightColour } from '../../../electron/api.ts';
+import { HIGHLIGHT_COLOURS, type Api, type Highlight, type HighlightColour } from '../../../electron/api.ts';
 import { dialogOpen, isTyping } from '../common/keys.ts';
 import type { ShowToast } from '../common/toasts.tsx';
 import { selectionQuote, type SelectedQuote } from './highlight-marks.ts';
@@ -17,7 +17,7 @@ const LAST_COLOUR_KEY = 'cuttings.highlightColour';
 
 function lastColour(): HighlightColour {
   const stored = localStorage.getItem(LAST_COLOUR_KEY);
-  return (['yellow', 'green', 'blue', 'pink', 'purple'] as const).find((c) => c === stored) ?? 'yellow';
+  return HIGHLIGHT_COLOURS.find((c) => c === stored) ?? 'yellow';
 }
 
 export function useHighlights(api: Api, clipId: number, bodyLength: number, toast: ShowToast, onChanged: () => void) {
