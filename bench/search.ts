@@ -2,6 +2,9 @@
 // through the real insert path (insertClip + tagClips + onClipsAdded, in big transactions),
 // then times each query class through searchClips beside the same queries answered by a
 // bare FTS5 MATCH (ORDER BY rank + snippet + highlight) and by fuse.js over whole clips.
+// The clips name people, places and organisations (a few thousand of each kind, Zipf-like,
+// written through the real entity tables), so the person:/place:/org: filters and the entity
+// facets are timed at each size too (issue 16: p95 ≤ 30 ms for a filtered query).
 //
 //   npm run bench:search                      10k and 100k (~10 min on 2 cores)
 //   npm run bench:search -- --quick           10k only (or CUTTINGS_BENCH_QUICK=1)
@@ -24,6 +27,8 @@ import { performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import { openLibrary, type Library } from '../electron/library/open-library.ts';
 import { insertClip } from '../electron/library/clips.ts';
+import { writeClipEntities } from '../electron/library/entities.ts';
+import { entityName, type ClipMention, type EntityType } from '../electron/library/entity-names.ts';
 import { tagClips } from '../electron/library/tags.ts';
 import { onClipsAdded } from '../electron/search/index-hooks.ts';
 import { searchClips } from '../electron/search/search-clips.ts';
@@ -43,7 +48,7 @@ const sizesArg = argv.indexOf('--sizes');
 const SIZES = sizesArg >= 0 ? argv[sizesArg + 1].split(',').map(Number) : quick ? [10_000] : [10_000, 100_000];
 const KEEP = flag('--keep');
 /** Bumped whenever the synthetic clips change, so kept libraries of older clips are rebuilt. */
-const GENERATOR = 2;
+const GENERATOR = 3;
 const PER_CLASS = option('--queries', 40);
 const SLOWEST = option('--slowest', 0);
 const FUSE_SMALL = flag('--no-fuse') ? 0 : option('--fuse', 6);
@@ -139,6 +144,8 @@ interface World {
   sources: string[];
   authors: string[];
   tags: string[];
+  /** People, places and organisations, each kind ranked by how often clips name them. */
+  entities: Record<EntityType, string[]>;
 }
 
 function makeWorld(): World {
@@ -161,7 +168,27 @@ function makeWorld(): World {
     const rank = zipfWith(ranks, r);
     return () => words[rank()];
   };
-  return { words, realCount: real.length, wordSampler, sources, authors, tags };
+  return { words, realCount: real.length, wordSampler, sources, authors, tags, entities: makeEntities(taken) };
+}
+
+/**
+ * A few thousand distinct people (first and last names), places and organisations, from a
+ * random stream of their own: the words, sources, authors and tags (and so the clips and the
+ * queries of the other classes) are those of libraries built before entities were added.
+ */
+function makeEntities(taken: Set<string>): Record<EntityType, string[]> {
+  const random = rng(SEED + 16);
+  const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
+  const firsts = syntheticWords(400, random, taken).map(cap);
+  const lasts = syntheticWords(2500, random, taken).map(cap);
+  const people = new Set<string>();
+  while (people.size < 3000) people.add(`${firsts[Math.floor(random() * firsts.length)]} ${lasts[Math.floor(random() * lasts.length)]}`);
+  const places = syntheticWords(1500, random, taken).map((w, i) => (i % 11 === 3 ? `San ${cap(w)}` : i % 13 === 5 ? `Port ${cap(w)}` : cap(w)));
+  const kinds = ['Bank', 'Party', 'Group', 'Ministry', 'Institute', 'Airlines', 'Council', 'Energy'];
+  const orgs = syntheticWords(1000, random, taken).map((w, i) =>
+    i % 7 === 0 ? w.slice(0, 3 + (i % 2)).toUpperCase() : kinds[i % kinds.length] === 'Ministry' ? `Ministry of ${cap(w)}` : `${cap(w)} ${kinds[i % kinds.length]}`,
+  );
+  return { PER: [...people], LOC: [...new Set(places)], ORG: [...new Set(orgs)] };
 }
 
 // ---------------------------------------------------------------- clips
@@ -174,10 +201,13 @@ interface GenClip {
   publishedAt: string;
   tags: string[];
   starred: boolean;
+  /** What the recogniser would have found: names and their mentions, by kind. */
+  entities: ClipMention[];
 }
 
 function clipMaker(world: World, seed: number): () => GenClip {
   const random = rng(seed);
+  const named = entityMaker(world, seed + 1);
   const sourceRank = zipf(world.sources.length, 1.1, random);
   const authorRank = zipf(world.authors.length, 0.8, random);
   const tagRank = zipf(world.tags.length, 1.0, random);
@@ -215,7 +245,34 @@ function clipMaker(world: World, seed: number): () => GenClip {
       publishedAt: new Date(start + random() * span).toISOString().slice(0, 16),
       tags: [...tags],
       starred: random() < 0.03,
+      entities: named(),
     };
+  };
+}
+
+/**
+ * Each clip's people (0–6), places (0–5) and organisations (0–4), drawn by Zipf's law from
+ * their own random stream: the most named person is in about one clip in six, most names in
+ * a handful. Keys and names are made as the recogniser makes them (entity-names.ts).
+ */
+function entityMaker(world: World, seed: number): () => ClipMention[] {
+  const random = rng(seed);
+  const plan: [EntityType, number, () => number][] = [
+    ['PER', 7, zipf(world.entities.PER.length, 1.0, random)],
+    ['LOC', 6, zipf(world.entities.LOC.length, 1.0, random)],
+    ['ORG', 5, zipf(world.entities.ORG.length, 1.0, random)],
+  ];
+  return () => {
+    const out = new Map<string, ClipMention>();
+    for (const [type, most, rank] of plan) {
+      const n = Math.floor(random() * random() * most * 1.6);
+      for (let i = 0; i < n; i++) {
+        const folded = entityName(type, world.entities[type][rank()]);
+        if (!folded || out.has(`${type} ${folded.key}`)) continue;
+        out.set(`${type} ${folded.key}`, { type, ...folded, mentions: 1 + Math.floor(random() * random() * 8), firstOffset: Math.floor(random() * 3000) });
+      }
+    }
+    return [...out.values()];
   };
 }
 
@@ -238,6 +295,7 @@ function buildLibrary(dir: string, size: number, world: World): { ms: number; cl
           contentHash: crypto.createHash('sha1').update(`${size}:${done + i}`).digest('hex'),
         });
         for (const t of c.tags) (byTag.get(t) ?? byTag.set(t, []).get(t)!).push(id);
+        writeClipEntities(lib.db, id, c.entities);
         ids.push(id);
       });
       // One tagClips call per tag and batch: each call looks the tag up with its clip count,
@@ -262,15 +320,17 @@ function regenerate(size: number, world: World): GenClip[] {
 
 // ---------------------------------------------------------------- queries
 
-type QueryClass = 'one word' | 'three words' | 'phrase' | 'typo' | 'filter + words' | 'as-you-type';
-const CLASSES: QueryClass[] = ['one word', 'three words', 'phrase', 'typo', 'filter + words', 'as-you-type'];
+type QueryClass = 'one word' | 'three words' | 'phrase' | 'typo' | 'filter + words' | 'as-you-type' | 'entity filter' | 'entity + words' | 'facets only';
+const CLASSES: QueryClass[] = ['one word', 'three words', 'phrase', 'typo', 'filter + words', 'as-you-type', 'entity filter', 'entity + words', 'facets only'];
 
 interface BenchQuery {
   cls: QueryClass;
   q: string;
   asYouType: boolean;
-  /** What bare FTS5 is given: the same words, quoted (no typo help, no filters). */
-  fts: string;
+  /** What bare FTS5 is given: the same words, quoted (no typo help, no filters); null: no words. */
+  fts: string | null;
+  /** The window's own question for facets alone, once typing pauses: no rows (limit 0). */
+  facetsOnly?: boolean;
   /** What fuse.js is given. */
   fuse: string;
 }
@@ -336,6 +396,39 @@ function makeQueries(world: World, clips: GenClip[], perClass: number): BenchQue
     const part = b.slice(0, Math.min(b.length, 2 + Math.floor(random() * 4)));
     out.push({ cls: 'as-you-type', q: `${a} ${part}`, asYouType: true, fts: `"${a}" "${part}"*`, fuse: `${a} ${part}` });
   }
+  // person:/place:/org: filters, by names a clip of the library writes (so the popular names
+  // are asked for most, as people do), one in four with a typo in its last letters.
+  const entityFilter = (i: number): { filter: string; clip: GenClip } => {
+    const type = (['PER', 'LOC', 'ORG'] as const)[i % 3];
+    for (;;) {
+      const clip = clips[Math.floor(random() * clips.length)];
+      const m = clip.entities.filter((e) => e.type === type);
+      if (!m.length) continue;
+      let name = m[Math.floor(random() * m.length)].name;
+      if (i % 4 === 3 && name.length > 5) name = name.slice(0, -2) + name[name.length - 1] + name[name.length - 2];
+      return { filter: `${{ PER: 'person', LOC: 'place', ORG: 'org' }[type]}:"${name}"`, clip };
+    }
+  };
+  /** A word of the clip's body past the commonest hundred, so a name and a word can meet. */
+  const wordOf = (clip: GenClip): string => {
+    const words = splitWords(clip.bodyText).map((w) => w.toLowerCase()).filter((w) => (rankOf.get(w) ?? 0) >= 100 && w.length >= 3);
+    return words[Math.floor(random() * words.length)] ?? fromClip(1)[0];
+  };
+  for (let i = 0; i < perClass; i++) {
+    const { filter } = entityFilter(i);
+    out.push({ cls: 'entity filter', q: filter, asYouType: false, fts: null, fuse: filter.replace(/^\w+:"|"$/g, '') });
+  }
+  for (let i = 0; i < perClass; i++) {
+    // Half the words from a clip that names the entity (a hit), half from anywhere.
+    const { filter, clip } = entityFilter(i);
+    const w = i % 2 === 0 ? wordOf(clip) : fromClip(1)[0];
+    out.push({ cls: 'entity + words', q: `${filter} ${w}`, asYouType: false, fts: quote([w]), fuse: w });
+  }
+  // The facets of a broad result (one word, or one name), with People, Places and Organisations.
+  for (let i = 0; i < perClass; i++) {
+    const q = i % 2 === 0 ? fromClip(1)[0] : entityFilter(i).filter;
+    out.push({ cls: 'facets only', q, asYouType: false, fts: null, fuse: q, facetsOnly: true });
+  }
   return out;
 }
 
@@ -363,12 +456,12 @@ function summarise(ms: number[]): Timing {
   return { p50: percentile(s, 50), p95: percentile(s, 95), n: s.length };
 }
 
-function bareFts(lib: Library): (expr: string) => void {
+function bareFts(lib: Library): (expr: string | null) => void {
   const stmt = lib.db.prepare(
     `SELECT rowid, snippet(clips_fts, 4, '<mark>', '</mark>', '…', 32) AS snippet, highlight(clips_fts, 0, '<mark>', '</mark>') AS title
      FROM clips_fts WHERE clips_fts MATCH ? ORDER BY rank LIMIT 50`,
   );
-  return (expr) => void stmt.all(expr);
+  return (expr) => void (expr === null ? undefined : stmt.all(expr));
 }
 
 const fmt = (n: number) => (Number.isNaN(n) ? '—' : n < 10 ? n.toFixed(2) : n < 1000 ? n.toFixed(1) : Math.round(n).toLocaleString('en'));
@@ -403,9 +496,16 @@ async function runSize(size: number, world: World): Promise<void> {
   const lib = openLibrary(dir);
   const dbBytes = fileSize(path.join(dir, 'library.sqlite')) + fileSize(path.join(dir, 'library.sqlite-wal'));
   const terms = lib.db.prepare('SELECT count(*) FROM search_vocab').pluck().get() as number;
+  const entityCount = lib.db.prepare('SELECT type, count(*) FROM entities GROUP BY type ORDER BY type').raw().all() as [string, number][];
+  const named = lib.db.prepare('SELECT count(*) FROM clip_entities').pluck().get() as number;
+  const top = lib.db.prepare('SELECT max(n) FROM (SELECT count(*) AS n FROM clip_entities GROUP BY entity_id)').pluck().get() as number;
   console.log(
     `  build ${buildMs === null ? '(reused)' : `${(buildMs / 1000).toFixed(1)} s (${Math.round(size / (buildMs / 1000)).toLocaleString('en')} clips/s)`}` +
       ` · database ${mb(dbBytes)} · ${terms.toLocaleString('en')} distinct words · peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`,
+  );
+  console.log(
+    `  entities: ${entityCount.map(([t, n]) => `${n.toLocaleString('en')} ${{ PER: 'people', LOC: 'places', ORG: 'organisations' }[t]}`).join(', ')}` +
+      ` · ${(named / size).toFixed(1)} a clip · the most named in ${top.toLocaleString('en')} clips (${((top / size) * 100).toFixed(0)} %)`,
   );
 
   const queries = makeQueries(world, clips, PER_CLASS);
@@ -413,7 +513,8 @@ async function runSize(size: number, world: World): Promise<void> {
   // One untimed pass warms the page cache for both engines alike.
   // Each query is asked the way the window asks it: while typing, without facets (the window
   // fetches those once typing pauses); settled queries with facets.
-  const ask = (q: { q: string; asYouType: boolean }) => searchClips(lib.db, { q: q.q, asYouType: q.asYouType, limit: 50, facets: !q.asYouType });
+  const ask = (q: BenchQuery) =>
+    searchClips(lib.db, { q: q.q, asYouType: q.asYouType, limit: q.facetsOnly ? 0 : 50, facets: !q.asYouType });
   for (const q of queries) {
     ask(q);
     bare(q.fts);
@@ -430,7 +531,7 @@ async function runSize(size: number, world: World): Promise<void> {
     });
     const b = time(() => bare(q.fts));
     (ours.get(q.cls) ?? ours.set(q.cls, []).get(q.cls)!).push(a);
-    (fts.get(q.cls) ?? fts.set(q.cls, []).get(q.cls)!).push(b);
+    if (q.fts !== null) (fts.get(q.cls) ?? fts.set(q.cls, []).get(q.cls)!).push(b);
     (totals.get(q.cls) ?? totals.set(q.cls, []).get(q.cls)!).push(result!.total);
     if (result!.corrections.length) corrected.set(q.cls, (corrected.get(q.cls) ?? 0) + 1);
     slow.push({ cls: q.cls, q: q.q, ms: a, fts: b, total: result!.total });
@@ -466,13 +567,15 @@ async function runSize(size: number, world: World): Promise<void> {
     const fz = summarise(fuseMs.get(cls) ?? []);
     const tot = [...(totals.get(cls) ?? [])].sort((x, y) => x - y);
     rows.push([
-      cls, String(o.n), fmt(o.p50), fmt(o.p95), fmt(f.p50), fmt(f.p95), `${(o.p95 / f.p95).toFixed(2)}×`,
+      cls, String(o.n), fmt(o.p50), fmt(o.p95), fmt(f.p50), fmt(f.p95), f.n ? `${(o.p95 / f.p95).toFixed(2)}×` : '—',
       fz.n ? `${fmt(fz.p50)} (${fz.n})` : '—', fmt(percentile(tot, 50)), `${corrected.get(cls) ?? 0}/${o.n}`,
     ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('  times in ms; FTS5 = bare MATCH ORDER BY rank + snippet + highlight, LIMIT 50 (typo: given the word as meant;');
-  console.log('  filter + words: the words only); fuse.js = whole clips, a few queries; hits = median total of ours');
+  console.log('  filter + words: the words only); fuse.js = whole clips, a few queries; hits = median total of ours;');
+  console.log('  entity filter: person:/place:/org: alone, one in four misspelt; entity + words: one with a word (FTS5: the word only);');
+  console.log('  facets only: a word or a name asked with limit 0, as the window asks for facets when typing pauses');
   for (const r of rows) console.log('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
   console.log(`  peak RSS so far ${mb(process.resourceUsage().maxRSS * 1024)}`);
   if (SLOWEST > 0) {

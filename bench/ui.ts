@@ -4,10 +4,15 @@
 //   - keystroke-to-results latency while typing into the search box (input event → the
 //     list showing the results for that text, painted), median and p95
 //   - a deep scroll: jump to the middle and the end of the list → rows painted
+//   - an entity's timeline (issue 16): its page opened from the sidebar → its bars painted, and
+//     each zoom (a year's months, a month's days, back out by Backspace) → the new bars painted,
+//     for the most named people and places; the clips name a few thousand of each, Zipf-like
 //
 //   npm run bench:ui                        100,000 clips (built once per run, ~minutes)
 //   npm run bench:ui -- --size 20000        another size
 //   npm run bench:ui -- --keep              keep the library in bench/.data/ and reuse it
+//   npm run bench:ui -- --library DIR       measure an existing library (e.g. bench:search's
+//                                           kept bench/.data/search-100000), left as it is
 //
 // Targets (issue 6): first paint under 1 s; keystroke to results under 100 ms at p95.
 import { chromium, type Page } from '@playwright/test';
@@ -19,6 +24,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { insertClip } from '../electron/library/clips.ts';
+import { writeClipEntities } from '../electron/library/entities.ts';
+import { entityName, type ClipMention, type EntityType } from '../electron/library/entity-names.ts';
 import { openLibrary } from '../electron/library/open-library.ts';
 import { tagClips } from '../electron/library/tags.ts';
 import { onClipsAdded } from '../electron/search/index-hooks.ts';
@@ -29,6 +36,7 @@ const argv = process.argv.slice(2);
 const opt = (name: string, fallback: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
 const SIZE = opt('--size', 100_000);
 const KEEP = argv.includes('--keep');
+const LIBRARY = argv.includes('--library') ? path.resolve(argv[argv.indexOf('--library') + 1]) : null;
 const CHROMIUM = process.env.CUTTINGS_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
@@ -66,6 +74,7 @@ function buildLibrary(dir: string): void {
   };
   const sources = Array.from({ length: 300 }, (_, i) => `The ${zipf()[0].toUpperCase()}${zipf().slice(1)} ${['Times', 'Post', 'Herald', 'Courier', 'Gazette', 'Ledger'][i % 6]}`);
   const tagNames = ['politics', 'energy', 'elections', 'courts', 'climate', 'health', 'economy', 'transport', 'education', 'follow-up'];
+  const named = entityMaker(vocab);
   const lib = openLibrary(dir);
   const start = Date.UTC(1998, 0, 1);
   const span = Date.UTC(2025, 0, 1) - start;
@@ -88,6 +97,7 @@ function buildLibrary(dir: string): void {
           starred: random() < 0.03,
           contentHash: crypto.createHash('sha1').update(`ui:${done + i}`).digest('hex'),
         });
+        writeClipEntities(lib.db, id, named());
         ids.push(id);
         if (random() < 0.3) {
           const t = tagNames[Math.floor(random() * tagNames.length)];
@@ -102,6 +112,34 @@ function buildLibrary(dir: string): void {
   lib.db.pragma('wal_checkpoint(TRUNCATE)');
   lib.close();
   process.stdout.write(`  (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+}
+
+/**
+ * Each clip's people, places and organisations: a few thousand of each kind, drawn by a Zipf-like
+ * law (the most named person is in about one clip in ten), from a random stream of their own so
+ * the clips' text is that of libraries built before.
+ */
+function entityMaker(vocab: string[]): () => ClipMention[] {
+  const random = rng(161616);
+  const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
+  const word = () => cap(vocab[Math.floor(random() * vocab.length)]);
+  const pool: Record<EntityType, string[]> = {
+    PER: Array.from({ length: 3000 }, () => `${word()} ${word()}`),
+    LOC: Array.from({ length: 1500 }, () => word()),
+    ORG: Array.from({ length: 1000 }, (_, i) => `${word()} ${['Bank', 'Party', 'Group', 'Council', 'Institute'][i % 5]}`),
+  };
+  // 1 / (rank + 3): the head heavy, the tail long.
+  const rank = (n: number) => Math.min(n - 1, Math.floor(3 * Math.pow(n / 3 + 1, random()) - 3));
+  return () => {
+    const out = new Map<string, ClipMention>();
+    for (const [type, most] of [['PER', 6], ['LOC', 5], ['ORG', 4]] as [EntityType, number][]) {
+      for (let i = Math.floor(random() * random() * most * 1.6); i > 0; i--) {
+        const n = entityName(type, pool[type][rank(pool[type].length)]);
+        if (n && !out.has(`${type}${n.key}`)) out.set(`${type}${n.key}`, { type, ...n, mentions: 1 + Math.floor(random() * 4), firstOffset: 0 });
+      }
+    }
+    return [...out.values()];
+  };
 }
 
 // ------------------------------------------------------------------ measuring
@@ -227,6 +265,58 @@ async function deepScroll(page: Page): Promise<number[]> {
   return out;
 }
 
+/**
+ * In the page: does `act` (a click or a key, as a string of script), then answers the ms until
+ * `selector` matches (the new bars are in) and the frame after is painted.
+ */
+async function paintedAfter(page: Page, act: string, selector: string): Promise<number> {
+  // A string, for the reason PROBE is one.
+  return page.evaluate(`new Promise((resolve) => {
+    const t0 = performance.now();
+    const mo = new MutationObserver(() => {
+      if (!document.querySelector(${JSON.stringify(selector)})) return;
+      mo.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    });
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+    ${act};
+    setTimeout(() => { mo.disconnect(); resolve(NaN); }, 20000);
+  })`) as Promise<number>;
+}
+
+/** An entity's page from the sidebar, then its timeline zoomed in and out: ms to each paint. */
+async function entityTimeline(page: Page, group: 'People' | 'Places', nth: number): Promise<{ open: number; zooms: number[] }> {
+  const section = page.getByRole('navigation', { name: 'Library' }).getByRole('group', { name: group });
+  await section.getByRole('button', { name: /^Actions for / }).nth(nth).click();
+  const T = '.entity-timeline .bars';
+  const open = await paintedAfter(page, `[...document.querySelectorAll('[role=menuitem]')].find((b) => b.textContent.startsWith('Open page'))?.click()`, `${T} .bar`);
+  // The year with most clips (bars are buttons with data-period), then its busiest month.
+  const busiest = async (prefixLength: number): Promise<string | null> => {
+    const bars = await page.locator('.entity-timeline .bar').evaluateAll((els) => els.map((e) => [e.getAttribute('data-period') ?? '', e.getAttribute('aria-label') ?? '']));
+    const count = (label: string) => Number(/: ([\d,]+) clips?$/.exec(label)?.[1]?.replace(/,/g, '') ?? 0);
+    return bars.filter(([p]) => p.length === prefixLength).sort((a, b) => count(b[1]) - count(a[1]))[0]?.[0] ?? null;
+  };
+  const zooms: number[] = [];
+  const year = (await busiest(4)) ?? (await busiest(7))?.slice(0, 4);
+  if (year && (await busiest(4))) {
+    // A click is the bars' mousedown then mouseup (a drag across bars is a range): timed from the mouseup.
+    const bar = `document.querySelector('.entity-timeline .bar[data-period="${year}"]')`;
+    await page.evaluate(`${bar}.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }))`);
+    await page.waitForTimeout(50);
+    zooms.push(await paintedAfter(page, `${bar}.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }))`, `${T} .bar[data-period^="${year}-"]`));
+  }
+  const month = await busiest(7);
+  if (month) {
+    // From the keyboard: Enter on the month, Backspace back out.
+    await page.locator(`.entity-timeline .bar[data-period="${month}"]`).focus();
+    zooms.push(await paintedAfter(page, `document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))`, `${T} .bar[data-period^="${month}-"]`));
+    zooms.push(await paintedAfter(page, `document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'Backspace', bubbles: true }))`, `${T} .bar[data-period="${month}"]`));
+  }
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).first().click();
+  await page.getByRole('searchbox', { name: 'Search clips' }).fill('');
+  return { open, zooms };
+}
+
 // ------------------------------------------------------------------ run
 
 async function main(): Promise<void> {
@@ -234,8 +324,8 @@ async function main(): Promise<void> {
     console.error('The renderer is not built: run `npm run build:renderer` first.');
     process.exit(2);
   }
-  const dir = KEEP ? path.join(root, 'bench/.data', `ui-library-${SIZE}`) : fs.mkdtempSync(path.join(os.tmpdir(), 'cuttings-bench-ui-'));
-  console.log(`Cuttings UI benchmark — ${SIZE.toLocaleString('en')} clips, browser mode, ${CHROMIUM}`);
+  const dir = LIBRARY ?? (KEEP ? path.join(root, 'bench/.data', `ui-library-${SIZE}`) : fs.mkdtempSync(path.join(os.tmpdir(), 'cuttings-bench-ui-')));
+  console.log(`Cuttings UI benchmark — ${LIBRARY ? LIBRARY : `${SIZE.toLocaleString('en')} clips`}, browser mode, ${CHROMIUM}`);
   if (!fs.existsSync(path.join(dir, 'library.sqlite'))) buildLibrary(dir);
   else console.log(`  reusing ${dir}`);
 
@@ -265,18 +355,34 @@ async function main(): Promise<void> {
     await page.waitForTimeout(300);
     const scrolls = await deepScroll(page);
 
+    // Entity pages: the five most named people and the three most named places.
+    const opens: number[] = [];
+    const zooms: number[] = [];
+    for (const [group, n] of [['People', 5], ['Places', 3]] as const) {
+      for (let i = 0; i < n; i++) {
+        const r = await entityTimeline(page, group, i);
+        opens.push(r.open);
+        zooms.push(...r.zooms);
+        await page.waitForTimeout(300);
+      }
+    }
+
     console.log('');
     console.log(`First list paint (navigation → first row painted), ${paints.length} loads:`);
     console.log(`  median ${ms(median(paints))}   p95 ${ms(percentile(paints, 95))}   target < 1000 ms   ${percentile(paints, 95) < 1000 ? 'OK' : 'MISSED'}`);
     console.log(`Keystroke → results painted, ${latencies.length} keystrokes (typing at ~6 chars/s, 80 ms debounce when typing faster):`);
     console.log(`  median ${ms(median(latencies))}   p95 ${ms(percentile(latencies, 95))}   max ${ms(Math.max(...latencies))}   target p95 < 100 ms   ${percentile(latencies, 95) < 100 ? 'OK' : 'MISSED'}`);
     console.log(`  slowest (request sent / answered / painted, ms after the key; [search's own ms]): ${slowKeys.sort((x, y) => y.ms - x.ms).slice(0, 6).map((k) => `${JSON.stringify(k.text)} ${Math.round(k.sent)}/${Math.round(k.answered)}/${Math.round(k.ms)} [${Math.round(k.took)}]`).join(' · ')}`);
-    console.log(`Jump-scroll to the middle / the end of ${SIZE.toLocaleString('en')} rows → rows painted:`);
+    console.log(`Jump-scroll to the middle / the end of the list → rows painted:`);
     console.log(`  ${scrolls.map(ms).join(' / ')}`);
+    console.log(`Entity page opened from the sidebar → its timeline painted, ${opens.length} entities (the most named people and places):`);
+    console.log(`  median ${ms(median(opens))}   p95 ${ms(percentile(opens, 95))}   max ${ms(Math.max(...opens))}`);
+    console.log(`Entity timeline zoom (a year's months by click, a month's days by Enter, back by Backspace) → new bars painted, ${zooms.length} zooms:`);
+    console.log(`  median ${ms(median(zooms))}   p95 ${ms(percentile(zooms, 95))}   max ${ms(Math.max(...zooms))}   target p95 < 100 ms (the keystroke budget)   ${percentile(zooms, 95) < 100 ? 'OK' : 'MISSED'}`);
   } finally {
     await browser.close();
     server.kill('SIGTERM');
-    if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
+    if (!KEEP && !LIBRARY) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -209,6 +209,10 @@ export interface SearchResult {
    * because whole it found less than it did while typed; null otherwise.
    */
   prefixFor?: string | null;
+  /**
+   * Counts of the matches by value. With collapseStories, a story counts once under each value
+   * any of its matching versions has: the rows the list shows after narrowing to that value.
+   */
   facets: {
     tags: FacetCount[]; sources: FacetCount[]; authors: FacetCount[]; years: FacetCount[];
     /** People, places and organisations named by the matching clips (libraries before migration 9: absent). */
@@ -276,6 +280,8 @@ export interface Highlight {
   clipId: number;
   colour: HighlightColour;
   note: string;
+  /** Kept from the team: only this member sees it (on any of their computers). False when the library is not shared. */
+  private: boolean;
   quote: { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string };
   position: { type: 'TextPositionSelector'; start: number; end: number } | null;
   createdAt: Iso8601;
@@ -283,7 +289,7 @@ export interface Highlight {
 }
 
 /** A highlight in the JSON export: its selectors, colour, note and dates, without the library's ids. */
-export type ExportHighlight = Omit<Highlight, 'id' | 'clipId'>;
+export type ExportHighlight = Omit<Highlight, 'id' | 'clipId' | 'private'> & { private?: true };
 
 /** A new highlight: the words as they stand in the reader, with the text around them. */
 export interface NewHighlight {
@@ -295,6 +301,7 @@ export interface NewHighlight {
   near?: number;
   colour?: HighlightColour;
   note?: string;
+  private?: boolean;
 }
 
 /** What a remembered correction does to a new import of its site. */
@@ -457,6 +464,8 @@ export interface ExportDocument {
     highlights?: ExportHighlight[];
     /** The people, places and organisations it names, as it writes them (present when any). */
     entities?: ExportEntityMention[];
+    /** The other versions of its story it is linked with (near-duplicates), by uid (present when any). */
+    storyLinks?: ExportStoryLink[];
   })[];
   tags: { name: string; colour: string }[];
   /** A person's merges and splits of entities: a restore applies them again. */
@@ -501,11 +510,62 @@ export interface ExportEntityMention {
   firstOffset: number | null;
 }
 
+/** A link between two versions of one story: the other clip's uid, and how alike their texts are (0–1). */
+export interface ExportStoryLink {
+  uid: string;
+  similarity: number;
+}
+
 /** A merge (`name` goes with the entity named `into`) or a split (`into` null: an entity of its own). */
 export interface ExportEntityRule {
   kind: EntityKind;
   name: string;
   into: string | null;
+}
+
+/** Where a library connected to a team hub stands; `off` when it is not connected. */
+export type SyncState =
+  | { state: 'off' }
+  | { state: 'synced'; at: Iso8601 }
+  | { state: 'syncing'; phase: 'push' | 'pull' | 'originals'; done: number; total: number }
+  | { state: 'offline'; since: Iso8601; reason: string }
+  | { state: 'attention'; reason: string };
+
+/** The library's connection to a team hub. The member token never leaves the library. */
+export interface TeamLink {
+  hubUrl: string;
+  member: string;
+  role: 'editor' | 'reader';
+  /** This member's clip notes are kept private (their highlights choose one by one). */
+  privateNotes: boolean;
+  lastSyncAt: Iso8601 | null;
+  /** Local edits waiting to be sent. */
+  pending: number;
+  status: SyncState;
+}
+
+/** A value a clip's field once held, kept when a later edit (here or by another member) replaced it. */
+export interface ClipHistoryEntry {
+  id: number;
+  /** The synced field: title, source, author, publishedAt, url, starred, note, deleted, tag:NAME. */
+  field: string;
+  /** The value, as JSON (a string, a boolean or null). */
+  value: string | boolean | null;
+  /** The member who wrote it. */
+  by: string;
+  /** When it was written, and when it was replaced. */
+  at: Iso8601;
+  replacedAt: Iso8601;
+}
+
+/** A clip deleted on the team hub that can still be restored. */
+export interface HubDeletedClip {
+  key: string;
+  title: string;
+  deletedBy: string;
+  deletedAt: Iso8601;
+  /** The last day it can be restored (ISO date). */
+  restorableUntil: string;
 }
 
 /** Every method of the Api: name → argument and result. */
@@ -523,7 +583,7 @@ export interface ApiMethods {
   listHighlights: { args: { clipId: number }; result: Highlight[] };
   /** Anchors the words in the clip's text; refused when they are not in it. */
   addHighlight: { args: NewHighlight; result: Highlight };
-  updateHighlight: { args: { id: number; colour?: HighlightColour; note?: string }; result: Highlight };
+  updateHighlight: { args: { id: number; colour?: HighlightColour; note?: string; private?: boolean }; result: Highlight };
   /** Answers the highlight as it was, so an undo can add it again. */
   deleteHighlight: { args: { id: number }; result: { deleted: Highlight } };
   listSiteRules: { args: { site?: string }; result: SiteRule[] };
@@ -596,6 +656,24 @@ export interface ApiMethods {
   cancelReview: { args: { jobId: string }; result: { cancelled: boolean } };
   /** The summary of a finished review job; null while it runs. */
   reviewResult: { args: { jobId: string }; result: ReviewSummary | null };
+  /** The library's team hub, or null when it is not shared. */
+  teamLibrary: { args: Record<string, never>; result: TeamLink | null };
+  /** Connects the library to a team hub with a member's token and shares it; refused with the hub's reason. */
+  connectTeamLibrary: { args: { hubUrl: string; token: string; privateNotes?: boolean }; result: TeamLink };
+  /** Stops sharing: the library keeps every clip it has, and edits are no longer sent. */
+  disconnectTeamLibrary: { args: Record<string, never>; result: { disconnected: boolean } };
+  /** Whether this member's clip notes stay private (shared by default). */
+  setPrivateNotes: { args: { on: boolean }; result: TeamLink };
+  /** Syncs now rather than at the next moment the background sync would. */
+  syncNow: { args: Record<string, never>; result: SyncState };
+  /** Values the clip's fields held before a later edit, newest first. Reads only. */
+  clipHistory: { args: { id: number }; result: ClipHistoryEntry[] };
+  /** Makes an old value the clip's current one again, as a new edit (the current value goes into the history). */
+  restoreClipHistory: { args: { id: number; entryId: number }; result: Clip };
+  /** Clips deleted on the team hub in the last 30 days. */
+  listHubDeleted: { args: Record<string, never>; result: HubDeletedClip[] };
+  /** Brings a clip deleted on the hub back, for every member. */
+  restoreHubDeleted: { args: { key: string }; result: { restored: boolean } };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -617,6 +695,8 @@ export interface ApiEvents {
   'reextract-finished': ReextractSummary;
   'review-progress': ReviewProgress;
   'review-finished': ReviewSummary;
+  /** The team library's sync state changed (synced, syncing with progress, offline, needs attention). */
+  'sync-state': SyncState;
 }
 export type ApiEventName = keyof ApiEvents;
 
@@ -645,6 +725,8 @@ export type ShellCommand =
   | { command: 'reextract-library' }
   /** File → Site Rules…: the corrections remembered per site, to look at or delete. */
   | { command: 'site-rules' }
+  /** File → Team Library…: share the library through a team hub, see its sync state, restore deleted clips. */
+  | { command: 'team-library' }
   /** File → Press Review…: the window asks which clips and how, then calls desktop.compileReviewTo. */
   | { command: 'press-review' }
   /** A short message for the window to show (an export or backup finished, or failed). */
@@ -796,6 +878,8 @@ export const API_METHODS = [
   'listSiteRules', 'createSiteRule', 'deleteSiteRule',
   'listHighlights', 'addHighlight', 'updateHighlight', 'deleteHighlight',
   'compileReview', 'cancelReview', 'reviewResult',
+  'teamLibrary', 'connectTeamLibrary', 'disconnectTeamLibrary', 'setPrivateNotes', 'syncNow',
+  'clipHistory', 'restoreClipHistory', 'listHubDeleted', 'restoreHubDeleted',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS names every method of ApiMethods.

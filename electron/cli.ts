@@ -76,6 +76,8 @@ async function run(command: Command, ctx: CommandContext): Promise<number> {
       originalUrl: command.browser ? (id) => `api/original/${id}?token=${encodeURIComponent(token)}` : undefined,
       reviewUrl: command.browser ? (jobId) => `api/review/${encodeURIComponent(jobId)}?token=${encodeURIComponent(token)}` : undefined,
       maxFileBytes: maxMb ? Number(maxMb) * 1024 * 1024 : undefined,
+      // `serve` keeps a window's library in step with its team hub, as the desktop app does.
+      backgroundSync: command.browser === true,
     });
     dispose = () => handlers.dispose();
     // Every Api call a command makes goes through dispatch, so it is validated exactly as a

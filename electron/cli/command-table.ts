@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export.ts';
 import { entitiesCommand } from './commands/entities.ts';
 import { extractCommand } from './commands/extract.ts';
 import { highlightCommand, highlightsCommand } from './commands/highlights.ts';
+import { hubCommand } from './commands/hub.ts';
 import { importCommand } from './commands/import.ts';
 import { outletsCommand } from './commands/outlets.ts';
 import { listCommand, searchCommand, showCommand, tagsCommand, timelineCommand } from './commands/reading.ts';
@@ -16,6 +17,7 @@ import { reviewCommand } from './commands/review.ts';
 import { rulesCommand } from './commands/rules.ts';
 import { serveCommand } from './commands/serve.ts';
 import { storiesCommand } from './commands/stories.ts';
+import { historyCommand, syncCommand } from './commands/sync.ts';
 import { tagCommand, untagCommand } from './commands/tagging.ts';
 
 export const COMMANDS: readonly Command[] = [
@@ -41,6 +43,9 @@ export const COMMANDS: readonly Command[] = [
   backupCommand,
   restoreCommand,
   serveCommand,
+  hubCommand,
+  syncCommand,
+  historyCommand,
   apiCommand,
 ];
 

@@ -37,6 +37,7 @@ import type { EventBus } from './event-bus.ts';
 import { ApiCallError } from './dispatch.ts';
 import { RecordEdits, recordValues } from './record-edits.ts';
 import { ReviewJobs } from './review-jobs.ts';
+import { createTeamSync } from './team-sync.ts';
 import { BadRequestError } from './validate.ts';
 
 export interface HandlerContext {
@@ -58,6 +59,8 @@ export interface HandlerContext {
   printPdf?: PdfPrinter;
   /** Browser mode: where a finished press review can be downloaded. */
   reviewUrl?(jobId: string): string;
+  /** Keeps a shared library in step with its team hub while this process serves a window. */
+  backgroundSync?: boolean;
 }
 
 export interface Handlers {
@@ -121,6 +124,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     }
   };
   const recordEdits = new RecordEdits(db);
+  const team = createTeamSync(library, events, ctx.backgroundSync === true);
   const reviews = new ReviewJobs({ library, events, printPdf: ctx.printPdf, highlights: libraryHighlights(db), downloadUrl: ctx.reviewUrl });
 
   const startJob = (run: (job: ImportJob) => Promise<ImportSummary>, cleanup?: () => void): { jobId: string } => {
@@ -502,6 +506,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     async reviewResult({ jobId }) {
       return reviews.result(jobId);
     },
+    ...team.api,
+    async restoreClipHistory({ id, entryId }) {
+      await team.api.restoreClipHistory({ id, entryId });
+      changed('clip-updated');
+      return api.getClip({ id });
+    },
   };
 
   return {
@@ -527,6 +537,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     waitForReview: (jobId) => reviews.wait(jobId),
     reviewDownload: (jobId) => reviews.download(jobId),
     async dispose() {
+      await team.dispose();
       await reviews.dispose();
       // A re-extraction stopped here keeps the batches it wrote (each is whole): no need to ask first.
       for (const e of [...jobs.values(), ...reextracts.values()]) e.job.cancel();

@@ -164,8 +164,9 @@ const validators: { [M in ApiMethod]: Check<ApiArgs<M>> } = {
     near: optional(int(0)),
     colour: optional(oneOf(...HIGHLIGHT_COLOURS)),
     note: optional(str(20_000)),
+    private: optional(bool),
   }),
-  updateHighlight: object({ id, colour: optional(oneOf(...HIGHLIGHT_COLOURS)), note: optional(str(20_000)) }),
+  updateHighlight: object({ id, colour: optional(oneOf(...HIGHLIGHT_COLOURS)), note: optional(str(20_000)), private: optional(bool) }),
   deleteHighlight: object({ id }),
   deleteClips: object({ ids }),
   undoDelete: object({ undoToken: str(100) }),
@@ -227,6 +228,15 @@ const validators: { [M in ApiMethod]: Check<ApiArgs<M>> } = {
   compileReview: reviewRequest,
   cancelReview: object({ jobId: str(100) }),
   reviewResult: object({ jobId: str(100) }),
+  teamLibrary: none,
+  connectTeamLibrary: object({ hubUrl: webUrl, token: str(500), privateNotes: optional(bool) }),
+  disconnectTeamLibrary: none,
+  setPrivateNotes: object({ on: bool }),
+  syncNow: none,
+  clipHistory: object({ id }),
+  restoreClipHistory: object({ id, entryId: id }),
+  listHubDeleted: none,
+  restoreHubDeleted: object({ key: str(500) }),
 };
 
 export function validateArgs<M extends ApiMethod>(method: M, raw: unknown): ApiArgs<M> {

@@ -1,4 +1,5 @@
-// Cuttings' own JSON export: every clip with its metadata, body, tags, star, note and highlights. It
+// Cuttings' own JSON export: every clip with its metadata, body, tags, star, note, highlights,
+// entities and its links to the other versions of its story. It
 // re-imports losslessly (the same uid, dates, tags and colours), so it doubles as a backup
 // format and a way to move clips between libraries.
 import type Database from 'better-sqlite3';
@@ -7,6 +8,7 @@ import { insertClip, tagsOfClips, type ClipRow } from '../library/clips.ts';
 import { exportHighlight, highlightsOfClips, restoreHighlights } from '../library/highlights.ts';
 import { entityMentionsOfClips, entityRules, mentionsFromExport, restoreEntityRules, writeClipEntities } from '../library/entities.ts';
 import { storeOriginal } from '../library/originals.ts';
+import { restoreStoryLinks, storyLinksOfClips } from '../library/stories.ts';
 import { resolveOutlet } from '../library/outlets.ts';
 import { ensureTagId, tagClips } from '../library/tags.ts';
 import { writeTransaction } from '../library/write-transaction.ts';
@@ -30,6 +32,7 @@ export function buildExportDocument(db: Database.Database, ids?: number[]): Expo
   const highlights = highlightsOfClips(db, rows.map((r) => r.id));
   const entities = entityMentionsOfClips(db, rows.map((r) => r.id));
   const rules = entityRules(db);
+  const stories = storyLinksOfClips(db, rows.map((r) => r.id));
   const usedTags = new Map<string, string>();
   for (const list of tags.values()) for (const t of list) usedTags.set(t.name, t.colour);
   return {
@@ -39,7 +42,13 @@ export function buildExportDocument(db: Database.Database, ids?: number[]): Expo
       const { id: _id, ...clip } = toExportClip(r, (tags.get(r.id) ?? []).map((t) => t.name));
       const marked = highlights.get(r.id);
       const named = entities.get(r.id);
-      return { ...clip, ...(marked ? { highlights: marked.map(exportHighlight) } : {}), ...(named ? { entities: named } : {}) };
+      const linked = stories.get(r.id);
+      return {
+        ...clip,
+        ...(marked ? { highlights: marked.map(exportHighlight) } : {}),
+        ...(named ? { entities: named } : {}),
+        ...(linked ? { storyLinks: linked } : {}),
+      };
     }),
     // A person's merges and splits of entities, so a restore keeps them.
     ...(rules.length ? { entityRules: rules } : {}),
@@ -126,6 +135,19 @@ export function importExportDocument(ctx: StoreContext, display: string, origina
       } else outcomes.push({ file: label, status: 'added', clipId: stored.id!, title });
     } catch (e) {
       outcomes.push({ file: label, status: 'failed', reason: `could not be restored (${(e as Error).message})` });
+    }
+  }
+  // Stories last, once every clip is in: a link needs both its versions. A clip already in the
+  // library (a duplicate) is linked too, so restoring into a library that has some of them
+  // still gives the export's stories.
+  const storyLinks = doc.clips
+    .filter((c) => typeof c.uid === 'string' && Array.isArray(c.storyLinks) && c.storyLinks.length > 0)
+    .map((c) => ({ uid: c.uid, links: c.storyLinks! }));
+  if (storyLinks.length) {
+    try {
+      writeTransaction(ctx.db, () => restoreStoryLinks(ctx.db, storyLinks));
+    } catch (e) {
+      outcomes.push({ file: display, status: 'failed', reason: `its clips were restored, but not which of them are versions of one story (${(e as Error).message})` });
     }
   }
   if (outcomes.length === 0) outcomes.push({ file: display, status: 'failed', reason: 'the export holds no clips' });

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { EntityKind, EntitySummary, ExportEntityMention, ExportEntityRule } from '../api.ts';
+import { liveEntityCounts } from '../search/facets.ts';
 import { editDistance, maxDistance } from '../search/typo-expansion.ts';
 import { betterName, entityName, foldName, type ClipMention, type EntityType } from './entity-names.ts';
 
@@ -220,11 +221,6 @@ function dropEntitiesWithoutClips(db: Database.Database, entityIds: number[]): v
 
 // ---------------------------------------------------------------------------- reading
 
-const LIVE_COUNTS = `
-  SELECT ce.entity_id, count(*) AS clips, sum(ce.mentions) AS mentions
-  FROM clip_entities ce JOIN clips c ON c.id = ce.clip_id AND c.deleted_at IS NULL
-  GROUP BY ce.entity_id`;
-
 function summary(db: Database.Database, row: EntityRow & { clips: number; mentions: number }): EntitySummary {
   const names = sql(db, 'SELECT name FROM entity_aliases WHERE entity_id = ? ORDER BY name').pluck().all(row.id) as string[];
   return {
@@ -241,27 +237,33 @@ function summary(db: Database.Database, row: EntityRow & { clips: number; mentio
 export function listEntities(db: Database.Database, options: { kind?: EntityKind; limit?: number } = {}): EntitySummary[] {
   if (!hasEntityTables(db)) return [];
   const type = options.kind ? KIND_TYPE[options.kind] : null;
-  const rows = db
-    .prepare(
-      `SELECT e.id, e.type, e.name, e.key, n.clips, n.mentions FROM entities e JOIN (${LIVE_COUNTS}) n ON n.entity_id = e.id
-       WHERE (@type IS NULL OR e.type = @type)
-       ORDER BY n.clips DESC, n.mentions DESC, e.name LIMIT @limit`,
-    )
-    .all({ type, limit: options.limit ?? -1 }) as (EntityRow & { clips: number; mentions: number })[];
-  return rows.map((r) => summary(db, r));
+  // The counts from the search's in-memory table (search/facets.ts), then the rows of those listed.
+  const counts = liveEntityCounts(db);
+  const named: number[] = [];
+  for (let id = 0; id < counts.clips.length; id++) if (counts.clips[id] > 0) named.push(id);
+  const rows = new Map(
+    (db
+      .prepare('SELECT id, type, name, key FROM entities WHERE id IN (SELECT value FROM json_each(?)) AND (? IS NULL OR type = ?)')
+      .all(JSON.stringify(named), type, type) as EntityRow[]).map((r) => [r.id, r]),
+  );
+  const listed = [...rows.values()]
+    .sort((a, b) => counts.clips[b.id] - counts.clips[a.id] || counts.mentions[b.id] - counts.mentions[a.id] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, options.limit !== undefined && options.limit >= 0 ? options.limit : undefined);
+  return listed.map((r) => summary(db, { ...r, clips: counts.clips[r.id], mentions: counts.mentions[r.id] }));
 }
 
 export function getEntity(db: Database.Database, id: number): EntitySummary {
-  const row = db
-    .prepare(
-      `SELECT e.id, e.type, e.name, e.key,
-              (SELECT count(*) FROM clip_entities ce JOIN clips c ON c.id = ce.clip_id AND c.deleted_at IS NULL WHERE ce.entity_id = e.id) AS clips,
-              (SELECT coalesce(sum(ce.mentions), 0) FROM clip_entities ce JOIN clips c ON c.id = ce.clip_id AND c.deleted_at IS NULL WHERE ce.entity_id = e.id) AS mentions
-       FROM entities e WHERE e.id = ?`,
-    )
-    .get(id) as (EntityRow & { clips: number; mentions: number }) | undefined;
+  const row = db.prepare('SELECT id, type, name, key FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
   if (!row) throw new EntityError(`There is no entity ${id} in this library.`, 'not-found');
-  return summary(db, row);
+  // One entity's own rows, each checked on clips_filter_cover rather than its whole clip row.
+  // Not the facet table: a merge or a split answers with this inside its write transaction,
+  // where the table would be loaded again whole (seconds at 100,000 clips) under the lock.
+  const counts = sql(
+    db,
+    `SELECT count(*) AS clips, coalesce(sum(ce.mentions), 0) AS mentions
+     FROM clip_entities ce JOIN clips c INDEXED BY clips_filter_cover ON c.id = ce.clip_id AND c.deleted_at IS NULL WHERE ce.entity_id = ?`,
+  ).get(id) as { clips: number; mentions: number };
+  return summary(db, { ...row, ...counts });
 }
 
 /** An entity by id, or by a name of it ("Maduro", "nicolás maduro"), of one kind or any. */

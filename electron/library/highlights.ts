@@ -26,6 +26,8 @@ interface HighlightRow {
   end: number | null;
   created_at: string;
   updated_at: string;
+  /** From migration 10 (the team library). */
+  private?: number;
 }
 
 /** Longest quote kept: a highlight is a passage, not the article. */
@@ -39,6 +41,7 @@ function fromRow(r: HighlightRow): Highlight {
     clipId: r.clip_id,
     colour: r.colour,
     note: r.note,
+    private: r.private === 1,
     quote: { type: 'TextQuoteSelector', exact: r.exact, prefix: r.prefix, suffix: r.suffix },
     position: r.start === null || r.end === null ? null : { type: 'TextPositionSelector', start: r.start, end: r.end },
     createdAt: r.created_at,
@@ -98,7 +101,10 @@ export function addHighlight(db: Database.Database, input: NewHighlight, now = n
   const found = anchorQuote(body, { exact, prefix: input.prefix ?? '', suffix: input.suffix ?? '' }, input.near);
   if (!found) throw new HighlightError(`Those words are not in the text of clip ${input.clipId}: "${exact.slice(0, 80)}${exact.length > 80 ? '…' : ''}".`);
   const span = trimSpan(body, found);
-  return insertHighlight(db, input.clipId, quoteOf(body, span), span, input.colour ?? 'yellow', checkNote(input.note ?? ''), now, now);
+  const made = insertHighlight(db, input.clipId, quoteOf(body, span), span, input.colour ?? 'yellow', checkNote(input.note ?? ''), now, now);
+  if (!input.private) return made;
+  db.prepare('UPDATE highlights SET private = 1 WHERE id = ?').run(made.id);
+  return getHighlight(db, made.id);
 }
 
 function insertHighlight(
@@ -117,12 +123,15 @@ function insertHighlight(
 }
 
 export function updateHighlight(
-  db: Database.Database, id: number, patch: { colour?: HighlightColour; note?: string }, now = new Date().toISOString(),
+  db: Database.Database, id: number, patch: { colour?: HighlightColour; note?: string; private?: boolean }, now = new Date().toISOString(),
 ): Highlight {
   const before = getHighlight(db, id);
   const colour = patch.colour ?? before.colour;
   const note = patch.note === undefined ? before.note : checkNote(patch.note);
-  if (colour === before.colour && note === before.note) return before;
+  if (patch.private !== undefined && patch.private !== before.private) {
+    db.prepare('UPDATE highlights SET private = ?, updated_at = ? WHERE id = ?').run(patch.private ? 1 : 0, now, id);
+  }
+  if (colour === before.colour && note === before.note) return getHighlight(db, id);
   const write = () => db.prepare('UPDATE highlights SET colour = ?, note = ?, updated_at = ? WHERE id = ?').run(colour, note, now, id);
   if (note === before.note) write();
   else withNoteWords(db, before.clipId, write);
@@ -137,8 +146,9 @@ export function deleteHighlight(db: Database.Database, id: number): Highlight {
 
 /** A clip's highlights as the JSON export keeps them. */
 export function exportHighlight(h: Highlight): ExportHighlight {
-  const { id: _id, clipId: _clipId, ...kept } = h;
-  return kept;
+  const { id: _id, clipId: _clipId, private: isPrivate, ...kept } = h;
+  // Only a private one says so: the export of a library that is not shared stays as it was.
+  return isPrivate ? { ...kept, private: true } : kept;
 }
 
 /**
@@ -163,7 +173,8 @@ export function restoreHighlights(db: Database.Database, clipId: number, list: u
     const created = typeof h.createdAt === 'string' ? h.createdAt : new Date().toISOString();
     const updated = typeof h.updatedAt === 'string' ? h.updatedAt : created;
     const note = typeof h.note === 'string' ? h.note.slice(0, MAX_NOTE_CHARS) : '';
-    insertHighlight(db, clipId, span ? quoteOf(body, span) : quote, span, colour, note, created, updated, uid);
+    const made = insertHighlight(db, clipId, span ? quoteOf(body, span) : quote, span, colour, note, created, updated, uid);
+    if (h.private === true) db.prepare('UPDATE highlights SET private = 1 WHERE id = ?').run(made.id);
     added++;
   }
   return added;

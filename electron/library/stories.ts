@@ -10,7 +10,7 @@
 // Deleted clips stay in their story until the purge at the next open; each query counts only
 // the live versions that meet its filters.
 import type Database from 'better-sqlite3';
-import type { Story, StoryBadge, StoryVersion, VersionDiff } from '../api.ts';
+import type { ExportStoryLink, Story, StoryBadge, StoryVersion, VersionDiff } from '../api.ts';
 // Types only: clips.ts's listing imports this module.
 import type { ClipRow } from './clips.ts';
 import { wordDiff } from './word-diff.ts';
@@ -40,6 +40,8 @@ export interface Hidden {
   /** The left-out clip ids, as JSON for json_each. */
   json: string;
   count: number;
+  /** The same ids, ascending (facets count a story once over all its matching versions). */
+  ids: number[];
 }
 
 const cache = new WeakMap<Database.Database, Cached>();
@@ -121,7 +123,7 @@ export function storyMap(db: Database.Database): StoryMap {
 export function hiddenVersions(db: Database.Database, view: string, matchingLinked: ((linkedJson: string) => number[]) | null): Hidden {
   const state = current(db);
   const map = state.map;
-  if (map.storyOf.size === 0) return { json: '[]', count: 0 };
+  if (map.storyOf.size === 0) return { json: '[]', count: 0, ids: [] };
   const known = state.hidden.get(view);
   if (known) return known;
   let ids: number[];
@@ -141,7 +143,7 @@ export function hiddenVersions(db: Database.Database, view: string, matchingLink
     if (seen.has(story)) hidden.push(id);
     else seen.add(story);
   }
-  const result = { json: JSON.stringify(hidden), count: hidden.length };
+  const result = { json: JSON.stringify(hidden), count: hidden.length, ids: hidden };
   if (state.hidden.size >= 8) state.hidden.clear();
   state.hidden.set(view, result);
   return result;
@@ -271,4 +273,52 @@ export function listStories(db: Database.Database, args: { limit?: number; offse
 export function diffVersions(a: ClipRow, b: ClipRow): VersionDiff {
   const texts = (r: ClipRow) => [r.title, r.standfirst ?? '', r.body_text].filter(Boolean).join('\n\n');
   return { from: versionFromRow(a), to: versionFromRow(b), ...wordDiff(texts(a), texts(b)) };
+}
+
+/**
+ * For the JSON export: each clip's links to the other versions of its story, by uid (live
+ * clips only, whether exported or not: a restore into a library that holds the other version
+ * links them too). The links themselves, not the groups, travel, so a restore rebuilds the
+ * same stories by the same rule.
+ */
+export function storyLinksOfClips(db: Database.Database, ids: number[]): Map<number, ExportStoryLink[]> {
+  const out = new Map<number, ExportStoryLink[]>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .prepare(
+      `SELECT n.clip_id, o.uid, n.similarity FROM near_duplicates n JOIN clips o ON o.id = n.other_id AND o.deleted_at IS NULL
+       WHERE n.clip_id IN (SELECT value FROM json_each(?)) ORDER BY n.clip_id, o.uid`,
+    )
+    .raw()
+    .all(JSON.stringify(ids)) as [number, string, number][];
+  for (const [id, uid, similarity] of rows) {
+    const list = out.get(id);
+    if (list) list.push({ uid, similarity });
+    else out.set(id, [{ uid, similarity }]);
+  }
+  return out;
+}
+
+/**
+ * A restore links each clip (by uid) with its story's other versions found among the live
+ * clips, both ways, as import stores them. Answers how many pairs were linked anew.
+ */
+export function restoreStoryLinks(db: Database.Database, links: { uid: string; links: ExportStoryLink[] }[]): number {
+  const byUid = db.prepare('SELECT id FROM clips WHERE uid = ? AND deleted_at IS NULL').pluck();
+  const link = db.prepare('INSERT OR IGNORE INTO near_duplicates (clip_id, other_id, similarity) VALUES (?, ?, ?)');
+  let linked = 0;
+  for (const c of links) {
+    const id = byUid.get(c.uid) as number | undefined;
+    if (id === undefined) continue;
+    for (const l of c.links) {
+      if (typeof l?.uid !== 'string') continue;
+      const other = byUid.get(l.uid) as number | undefined;
+      if (other === undefined || other === id) continue;
+      const similarity = typeof l.similarity === 'number' && Number.isFinite(l.similarity) ? Math.min(1, Math.max(0, l.similarity)) : 0;
+      const added = link.run(id, other, similarity).changes;
+      link.run(other, id, similarity);
+      linked += added;
+    }
+  }
+  return linked;
 }

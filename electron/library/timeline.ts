@@ -2,7 +2,7 @@
 // timeline stays instant at 100,000 clips. Undated clips are counted apart.
 import type Database from 'better-sqlite3';
 import type { Timeline, TimelineArgs } from '../api.ts';
-import { clipFilters } from './clips.ts';
+import { clipFilters, clipsTableFor } from './clips.ts';
 
 const PREFIX: Record<Timeline['granularity'], number> = { year: 4, month: 7, day: 10 };
 
@@ -19,7 +19,7 @@ export function timeline(
   const counted = db
     .prepare(
       `SELECT substr(c.published_at, 1, ${PREFIX[granularity]}) AS period, count(*) AS count
-       FROM clips c WHERE ${[...all, 'c.published_at IS NOT NULL'].join(' AND ')}
+       FROM ${clipsTableFor(all)} WHERE ${[...all, 'c.published_at IS NOT NULL'].join(' AND ')}
        GROUP BY period ORDER BY period`,
     )
     .all(allParams) as { period: string; count: number }[];
@@ -31,7 +31,7 @@ export function timeline(
   const undatedFilters = clipFilters({ ...args, from: undefined, to: undefined, undated: true });
   const undated = (
     db
-      .prepare(`SELECT count(*) AS n FROM clips c WHERE ${[...undatedFilters.where, ...extra.where].join(' AND ')}`)
+      .prepare(`SELECT count(*) AS n FROM ${clipsTableFor(extra.where)} WHERE ${[...undatedFilters.where, ...extra.where].join(' AND ')}`)
       .get({ ...undatedFilters.params, ...extra.params }) as { n: number }
   ).n;
   return { granularity, buckets, undated, ...(imprecise ? { imprecise } : {}) };

@@ -2,7 +2,7 @@
 // snippets for the returned rows only → facets.
 import type Database from 'better-sqlite3';
 import type { ListClipsArgs, SearchArgs, SearchHit, SearchResult, SortOrder } from '../api.ts';
-import { clipFilters, leadSnippet, SORT_SQL, tagsOfClips } from '../library/clips.ts';
+import { clipFilters, clipsTableFor, leadSnippet, SORT_SQL, tagsOfClips } from '../library/clips.ts';
 import { parseQuery, type TermClause } from './query-parser.ts';
 import { buildQuery, type BuiltQuery } from './query-builder.ts';
 import { expandTerms, type Correction } from './typo-expansion.ts';
@@ -11,7 +11,7 @@ import { CLOSE, OPEN, escapeHtml, markedHtml } from './markup.ts';
 import { highlightHits } from './highlight-hits.ts';
 import { FACET_LIMIT, facetsOf, NO_FACETS } from './facets.ts';
 import { resolveEntityFilters } from './entity-filters.ts';
-import { hiddenVersions, storyBadges } from '../library/stories.ts';
+import { hiddenVersions, storyBadges, storyMap } from '../library/stories.ts';
 
 /** SearchArgs plus what the contract does not carry yet. */
 export interface SearchOptions extends SearchArgs {
@@ -62,7 +62,7 @@ function plan(built: BuiltQuery, filters: ListClipsArgs): { from: string; where:
   const extra = base.where.filter((w) => w !== 'c.deleted_at IS NULL');
   const conditions = [...extra, ...built.where];
   const params: Record<string, unknown> = { ...base.params, ...built.params };
-  if (!built.match) return { from: 'clips c', where: ['c.deleted_at IS NULL', ...conditions], params };
+  if (!built.match) return { from: clipsTableFor(conditions), where: ['c.deleted_at IS NULL', ...conditions], params };
   // Driven by the index when there are words: deleted clips are not in the index, so the
   // clips table is joined only when a condition needs its columns.
   const join = extra.length > 0 || built.readsClipColumns;
@@ -194,8 +194,9 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
   let sort: SortOrder = args.sort ?? (built.match ? 'relevance' : 'newest');
   if (sort === 'relevance' && !built.match) sort = 'newest';
   const { from, where, params } = plan(built, args);
-  const idCol = from === 'clips c' ? 'c.id' : 'f.rowid';
+  const idCol = from.startsWith('clips c') ? 'c.id' : 'f.rowid';
   let folded: number | undefined;
+  let hiddenIds: number[] = [];
   if (args.collapseStories) {
     // Each story once: of its versions that match, the first imported stands for it (stories.ts).
     const matched = where.join(' AND ');
@@ -207,6 +208,7 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
       params.storyHidden = hidden.json;
     }
     folded = hidden.count;
+    hiddenIds = hidden.ids;
   }
   const whereSql = where.join(' AND ');
 
@@ -308,7 +310,8 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
     });
   }
 
-  const facets = wantFacets ? facetsOf(db, facetIds) : NO_FACETS;
+  const facetsPartial = wantFacets && total > facetIds.length;
+  const facets = wantFacets ? facetsOf(db, ...storiesOnce(db, facetIds, hiddenIds)) : NO_FACETS;
 
   return {
     total,
@@ -319,6 +322,26 @@ export function searchClips(db: Database.Database, args: SearchOptions): SearchR
     showingResultsFor: built.showingResultsFor,
     prefixFor,
     facets,
-    facetsPartial: wantFacets && total > facetIds.length,
+    facetsPartial,
   };
+}
+
+/**
+ * With stories collapsed, what the facets count: the rows shown, each story once but with the
+ * values of all its matching versions (the versions folded under the rows counted are added
+ * back, each story grouped under its id), so a count is the rows the list shows after
+ * narrowing to that value. Without folded versions, the ids as they are.
+ */
+function storiesOnce(db: Database.Database, shown: number[], hidden: number[]): [number[], ((id: number) => number)?] {
+  if (hidden.length === 0 || shown.length === 0) return [shown];
+  const { storyOf } = storyMap(db);
+  const stories = new Set<number>();
+  for (const id of shown) {
+    const s = storyOf.get(id);
+    if (s !== undefined) stories.add(s);
+  }
+  // Only the versions of stories among the rows counted: above FACET_LIMIT they are a sample.
+  const folded = hidden.filter((id) => stories.has(storyOf.get(id) ?? -1));
+  if (folded.length === 0) return [shown];
+  return [[...shown, ...folded], (id) => storyOf.get(id) ?? id];
 }

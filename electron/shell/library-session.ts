@@ -17,7 +17,7 @@ export type SystemHooks = Pick<HandlerContext, 'openPath' | 'openExternalUrl' | 
 
 export function openLibrarySession(dir: string, events: EventBus, hooks: SystemHooks, nativeBinding: string | undefined): LibrarySession {
   const library = openLibrary(dir, { nativeBinding });
-  const handlers = createHandlers({ library, events, shell: 'electron', ...hooks });
+  const handlers = createHandlers({ library, events, shell: 'electron', backgroundSync: true, ...hooks });
   const stopWarming = keepSearchWarm(library, events);
   let closing: Promise<void> | null = null;
   return {

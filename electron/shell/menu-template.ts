@@ -64,6 +64,7 @@ export function applicationMenuTemplate(state: MenuState, act: MenuActions): Men
         { label: 'Back Up Every Day', type: 'checkbox', checked: state.autoBackup, click: () => act.toggleAutoBackup() },
         { type: 'separator' },
         { label: 'Site Rules…', click: () => act.command({ command: 'site-rules' }) },
+        { label: 'Team Library…', click: () => act.command({ command: 'team-library' }) },
         { type: 'separator' },
         { label: 'Open Library Folder', click: () => act.openLibraryFolder() },
         { label: 'Switch Library…', click: () => act.switchLibrary() },

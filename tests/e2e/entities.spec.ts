@@ -1,7 +1,8 @@
 // People, Places and Organisations in the sidebar: the seed and another article imported by
 // dropping them; the sidebar lists the library's entities with clip counts; a click on a place
 // filters the list by it (place:"…" in the search), the facets then count that result, and a
-// second click takes the filter off; an entity's page; a merge from the sidebar, undone.
+// second click takes the filter off; an entity's page (its timeline: entity-timeline.spec.ts);
+// a merge from the sidebar, undone.
 import path from 'node:path';
 import { corpus, expect, importFiles, shot, test } from './fixtures.ts';
 
@@ -44,7 +45,10 @@ test('entity facets with counts, and a click filters by a place', async ({ page,
   await places.getByRole('button', { name: 'Actions for Caracas' }).click();
   await page.getByRole('menuitem', { name: 'Open page…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Caracas' });
-  await expect(dialog.getByRole('listitem', { name: /2019: 1 clip$/ })).toBeVisible();
+  // Its timeline: named in one year only, it opens on that year's months.
+  const timeline = dialog.getByRole('region', { name: 'Timeline of Caracas' });
+  await expect(timeline.getByRole('navigation', { name: 'Timeline zoom' })).toHaveText(/All years›2019/);
+  await expect(timeline.getByRole('button', { name: 'September 2019: 1 clip' })).toBeVisible();
   await expect(dialog.getByRole('region', { name: 'Outlets naming it most' })).toContainText('guardian.ng');
   await expect(dialog.getByRole('button', { name: 'Nicolas Maduro' })).toBeVisible();
   await shot(page, 'entities-page');

@@ -9,6 +9,7 @@ import { outlets } from './006-outlets.ts';
 import { corrections } from './007-corrections.ts';
 import { highlights } from './008-highlights.ts';
 import { entities } from './009-entities.ts';
+import { sync } from './010-sync.ts';
 
 /** What a step that needs code may reach besides the database. */
 export interface MigrationContext {
@@ -23,4 +24,4 @@ export interface Migration {
   up: string | ((db: import('better-sqlite3').Database, context: MigrationContext) => void);
 }
 
-export const migrations: Migration[] = [core, search, listOrder, filterCover, originalExtensions, outlets, corrections, highlights, entities];
+export const migrations: Migration[] = [core, search, listOrder, filterCover, originalExtensions, outlets, corrections, highlights, entities, sync];

@@ -46,6 +46,7 @@ const EVENT_NAMES = Object.keys({
   'reextract-finished': true,
   'review-progress': true,
   'review-finished': true,
+  'sync-state': true,
 } satisfies Record<ApiEventName, true>) as ApiEventName[];
 
 // Browser mode has no `desktop` part: files are uploaded, menus are drawn by the page.

@@ -26,6 +26,9 @@ import { SearchBar } from '../search/SearchBar.tsx';
 import { EntityFacets } from '../sidebar/EntityFacets.tsx';
 import { Sidebar } from '../sidebar/Sidebar.tsx';
 import { useTagActions } from '../sidebar/use-tag-actions.ts';
+import { TeamLibraryDialog } from '../team/TeamLibraryDialog.tsx';
+import { TeamStatus } from '../team/TeamStatus.tsx';
+import { useTeamLibrary } from '../team/use-team-library.ts';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { JobBars } from './JobBars.tsx';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
@@ -54,6 +57,7 @@ export function App() {
   const [savingSearch, setSavingSearch] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [siteRulesOpen, setSiteRulesOpen] = useState(false);
+  const [teamOpen, setTeamOpen] = useState(false);
   const [exporting, setExporting] = useState<{ scope?: ExportScope } | null>(null);
   const [reviewing, setReviewing] = useState<{ scope?: 'selection'; preset?: ReviewPreset } | null>(null);
   const [sidebarHidden, setSidebarHidden] = useStoredFlag('cuttings.sidebarHidden', false);
@@ -66,6 +70,7 @@ export function App() {
   const { revision, refresh } = useLibraryRefresh(bridge, reload, loadMeta);
   const { importer, dragging, pickers, chooseImport } = useImports(bridge, { show, toastError, refresh });
   const deleteClips = useDeleteUndo({ api, shown, selection: sel, refresh, show, toastError });
+  const team = useTeamLibrary(bridge, revision);
   const tagActions = useTagActions({ api, setFilterTags: query.setFilterTags, refresh, show, toastError });
 
   const focusTagInput = () => {
@@ -103,6 +108,7 @@ export function App() {
     toggleSidebar,
     showShortcuts: () => setShortcutsOpen(true),
     showSiteRules: () => setSiteRulesOpen(true),
+    showTeamLibrary: () => setTeamOpen(true),
     focusSearch: () => search.focus(),
     openExport: () => (info?.clipCount ? setExporting({}) : show({ message: 'The library has no clips to export yet.' })),
     openReview: () => openReview(),
@@ -149,7 +155,8 @@ export function App() {
         onReviewTag={(t) => openReview({ preset: { query: `tag:"${t.name.replace(/"/g, '')}"`, label: `Tag: ${t.name}`, count: t.count } })}
         onReviewSaved={(s) => openReview({ preset: { query: s.query, label: `Saved search: ${s.name}`, count: s.count } })}
         importing={!sidebarHidden && (importer.view || reextract.view) ? jobBars : null}
-        entities={<EntityFacets facets={q ? facets : null} query={q} revision={revision} onQuery={search.set} />}
+        team={<TeamStatus link={team.link} onOpen={() => setTeamOpen(true)} />}
+        entities={<EntityFacets facets={q ? facets : null} query={q} revision={revision} onQuery={search.set} onPeriod={query.setPeriod} />}
       />
       {/* With the sidebar hidden, an import still shows its progress (and its Cancel). */}
       {(importer.view || reextract.view) && sidebarHidden && <div className="floating-import">{jobBars}</div>}
@@ -159,7 +166,7 @@ export function App() {
           <div className="empty-main-toolbar">
             <SidebarToggle hidden={sidebarHidden} onToggle={toggleSidebar} />
           </div>
-          <EmptyLibrary onSamples={importer.loadSamples} onImport={() => chooseImport('files')} busy={!!importer.view} />
+          <EmptyLibrary onSamples={importer.loadSamples} onImport={() => chooseImport('files')} onJoinTeam={() => setTeamOpen(true)} busy={!!importer.view} />
         </main>
       ) : (
         <>
@@ -184,7 +191,7 @@ export function App() {
               stories={{ collapsed: query.collapseStories, folded: shown.folded, onToggle: () => query.setCollapseStories((c) => !c) }}
             >
               {/* The desktop app has these in its File menu. */}
-              {!bridge.desktop && <LibraryActionsButton onReextractAll={reextractLibrary} onSiteRules={() => setSiteRulesOpen(true)} disabled={!!reextract.view} />}
+              {!bridge.desktop && <LibraryActionsButton onReextractAll={reextractLibrary} onSiteRules={() => setSiteRulesOpen(true)} onTeamLibrary={() => setTeamOpen(true)} disabled={!!reextract.view} />}
             </ListHead>
             <ClipList
               ref={listRef}
@@ -238,6 +245,7 @@ export function App() {
                 onDelete={deleteClips}
                 onToggleReading={() => setReading((r) => !r)}
                 onShowSiteRules={() => setSiteRulesOpen(true)}
+                shared={!!team.link}
               />
             ) : (
               <div className="reader-empty">
@@ -298,6 +306,9 @@ export function App() {
       )}
       {shortcutsOpen && <ShortcutsDialog desktop={!!bridge.desktop} onClose={() => setShortcutsOpen(false)} />}
       {siteRulesOpen && <SiteRulesDialog api={api} revision={revision} toast={show} onChanged={refresh} onClose={() => setSiteRulesOpen(false)} />}
+      {teamOpen && (
+        <TeamLibraryDialog api={api} link={team.link} toast={show} onLink={team.setLink} onChanged={refresh} onClose={() => setTeamOpen(false)} />
+      )}
       {exporting && (
         <ExportDialog
           bridge={bridge}

@@ -20,6 +20,7 @@ export interface ShellCommandHandlers {
   reextractLibrary(): void;
   /** File → Site Rules…: the corrections remembered per site. */
   showSiteRules(): void;
+  showTeamLibrary(): void;
   notify(message: string, error: boolean): void;
 }
 
@@ -59,6 +60,8 @@ export function useShellCommands(desktop: DesktopBridge | undefined, handlers: S
           return h.reextractLibrary();
         case 'site-rules':
           return h.showSiteRules();
+        case 'team-library':
+          return h.showTeamLibrary();
         case 'notify':
           return h.notify(c.message, c.error ?? false);
         default:

@@ -100,7 +100,7 @@ export function ImportSummarySheet({ summary, onClose, onShow }: { summary: Merg
   );
 }
 
-export function EmptyLibrary({ onSamples, onImport, busy }: { onSamples(): void; onImport(): void; busy: boolean }) {
+export function EmptyLibrary({ onSamples, onImport, onJoinTeam, busy }: { onSamples(): void; onImport(): void; onJoinTeam(): void; busy: boolean }) {
   return (
     <div className="empty-state" role="region" aria-label="Welcome">
       <div className="empty-art" aria-hidden="true">
@@ -126,7 +126,12 @@ export function EmptyLibrary({ onSamples, onImport, busy }: { onSamples(): void;
           Load sample clippings
         </button>
       </div>
-      <p className="empty-hint">Everything stays on this computer. Nothing is fetched from the web.</p>
+      <p className="empty-hint">
+        Everything stays on this computer. Nothing is fetched from the web. Working with a desk?{' '}
+        <button type="button" className="link-button" onClick={onJoinTeam} disabled={busy}>
+          Join a team library…
+        </button>
+      </p>
     </div>
   );
 }

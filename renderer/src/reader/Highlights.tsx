@@ -31,9 +31,11 @@ interface PanelProps {
   noting: number | null;
   onReveal(id: number): void;
   onNote(id: number | null): void;
-  onUpdate(id: number, patch: { colour?: HighlightColour; note?: string }): void;
+  onUpdate(id: number, patch: { colour?: HighlightColour; note?: string; private?: boolean }): void;
   onDelete(id: number): void;
   onClose(): void;
+  /** A team library: each highlight is shared with the team or kept private. */
+  shared: boolean;
 }
 
 /** The clip's highlights in text order: click one to scroll the article to it. */
@@ -59,7 +61,7 @@ export function HighlightsPanel(props: PanelProps) {
       ) : (
         <ol ref={list} className="highlights-list">
           {highlights.map((h) => (
-            <HighlightItem key={h.id} h={h} placed={props.placed.has(h.id)} isActive={active === h.id} isNoting={props.noting === h.id} actions={props} />
+            <HighlightItem key={h.id} h={h} placed={props.placed.has(h.id)} isActive={active === h.id} isNoting={props.noting === h.id} shared={props.shared} actions={props} />
           ))}
         </ol>
       )}
@@ -77,10 +79,11 @@ interface ItemProps {
   placed: boolean;
   isActive: boolean;
   isNoting: boolean;
+  shared: boolean;
   actions: Pick<PanelProps, 'onReveal' | 'onNote' | 'onUpdate' | 'onDelete'>;
 }
 
-function HighlightItem({ h, placed, isActive: active, isNoting: noting, actions: props }: ItemProps) {
+function HighlightItem({ h, placed, isActive: active, isNoting: noting, shared, actions: props }: ItemProps) {
   const [note, setNote] = useState(h.note);
   useEffect(() => setNote(h.note), [h.note]);
   const saveNote = () => {
@@ -132,6 +135,17 @@ function HighlightItem({ h, placed, isActive: active, isNoting: noting, actions:
           />
         ))}
         <span className="toolbar-gap" />
+        {(shared || h.private) && (
+          <button
+            type="button"
+            className="link-button highlight-privacy"
+            aria-pressed={h.private}
+            title={h.private ? 'Only you see this highlight. Click to share it with the team.' : 'The team sees this highlight. Click to keep it to yourself.'}
+            onClick={() => props.onUpdate(h.id, { private: !h.private })}
+          >
+            {h.private ? 'Private' : 'Shared'}
+          </button>
+        )}
         <button type="button" className="link-button" onClick={() => props.onNote(h.id)}>
           {h.note ? 'Edit note' : 'Add note'}
         </button>

@@ -22,6 +22,7 @@ import { useHighlights } from './use-highlights.ts';
 import './highlights.css';
 import { StoryVersions, type Comparison } from '../stories/StoryVersions.tsx';
 import { VersionDiffView } from '../stories/VersionDiffView.tsx';
+import { ClipHistory } from './ClipHistory.tsx';
 
 interface Props {
   api: Api;
@@ -38,6 +39,8 @@ interface Props {
   onToggleReading(): void;
   /** Opens the list of corrections remembered per site. */
   onShowSiteRules(): void;
+  /** The library is shared with a team: highlights can be kept private. */
+  shared?: boolean;
 }
 
 export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props, tagInputRef) {
@@ -305,6 +308,7 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
           onRemove={(name) => run(() => api.untagClips({ ids: [clip.id], tags: [name] }))}
         />
         <StoryVersions key={`story-${clip.id}`} api={api} clipId={clip.id} revision={revision} comparing={comparing} onOpenClip={props.onOpenClip} onCompare={setComparing} />
+        <ClipHistory key={`history-${clip.id}`} api={api} clipId={clip.id} revision={revision} toast={props.toast} onRestored={props.onChanged} />
         {(noteOpen || clip.note) && <NoteField key={`note-${clip.id}`} note={clip.note} autoFocus={noteOpen} onSave={(note) => run(() => api.updateClip({ id: clip.id, patch: { note } }))} />}
       </header>
 
@@ -339,6 +343,7 @@ export const Reader = forwardRef<HTMLInputElement, Props>(function Reader(props,
               onUpdate={(id, patch) => void hl.update(id, patch)}
               onDelete={(id) => void hl.remove(id)}
               onClose={() => setPanelOpen(false)}
+              shared={props.shared === true}
             />
           </div>
         )}

@@ -88,7 +88,7 @@ export function useHighlights(api: Api, clipId: number, bodyLength: number, toas
   );
 
   const update = useCallback(
-    async (id: number, patch: { colour?: HighlightColour; note?: string }) => {
+    async (id: number, patch: { colour?: HighlightColour; note?: string; private?: boolean }) => {
       try {
         await api.updateHighlight({ id, ...patch });
         if (patch.colour) localStorage.setItem(LAST_COLOUR_KEY, patch.colour);

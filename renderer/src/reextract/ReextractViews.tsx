@@ -81,7 +81,17 @@ export function ReextractBar({ view, onCancel }: { view: ReextractView; onCancel
  * Browser mode's way to what the desktop app's File menu offers for the whole library: a More
  * button at the head of the list, with its menu.
  */
-export function LibraryActionsButton({ onReextractAll, onSiteRules, disabled }: { onReextractAll(): void; onSiteRules(): void; disabled: boolean }) {
+export function LibraryActionsButton({
+  onReextractAll,
+  onSiteRules,
+  onTeamLibrary,
+  disabled,
+}: {
+  onReextractAll(): void;
+  onSiteRules(): void;
+  onTeamLibrary(): void;
+  disabled: boolean;
+}) {
   const [menu, setMenu] = useState<{ x: number; y: number; keyboard: boolean } | null>(null);
   return (
     <>
@@ -106,6 +116,7 @@ export function LibraryActionsButton({ onReextractAll, onSiteRules, disabled }: 
           items={[
             { id: 'reextract-all', label: 'Re-extract Whole Library…', enabled: !disabled },
             { id: 'site-rules', label: 'Site Rules…' },
+            { id: 'team-library', label: 'Team Library…' },
           ]}
           at={menu}
           keyboard={menu.keyboard}
@@ -117,6 +128,7 @@ export function LibraryActionsButton({ onReextractAll, onSiteRules, disabled }: 
             setMenu(null);
             if (id === 'reextract-all') onReextractAll();
             else if (id === 'site-rules') onSiteRules();
+            else if (id === 'team-library') onTeamLibrary();
           }}
         />
       )}

@@ -3,13 +3,15 @@
 // (person:"…" in the search), and a ⋯ menu to merge one into another or split a name off it,
 // with Undo. What a person merges stays merged when clips are re-extracted.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EntityFacetCount, EntityKind, EntitySummary, SearchResult } from '../../../electron/api.ts';
+import type { EntityFacetCount, EntityKind, EntitySummary, Period, SearchResult } from '../../../electron/api.ts';
 import { getBridge } from '../api/bridge.ts';
+import { plural } from '../common/format.ts';
 import { Modal } from '../common/Modal.tsx';
 import { popoverMenuKeys, usePopoverMenu } from '../common/popover-menu.ts';
 import { OutletNotices } from './OutletActions.tsx';
 import { hasEntityFilter, toggleEntityFilter } from './entity-filter-text.ts';
 import { EntityPageDialog } from './EntityPage.tsx';
+import { entityQuery } from './EntityTimeline.tsx';
 
 const SECTIONS: { kind: EntityKind; heading: string; facet: 'people' | 'places' | 'organisations' }[] = [
   { kind: 'person', heading: 'People', facet: 'people' },
@@ -33,9 +35,11 @@ interface Props {
   /** Moves when the library changes: the library's counts are asked for again. */
   revision: number;
   onQuery(q: string): void;
+  /** The list's period (an entity page's timeline sets it with the entity's filter). */
+  onPeriod(p: Period | null): void;
 }
 
-export function EntityFacets({ facets: given, query, revision, onQuery }: Props) {
+export function EntityFacets({ facets: given, query, revision, onQuery, onPeriod }: Props) {
   const api = getBridge().api;
   // While a search is being typed its facets wait for a pause: the last ones stay meanwhile.
   const [lastFacets, setLastFacets] = useState<SearchResult['facets'] | null>(null);
@@ -124,7 +128,17 @@ export function EntityFacets({ facets: given, query, revision, onQuery }: Props)
                   }}
                 >
                   <span className="side-label">{e.value}</span>
-                  <span className="side-count">{e.count.toLocaleString()}</span>
+                  <span
+                    className="side-count"
+                    title={
+                      facets
+                        ? // With stories grouped a search counts a story once, as its list shows it (search/facets.ts).
+                          `${plural(e.count, 'result')} of this search name ${e.value}`
+                        : `${plural(e.count, 'clip')} in the library name ${e.value} (each version of a story counted)`
+                    }
+                  >
+                    {e.count.toLocaleString()}
+                  </span>
                 </button>
                 <button
                   type="button"
@@ -169,6 +183,11 @@ export function EntityFacets({ facets: given, query, revision, onQuery }: Props)
           onShowClips={(kind, name) => {
             setPageOf(null);
             if (!hasEntityFilter(query, kind, name)) onQuery(toggleEntityFilter(query, kind, name));
+          }}
+          onShowPeriod={(kind, name, period) => {
+            // Its clips of that period: the bar counted the entity's clips alone, so the list does too.
+            onQuery(entityQuery({ kind, name }));
+            onPeriod(period);
           }}
         />
       )}

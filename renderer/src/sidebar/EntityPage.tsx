@@ -1,41 +1,39 @@
-// An entity's page: when it was named (clips per month, months without any shown as gaps),
-// the outlets that name it most, the entities named beside it (each opens its own page), and
-// its newest clips; "Show its clips" filters the list by it.
+// An entity's page: its own timeline (clips by publication date, zoomable as the library's;
+// a click on a period shows its clips of that period in the list), the outlets that name it
+// most, the entities named beside it (each opens its own page), and its newest clips; "Show its
+// clips" filters the list by it.
 import { useEffect, useState } from 'react';
-import type { EntityKind, EntityPage as Page } from '../../../electron/api.ts';
+import type { EntityKind, EntityPage as Page, Period } from '../../../electron/api.ts';
 import { getBridge } from '../api/bridge.ts';
 import { periodLabel, plural } from '../common/format.ts';
 import { Modal } from '../common/Modal.tsx';
+import { EntityTimeline } from './EntityTimeline.tsx';
 import './entity-page.css';
 
 const KIND_LABEL: Record<EntityKind, string> = { person: 'Person', place: 'Place', org: 'Organisation' };
 
-/** Every month from the first to the last, those without clips at 0: the bars keep time's proportions. */
-export function monthRun(months: Page['months']): { month: string; clips: number }[] {
-  if (!months.length) return [];
-  const byMonth = new Map(months.map((m) => [m.month, m.clips]));
-  const out: { month: string; clips: number }[] = [];
-  let [y, mo] = months[0].month.split('-').map(Number);
-  const last = months[months.length - 1].month;
-  // At most 50 years of months: a stray date far off does not make thousands of bars.
-  for (let i = 0; i < 600; i++) {
-    const key = `${y}-${String(mo).padStart(2, '0')}`;
-    out.push({ month: key, clips: byMonth.get(key) ?? 0 });
-    if (key >= last) break;
-    mo++;
-    if (mo > 12) {
-      mo = 1;
-      y++;
-    }
-  }
-  return out;
+/** What the list shows after a period was chosen on the timeline, in words. */
+function periodText(p: Period): string {
+  if (p.undated) return 'without a date';
+  if (!p.from) return '';
+  return p.to && p.to !== p.from ? `from ${periodLabel(p.from)} to ${periodLabel(p.to)}` : `of ${periodLabel(p.from)}`;
 }
 
-export function EntityPageDialog(props: { id: number; onClose(): void; onShowClips(kind: EntityKind, name: string): void }) {
+interface Props {
+  id: number;
+  onClose(): void;
+  onShowClips(kind: EntityKind, name: string): void;
+  /** A period chosen on its timeline: the list shows its clips of that period (null: all of them). */
+  onShowPeriod(kind: EntityKind, name: string, period: Period | null): void;
+}
+
+export function EntityPageDialog(props: Props) {
   const api = getBridge().api;
   const [id, setId] = useState(props.id);
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The period chosen on this entity's timeline, which the list now shows. */
+  const [chosen, setChosen] = useState<Period | null>(null);
   useEffect(() => {
     let live = true;
     api
@@ -48,8 +46,6 @@ export function EntityPageDialog(props: { id: number; onClose(): void; onShowCli
   }, [api, id]);
 
   const title = page ? page.entity.name : 'Entity';
-  const run = page ? monthRun(page.months) : [];
-  const peak = Math.max(1, ...run.map((m) => m.clips));
   return (
     <Modal title={title} onClose={props.onClose} wide className="entity-page">
       {error && <p className="modal-text" role="alert">{error}</p>}
@@ -59,27 +55,19 @@ export function EntityPageDialog(props: { id: number; onClose(): void; onShowCli
             {KIND_LABEL[page.entity.kind]} · {plural(page.entity.clips, 'clip')} · {plural(page.entity.mentions, 'mention')}
             {page.entity.names.length > 0 && <> · also {page.entity.names.join(', ')}</>}
           </p>
-          <section aria-label="Clips by month">
-            <h3>By month</h3>
-            {run.length > 0 ? (
-              <div className="entity-months" role="list">
-                {run.map((m) => (
-                  <div key={m.month} role="listitem" className="entity-month" title={`${periodLabel(m.month)}: ${plural(m.clips, 'clip')}`} aria-label={`${periodLabel(m.month)}: ${plural(m.clips, 'clip')}`}>
-                    <span className="entity-bar" style={{ height: `${(m.clips / peak) * 100}%` }} />
-                  </div>
-                ))}
-              </div>
-            ) : (
-              <p className="modal-text">None of its clips is dated to a month.</p>
-            )}
-            {run.length > 0 && (
-              <p className="entity-months-axis">
-                <span>{periodLabel(run[0].month)}</span>
-                {run.length > 1 && <span>{periodLabel(run[run.length - 1].month)}</span>}
-              </p>
-            )}
-            {page.undated > 0 && <p className="modal-text">{plural(page.undated, 'clip')} without a month.</p>}
-          </section>
+          <EntityTimeline
+            key={page.entity.id}
+            entity={page.entity}
+            months={page.months}
+            period={chosen}
+            onPeriod={(p) => {
+              setChosen(p);
+              props.onShowPeriod(page.entity.kind, page.entity.name, p);
+            }}
+          />
+          <p className="entity-timeline-note" role="status">
+            {chosen ? `The list shows its clips ${periodText(chosen)}.` : 'Click a period to show its clips of that time in the list; drag across bars for a range.'}
+          </p>
           <div className="entity-page-columns">
             <section aria-label="Outlets naming it most">
               <h3>Outlets</h3>
@@ -96,7 +84,7 @@ export function EntityPageDialog(props: { id: number; onClose(): void; onShowCli
               <ul>
                 {page.related.map((r) => (
                   <li key={r.id}>
-                    <button type="button" className="link-button" onClick={() => setId(r.id)}>
+                    <button type="button" className="link-button" onClick={() => (setId(r.id), setChosen(null))}>
                       {r.value}
                     </button>{' '}
                     <span className="side-count">{r.count}</span>
@@ -122,9 +110,16 @@ export function EntityPageDialog(props: { id: number; onClose(): void; onShowCli
             <button type="button" className="btn" onClick={props.onClose}>
               Close
             </button>
-            <button type="button" className="btn primary" onClick={() => props.onShowClips(page.entity.kind, page.entity.name)}>
-              Show its clips
-            </button>
+            {chosen ? (
+              // The list already shows them: the button only takes the person there.
+              <button type="button" className="btn primary" onClick={props.onClose}>
+                Show these clips
+              </button>
+            ) : (
+              <button type="button" className="btn primary" onClick={() => props.onShowClips(page.entity.kind, page.entity.name)}>
+                Show its clips
+              </button>
+            )}
           </div>
         </>
       )}

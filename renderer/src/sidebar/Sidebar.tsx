@@ -42,6 +42,8 @@ interface Props {
   importing: React.ReactNode;
   /** People, Places and Organisations (EntityFacets), below the sources. */
   entities?: React.ReactNode;
+  /** A shared library's sync state (TeamStatus), above the import buttons. */
+  team?: React.ReactNode;
 }
 
 export function Sidebar(props: Props) {
@@ -216,6 +218,7 @@ export function Sidebar(props: Props) {
         {props.entities}
       </div>
       <div className="sidebar-foot">
+        {props.team}
         {props.importing}
         <div className="import-buttons">
           <button type="button" className="import-button" onClick={props.onImport} title="Import files (or drop them on the window)">

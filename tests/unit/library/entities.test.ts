@@ -190,7 +190,7 @@ describe('migration 9', () => {
       const id = insertClip(v8.db, { title: 'Older clip', bodyText: 'Maduro in Caracas', bodyHtml: '', contentHash: 'old' });
       expect(v8.db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'clip_entities'`).pluck().get()).toBe(0);
       v8.close();
-      const v9 = openLibrary(dir);
+      const v9 = openLibrary(dir, { targetVersion: 9 });
       try {
         expect(v9.db.pragma('user_version', { simple: true })).toBe(9);
         expect(v9.db.prepare('SELECT title FROM clips WHERE id = ?').pluck().get(id)).toBe('Older clip');

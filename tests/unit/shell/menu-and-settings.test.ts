@@ -64,6 +64,11 @@ describe('the application menu', () => {
     expect(calls.at(-1)).toBe('command site-rules');
   });
 
+  it('opens the Team library dialog from File ▸ Team Library…', () => {
+    (find(applicationMenuTemplate(state, actions), 'Team Library…')!.click as () => void)();
+    expect(calls.at(-1)).toBe('command team-library');
+  });
+
   it('asks the window to re-extract the whole library (it confirms first and shows the progress)', () => {
     (find(applicationMenuTemplate(state, actions), 'Re-extract Whole Library…')!.click as () => void)();
     expect(calls.at(-1)).toBe('command reextract-library');
