@@ -2,13 +2,14 @@
 // pushed to a hub on a real PostgreSQL, then the first sync of an empty desktop library from it,
 // and how long an edit on one desktop takes to show on another while both run their background
 // sync. Each beside the naive way, in the same run: one HTTP request per clip.
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { addMember } from '../electron/hub/hub-admin.ts';
-import { startHub } from '../electron/hub/hub-server.ts';
 import { insertClip } from '../electron/library/clips.ts';
 import { openLibrary, type Library } from '../electron/library/open-library.ts';
 import { storeOriginal } from '../electron/library/originals.ts';
@@ -22,6 +23,8 @@ import { syncOnce } from '../electron/sync/sync-once.ts';
 import { connectHub } from '../electron/sync/team-link.ts';
 import { startPostgres, type TestPostgres } from '../tests/helpers/postgres.ts';
 import { rng } from './deterministic-random.ts';
+
+const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface DesktopBenchOptions {
   clips: number;
@@ -140,12 +143,28 @@ async function timedEdits(a: Library, b: Library, edits: number): Promise<number
   return lags.sort((x, y) => x - y);
 }
 
+async function hubProcess(databaseUrl: string): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, [path.join(PROJECT, 'bin/cuttings.mjs'), 'hub', '--database', databaseUrl, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Cuttings hub at (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the hub exited (${code})`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
 export async function runDesktopBench(opts: DesktopBenchOptions, pg?: TestPostgres): Promise<void> {
   const ownPg = !pg;
   pg ??= await startPostgres();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cuttings-bench-sync-'));
   const databaseUrl = pg.createDatabase(`bench_desktop_${Date.now() % 1_000_000}`);
-  const hub = await startHub({ databaseUrl });
+  // The hub in a process of its own, as a newsroom runs it: the desktop's writes and the hub's
+  // answers do not take turns on one thread.
+  const hub = await hubProcess(databaseUrl);
   try {
     console.log(`\nFirst sync of a ${opts.clips.toLocaleString('en')}-clip team library (${Math.round(opts.originalsShare * 100)} % with their originals)`);
     const sourceDir = path.join(work, 'source');
@@ -190,7 +209,7 @@ export async function runDesktopBench(opts: DesktopBenchOptions, pg?: TestPostgr
     source.close();
     desk.close();
   } finally {
-    await hub.close();
+    hub.stop();
     if (ownPg) pg.remove();
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -17,6 +17,7 @@ import { deleteSavedSearch, saveSearch } from '../library/saved-searches.ts';
 import { ensureTagId, recolourTag, renameTag } from '../library/tags.ts';
 import type { Library } from '../library/open-library.ts';
 import { writeTransaction } from '../library/write-transaction.ts';
+import { onClipsAdded } from '../search/index-hooks.ts';
 import { clipIdOfKey, setClipKey, unsharedClipWithHash } from './clip-keys.ts';
 import { applyRecord, asRecord, insertClipFromRecord, originalSha, storedOriginalPath } from './clip-record.ts';
 import { currentAuthor, recordSuperseded } from './clip-history.ts';
@@ -55,6 +56,7 @@ export function applyPage(library: Library, changes: StoredChange[], next: numbe
       clock.observe(c.hlc);
       applier.apply(c);
     }
+    applier.countNewWords();
     updateLink(db, { lastSeq: Math.max(next, link.lastSeq), clock: laterOf(clock.latest, currentClock(db)) });
     stmt(db, 'DELETE FROM sync_applying').run();
     return out;
@@ -69,12 +71,22 @@ const laterOf = (a: string, b: string): string => (a > b ? a : b);
 
 class Applier {
   private readonly db: Database.Database;
+  /** Clips made from records on this page whose words the typo vocabulary has yet to count. */
+  private uncounted: number[] = [];
 
   constructor(private readonly library: Library, private readonly link: LinkRow, private readonly out: AppliedPage) {
     this.db = library.db;
   }
 
+  /** Counts the new clips' words in; before any other change, which may recount a clip's words itself. */
+  countNewWords(): void {
+    if (!this.uncounted.length) return;
+    onClipsAdded(this.db, this.uncounted);
+    this.uncounted = [];
+  }
+
   apply(c: StoredChange): void {
+    if (!(c.kind === 'clip' && c.field === 'record')) this.countNewWords();
     const { db } = this;
     // A page fetched before another process of this library applied a later value of the field.
     const known = stmt(db, 'SELECT hlc FROM sync_fields WHERE kind = ? AND key = ? AND field = ?').pluck().get(c.kind, c.key, c.field) as string | undefined;
@@ -150,11 +162,19 @@ class Applier {
         if (id !== null) setClipKey(db, id, c.key);
       }
       if (id === null) {
-        id = insertClipFromRecord(db, this.library.dir, record);
+        id = insertClipFromRecord(db, this.library.dir, record, false);
+        this.uncounted.push(id);
         setClipKey(db, id, c.key);
         this.wantOriginal(id, record);
-        flushClipPending(db, c.key, id);
-        this.flushHighlightsOf(c.key);
+        // Fields or highlights that arrived before the clip (a note, a highlight's note) recount
+        // its words as they land: its own words must be counted first.
+        const waiting = stmt(db, `SELECT 1 FROM sync_pending WHERE (kind = 'clip' AND key = ?) OR (kind = 'highlight' AND field = 'clip' AND value = ?) LIMIT 1`)
+          .get(c.key, JSON.stringify(c.key));
+        if (waiting) {
+          this.countNewWords();
+          flushClipPending(db, c.key, id);
+          this.flushHighlightsOf(c.key);
+        }
         return;
       }
       applyRecord(db, id, record);

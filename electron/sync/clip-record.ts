@@ -102,8 +102,12 @@ export function storedOriginalPath(libraryDir: string, sha: string | null): stri
   }
 }
 
-/** Makes a clip from a pulled record; the caller runs it inside the write transaction that applies the page. */
-export function insertClipFromRecord(db: Database.Database, libraryDir: string, r: ClipRecord): number {
+/**
+ * Makes a clip from a pulled record; the caller runs it inside the write transaction that applies
+ * the page. `countWords` false leaves the typo vocabulary to the caller, which counts a whole
+ * page's new clips at once (onClipsAdded): common words are then updated once, not per clip.
+ */
+export function insertClipFromRecord(db: Database.Database, libraryDir: string, r: ClipRecord, countWords = true): number {
   const uidTaken = r.uid && stmt(db, 'SELECT 1 FROM clips WHERE uid = ?').get(r.uid);
   const id = insertClip(db, {
     uid: r.uid && !uidTaken ? r.uid : undefined,
@@ -128,7 +132,7 @@ export function insertClipFromRecord(db: Database.Database, libraryDir: string, 
     originalPath: storedOriginalPath(libraryDir, r.original.sha256),
     originalSize: r.original.size,
   });
-  onClipsAdded(db, [id]);
+  if (countWords) onClipsAdded(db, [id]);
   if (Array.isArray(r.entities)) writeClipEntities(db, id, mentionsFromExport(r.entities as unknown as ExportEntityMention[]));
   return id;
 }

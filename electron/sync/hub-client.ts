@@ -5,6 +5,8 @@ import { SyncAttentionError, SyncOfflineError } from './sync-errors.ts';
 
 /** How long one request may take before the hub counts as unreachable (a long poll adds its wait). */
 const REQUEST_TIMEOUT_MS = 60_000;
+/** Pushes are idempotent (a field at a clock), as are originals by hash and every read. */
+const RETRIES_ON_RESET = 2;
 
 export class HubClient {
   readonly base: string;
@@ -32,20 +34,26 @@ export class HubClient {
   private async request(
     method: string, path: string, body: string | Uint8Array | undefined, type: string | undefined, extraWaitMs = 0, allow404 = false,
   ): Promise<Response> {
-    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS + extraWaitMs);
-    const signal = this.signal ? AbortSignal.any([this.signal, timeout]) : timeout;
     let res: Response;
-    try {
-      res = await fetch(this.base + path, {
-        method,
-        headers: { authorization: `Bearer ${this.token}`, ...(type ? { 'content-type': type } : {}), 'accept-encoding': 'gzip' },
-        body: body as unknown as BodyInit | undefined,
-        signal,
-      });
-    } catch (e) {
-      if (this.signal?.aborted) throw e;
-      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new SyncOfflineError(this.hubUrl, cause?.code ?? cause?.message ?? (e as Error).message);
+    for (let attempt = 0; ; attempt++) {
+      const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS + extraWaitMs);
+      const signal = this.signal ? AbortSignal.any([this.signal, timeout]) : timeout;
+      try {
+        res = await fetch(this.base + path, {
+          method,
+          headers: { authorization: `Bearer ${this.token}`, ...(type ? { 'content-type': type } : {}), 'accept-encoding': 'gzip' },
+          body: body as unknown as BodyInit | undefined,
+          signal,
+        });
+        break;
+      } catch (e) {
+        if (this.signal?.aborted) throw e;
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        // A kept-alive connection the hub closed just as it was reused (a long local write kept
+        // this process from noticing): every request of the protocol may be sent again.
+        if (attempt < RETRIES_ON_RESET && (cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET')) continue;
+        throw new SyncOfflineError(this.hubUrl, cause?.code ?? cause?.message ?? (e as Error).message);
+      }
     }
     if (res.ok || (allow404 && res.status === 404)) return res;
     const reason = await hubReason(res);
