@@ -144,7 +144,7 @@ async function timedEdits(a: Library, b: Library, edits: number): Promise<number
 }
 
 async function hubProcess(databaseUrl: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(PROJECT, 'bin/cuttings.mjs'), 'hub', '--database', databaseUrl, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(PROJECT, 'bin/cuttings.mjs'), 'hub', '--database', databaseUrl, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
