@@ -102,15 +102,9 @@ export function storedOriginalPath(libraryDir: string, sha: string | null): stri
   }
 }
 
-/**
- * Makes a clip from a pulled record; the caller runs it inside the write transaction that applies
- * the page. `countWords` false leaves the typo vocabulary to the caller, which counts a whole
- * page's new clips at once (onClipsAdded): common words are then updated once, not per clip.
- */
-export function insertClipFromRecord(db: Database.Database, libraryDir: string, r: ClipRecord, countWords = true): number {
-  const uidTaken = r.uid && stmt(db, 'SELECT 1 FROM clips WHERE uid = ?').get(r.uid);
-  const id = insertClip(db, {
-    uid: r.uid && !uidTaken ? r.uid : undefined,
+/** What extraction recorded, as the library keeps it: the outlet under this library's own name for it. */
+function extractedOf(db: Database.Database, r: ClipRecord) {
+  return {
     title: r.title,
     standfirst: r.standfirst,
     author: r.author,
@@ -120,19 +114,32 @@ export function insertClipFromRecord(db: Database.Database, libraryDir: string, 
     publishedAt: r.publishedAt,
     modifiedAt: r.modifiedAt,
     savedAt: r.savedAt,
-    importedAt: r.importedAt,
     language: r.language,
+    captions: r.captions,
     bodyText: r.bodyText,
     bodyHtml: r.bodyHtml,
-    captions: r.captions,
     contentHash: r.contentHash,
     simhash: simhash(r.bodyText),
+  };
+}
+
+/**
+ * Makes a clip from a pulled record; the caller runs it inside the write transaction that applies
+ * the page. `countVocabulary` false leaves the typo vocabulary to the caller, which counts a whole
+ * page's new clips at once (onClipsAdded): common words are then updated once, not per clip.
+ */
+export function insertClipFromRecord(db: Database.Database, libraryDir: string, r: ClipRecord, countVocabulary = true): number {
+  const uidTaken = r.uid && stmt(db, 'SELECT 1 FROM clips WHERE uid = ?').get(r.uid);
+  const id = insertClip(db, {
+    ...extractedOf(db, r),
+    uid: r.uid && !uidTaken ? r.uid : undefined,
+    importedAt: r.importedAt,
     originalName: r.original.name,
     originalFormat: r.original.format,
     originalPath: storedOriginalPath(libraryDir, r.original.sha256),
     originalSize: r.original.size,
   });
-  if (countWords) onClipsAdded(db, [id]);
+  if (countVocabulary) onClipsAdded(db, [id]);
   if (Array.isArray(r.entities)) writeClipEntities(db, id, mentionsFromExport(r.entities as unknown as ExportEntityMention[]));
   return id;
 }
@@ -141,24 +148,7 @@ export function insertClipFromRecord(db: Database.Database, libraryDir: string, 
 export function applyRecord(db: Database.Database, clipId: number, r: ClipRecord): void {
   const row = stmt(db, 'SELECT * FROM clips WHERE id = ?').get(clipId) as ClipRow | undefined;
   if (!row) return;
-  const fresh: ExtractedFields = {
-    title: r.title,
-    author: r.author,
-    source: resolveOutlet(db, { name: r.source, site: r.site, url: r.url }),
-    site: r.site,
-    url: r.url,
-    publishedAt: r.publishedAt,
-    modifiedAt: r.modifiedAt,
-    savedAt: r.savedAt,
-    language: r.language,
-    standfirst: r.standfirst,
-    captions: r.captions,
-    bodyText: r.bodyText,
-    bodyHtml: r.bodyHtml,
-    wordCount: countWords(r.bodyText),
-    contentHash: r.contentHash,
-    simhash: simhash(r.bodyText),
-  };
+  const fresh: ExtractedFields = { ...extractedOf(db, r), wordCount: countWords(r.bodyText) };
   const plan = planReextraction(row, fresh, correctionsOf(db, [clipId]).get(clipId));
   const live = row.deleted_at === null && plan.indexedTextChanged;
   if (live) onClipsRemoved(db, [clipId]);
