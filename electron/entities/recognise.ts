@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../project-paths.ts';
 import { ENTITY_TYPES, LABEL_COUNT, labelsToSpans, trimSpan, type EntityType } from './labels.ts';
 import { harmonise } from './consistency.ts';
+import { withPressNames } from './press-names.ts';
 import { decodeModel } from './model-file.ts';
 import { viterbi, type Model } from './model.ts';
 import { scoreTokens } from './scorer.ts';
@@ -62,7 +63,7 @@ function recogniseSlice(text: string, offset: number, lang: string | undefined, 
     viterbi(emissions.subarray(segs[s] * LABEL_COUNT, segs[s + 1] * LABEL_COUNT), model.transitions, segs[s], segs[s + 1], labels);
   }
   const trimmed = labelsToSpans(labels).map((s) => trimSpan(tok.words, s)).filter((s) => s !== null);
-  for (const s of harmonise(tok.words, trimmed)) {
+  for (const s of harmonise(tok.words, withPressNames(tok.words, trimmed))) {
     const start = tok.starts[s.first];
     const end = tok.ends[s.last - 1];
     const surface = text.slice(start, end);

@@ -11,7 +11,6 @@ import { listEntities, writeClipEntities } from '../../../electron/library/entit
 import { openLibrary } from '../../../electron/library/open-library.ts';
 import { writeTransaction } from '../../../electron/library/write-transaction.ts';
 import type { EntitySummary } from '../../../electron/api.ts';
-import { recogniseEntities } from '../../../electron/entities/recognise.ts';
 import { SEED, tempDir, tempLibrary } from '../../helpers/temp-library.ts';
 
 describe('the seed, imported', () => {
@@ -43,13 +42,10 @@ describe('the seed, imported', () => {
     expect(names([...places, ...orgs]).filter((n) => /maduro/i.test(n))).toEqual([]);
   });
 
-  it('Interfax as an organisation, whenever the recogniser finds it in the clip', async () => {
-    // The recogniser (electron/entities/, another piece of work) is what finds organisations;
-    // this checks that what it finds is what the library keeps, not the recogniser itself.
-    const clip = lib.db.prepare('SELECT title, standfirst, body_text AS body, language FROM clips WHERE id = ?').get(clipId) as Record<string, string>;
-    const found = [clip.title, clip.standfirst, clip.body].some((t) => recogniseEntities(t, clip.language).some((e) => e.type === 'ORG' && e.text === 'Interfax'));
+  it('Interfax and the Kremlin as organisations; the Kremlin is no person', async () => {
     const orgs = names(await handlers.api.listEntities({ kind: 'org' }));
-    expect(orgs.includes('Interfax')).toBe(found);
+    expect(orgs).toEqual(expect.arrayContaining(['Interfax', 'Kremlin']));
+    expect(names(await handlers.api.listEntities({ kind: 'person' }))).not.toContain('Kremlin');
   });
 
   it('Maduro is one person: "Maduro" and "President Maduro" count under Nicolas Maduro', async () => {

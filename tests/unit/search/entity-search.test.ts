@@ -58,7 +58,9 @@ describe('entities in search', () => {
 
   it('combines with words, other filters and negation', async () => {
     expect(await ids('place:caracas "talks in caracas"')).toEqual([other]);
-    expect(await ids('org:kremlin')).toEqual([third]);
+    // The seed's "the Kremlin said" is the organisation too.
+    expect(await ids('org:kremlin')).toEqual([seed, third]);
+    expect(await ids('org:kremlin -person:putin')).toEqual([third]);
     expect(await ids('place:caracas -org:rosneft')).toEqual([seed]);
     expect(await ids('person:putin OR org:kremlin')).toEqual([seed, third]);
     expect(await ids('person:nobodyknown')).toEqual([]);
