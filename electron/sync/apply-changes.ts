@@ -88,6 +88,10 @@ class Applier {
   apply(c: StoredChange): void {
     if (!(c.kind === 'clip' && c.field === 'record')) this.countNewWords();
     const { db } = this;
+    if (c.kind === 'clip' && c.field === 'note' && !c.private && this.link.privateNotes && c.member !== this.link.member) {
+      this.keepTeammateNote(c);
+      return;
+    }
     // A page fetched before another process of this library applied a later value of the field.
     const known = stmt(db, 'SELECT hlc FROM sync_fields WHERE kind = ? AND key = ? AND field = ?').pluck().get(c.kind, c.key, c.field) as string | undefined;
     if (known !== undefined && known > c.hlc) return;
@@ -124,6 +128,16 @@ class Applier {
     this.write(c);
     this.settle(c);
     this.out.applied++;
+  }
+
+  /**
+   * A member who keeps notes private reads their own note on every clip. A teammate's shared note
+   * goes to the clip's history, where it can be read and taken over, rather than in its place.
+   */
+  private keepTeammateNote(c: StoredChange): void {
+    if (isBlank(c.value)) return;
+    const kept = stmt(this.db, `SELECT 1 FROM sync_history WHERE kind = 'clip' AND key = ? AND field = 'note' AND hlc = ?`).get(c.key, c.hlc);
+    if (!kept) recordSuperseded(this.db, { kind: c.kind, key: c.key, field: c.field, value: c.value, hlc: c.hlc, member: c.member, supersededBy: c.hlc });
   }
 
   /** The field holds the pulled value: no edit of it waits to be sent, and its author is known. */

@@ -125,6 +125,14 @@ describe('two desktops sharing the seed through two hubs', () => {
       expect((await seen(laptop, await only(laptop))).note).toBe('source is my cousin');
       expect((await seen(b, await only(b))).note).toBe('');
       expect(teamLink(a.lib.db)!.privateNotes).toBe(true);
+
+      // Bob's shared note does not take the place of Alice's private one: it waits in the history.
+      await b.handlers.api.updateClip({ id: await only(b), patch: { note: 'check the Interfax wording' } });
+      await syncOnce(b.lib);
+      await syncOnce(a.lib);
+      expect((await seen(a, a.id)).note).toBe('source is my cousin');
+      expect(clipHistory(a.lib.db, a.id)).toEqual([expect.objectContaining({ field: 'note', value: 'check the Interfax wording', by: 'bob' })]);
+      expect((await seen(b, await only(b))).note).toBe('check the Interfax wording');
     } finally {
       await team.close();
     }
