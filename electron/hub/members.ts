@@ -33,6 +33,32 @@ export async function insertMember(db: pg.Pool | pg.PoolClient, name: string, ro
   return token;
 }
 
+/**
+ * Takes a member off the hub: their token stops working at once. What they shared stays the
+ * team's; what they kept private goes with them, so a later member of the same name never reads it.
+ */
+export async function deleteMember(pool: pg.Pool, name: string): Promise<{ id: string; privateValues: number } | null> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ id: string }>('DELETE FROM members WHERE lower(id) = lower($1) RETURNING id', [name.trim()]);
+    const id = rows[0]?.id;
+    if (!id) {
+      await client.query('ROLLBACK');
+      return null;
+    }
+    const objects = await client.query('DELETE FROM objects WHERE owner = $1', [id]);
+    await client.query('DELETE FROM history WHERE owner = $1', [id]);
+    await client.query('COMMIT');
+    return { id, privateValues: objects.rowCount ?? 0 };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 export async function memberByToken(db: pg.Pool, token: string): Promise<Member | null> {
   const { rows } = await db.query<{ id: string; role: MemberRole; created_at: Date }>(
     'SELECT id, role, created_at FROM members WHERE token_sha256 = $1',

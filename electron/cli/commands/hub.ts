@@ -1,8 +1,9 @@
 // `cuttings hub --database URL`: serves a team library from PostgreSQL until Ctrl+C.
 // `cuttings hub add-member NAME --database URL [--read-only]` prints the new member's token;
-// `cuttings hub members --database URL` lists who may use the hub. None opens a local library:
+// `cuttings hub members --database URL` lists who may use the hub, and `hub remove-member NAME`
+// takes one off it. None opens a local library:
 // the hub's state is all in the database.
-import { addMember, hubMembers } from '../../hub/hub-admin.ts';
+import { addMember, hubMembers, removeMember } from '../../hub/hub-admin.ts';
 import { checkDatabaseUrl } from '../../hub/hub-database.ts';
 import { MemberError } from '../../hub/members.ts';
 import { startHub, startupError } from '../../hub/hub-server.ts';
@@ -45,6 +46,22 @@ async function add(ctx: CommandContext, name: string | undefined): Promise<numbe
   return 0;
 }
 
+async function remove(ctx: CommandContext, name: string | undefined): Promise<number> {
+  const { io, input } = ctx;
+  if (!name) throw new UsageError("hub remove-member needs the member's name", 'hub');
+  const url = databaseUrl(ctx);
+  const removed = await removeMember(url, name).catch((e: unknown) => {
+    throw startupError(url, e);
+  });
+  if (!removed) throw new MemberError(`the hub has no member called "${terminalSafe(name.trim())}" (hub members lists them)`);
+  if (input.json) printJson(io, { removed: removed.id, privateValues: removed.privateValues });
+  else {
+    io.out(`Removed ${terminalSafe(removed.id)}: their token no longer works. What they shared stays with the team.`);
+    if (removed.privateValues) io.out(`Their private notes and highlights (${plural(removed.privateValues, 'value')}) were removed with them.`);
+  }
+  return 0;
+}
+
 async function members(ctx: CommandContext): Promise<number> {
   const { io, input } = ctx;
   const url = databaseUrl(ctx);
@@ -61,7 +78,7 @@ async function members(ctx: CommandContext): Promise<number> {
 
 export const hubCommand: PlainCommand = {
   name: 'hub',
-  args: '[add-member NAME | members]',
+  args: '[add-member NAME | remove-member NAME | members]',
   summary: 'Serve a team library kept in PostgreSQL (or add and list its members)',
   library: 'none',
   flags: [
@@ -72,15 +89,16 @@ export const hubCommand: PlainCommand = {
   ],
   async run(ctx) {
     const [sub, name, ...rest] = ctx.input.positional;
-    const extra = sub === 'add-member' ? rest : name !== undefined ? [name, ...rest] : [];
+    const extra = sub === 'add-member' || sub === 'remove-member' ? rest : name !== undefined ? [name, ...rest] : [];
     if (extra.length) throw new UsageError(`hub does not take "${terminalSafe(extra[0])}" here`, 'hub');
-    if (sub !== undefined && sub !== 'add-member' && sub !== 'members') {
-      throw new UsageError(`hub has no "${terminalSafe(sub)}": use \`hub\`, \`hub add-member NAME\` or \`hub members\``, 'hub');
+    if (sub !== undefined && sub !== 'add-member' && sub !== 'remove-member' && sub !== 'members') {
+      throw new UsageError(`hub has no "${terminalSafe(sub)}": use \`hub\`, \`hub add-member NAME\`, \`hub remove-member NAME\` or \`hub members\``, 'hub');
     }
     if (ctx.input.has('read-only') && sub !== 'add-member') throw new UsageError('--read-only goes with `hub add-member NAME`', 'hub');
     // What goes wrong from here (a bad URL, a database that cannot be reached) is said as
     // `cuttings: …` with status 1 by the CLI's runner.
     if (sub === 'add-member') return add(ctx, name);
+    if (sub === 'remove-member') return remove(ctx, name);
     if (sub === 'members') return members(ctx);
     return serve(ctx);
   },
