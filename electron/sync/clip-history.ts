@@ -10,18 +10,11 @@ import { writeClipField } from './clip-field-writes.ts';
 import { readField } from './field-values.ts';
 import { parseHlc } from './hlc.ts';
 import { readLink } from './link-row.ts';
-import type { Json, ObjectKind } from './protocol.ts';
+import type { HistoryEntry, Json, ObjectKind } from './protocol.ts';
 import { stmt } from './statements.ts';
 
-export interface Superseded {
-  kind: ObjectKind;
-  key: string;
-  field: string;
-  value: Json;
-  hlc: string;
-  member: string;
-  supersededBy: string;
-}
+/** A value replaced here, as the hub's history holds one (the time is when it is recorded). */
+export type Superseded = Omit<HistoryEntry, 'recordedAt'>;
 
 export function recordSuperseded(db: Database.Database, s: Superseded): void {
   stmt(db, 
