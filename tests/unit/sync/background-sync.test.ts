@@ -3,11 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncState } from '../../../electron/api.ts';
 import { startBackgroundSync } from '../../../electron/sync/background-sync.ts';
-import { clipIdOfKey } from '../../../electron/sync/clip-keys.ts';
 import { syncOnce } from '../../../electron/sync/sync-once.ts';
 import { connectHub } from '../../../electron/sync/team-link.ts';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres.ts';
-import { seen, startTeam } from './team-fixture.ts';
+import { seen, startTeam, twoDesktops } from './team-fixture.ts';
 
 let pg: TestPostgres;
 beforeAll(async () => {
@@ -28,14 +27,7 @@ describe('background sync', () => {
     const team = await startTeam(pg);
     const states: SyncState[] = [];
     try {
-      const a = await team.seeded();
-      await connectHub(a.lib, { hubUrl: team.hubs[0].url, token: await team.token('alice') });
-      await syncOnce(a.lib);
-      const b = team.desktop();
-      await connectHub(b.lib, { hubUrl: team.hubs[1].url, token: await team.token('bob') });
-      await syncOnce(b.lib);
-      const key = a.lib.db.prepare('SELECT key FROM sync_clip_keys').pluck().get() as string;
-      const bId = clipIdOfKey(b.lib.db, key)!;
+      const { a, b, bId } = await twoDesktops(team);
       const loopA = startBackgroundSync(a.lib, (s) => states.push(s));
       const loopB = startBackgroundSync(b.lib, () => {});
       try {

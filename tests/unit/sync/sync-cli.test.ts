@@ -7,14 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { insertClip } from '../../../electron/library/clips.ts';
 import { writeTransaction } from '../../../electron/library/write-transaction.ts';
 import { onClipsAdded } from '../../../electron/search/index-hooks.ts';
-import { clipIdOfKey } from '../../../electron/sync/clip-keys.ts';
 import { syncOnce } from '../../../electron/sync/sync-once.ts';
 import { connectHub } from '../../../electron/sync/team-link.ts';
 import { freePort, startPostgres, type TestPostgres } from '../../helpers/postgres.ts';
 import { runCli, stopAll, waitFor } from '../../helpers/cli-process.ts';
 import { tempDir } from '../../helpers/temp-library.ts';
 import { openLibrary } from '../../../electron/library/open-library.ts';
-import { seen, startTeam } from './team-fixture.ts';
+import { seen, startTeam, twoDesktops } from './team-fixture.ts';
 
 let pg: TestPostgres;
 beforeAll(async () => {
@@ -107,14 +106,7 @@ describe('cuttings sync', () => {
   it('history lists a lost value and --restore brings it back', async () => {
     const team = await startTeam(pg);
     try {
-      const a = await team.seeded();
-      await connectHub(a.lib, { hubUrl: team.hubs[0].url, token: await team.token('alice') });
-      await syncOnce(a.lib);
-      const b = team.desktop();
-      await connectHub(b.lib, { hubUrl: team.hubs[1].url, token: await team.token('bob') });
-      await syncOnce(b.lib);
-      const key = a.lib.db.prepare('SELECT key FROM sync_clip_keys').pluck().get() as string;
-      const bId = clipIdOfKey(b.lib.db, key)!;
+      const { a, b, bId } = await twoDesktops(team);
       await a.handlers.api.updateClip({ id: a.id, patch: { note: 'first thoughts' } });
       await syncOnce(a.lib);
       await syncOnce(b.lib);
