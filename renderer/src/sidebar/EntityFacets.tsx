@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EntityFacetCount, EntityKind, EntitySummary, Period, SearchResult } from '../../../electron/api.ts';
 import { getBridge } from '../api/bridge.ts';
 import { plural } from '../common/format.ts';
-import { Modal } from '../common/Modal.tsx';
+import { MergeIntoDialog } from '../common/MergeIntoDialog.tsx';
 import { popoverMenuKeys, usePopoverMenu } from '../common/popover-menu.ts';
 import { OutletNotices } from './OutletActions.tsx';
 import { hasEntityFilter, toggleEntityFilter } from './entity-filter-text.ts';
@@ -230,33 +230,16 @@ function EntityMenu(props: { entity: EntityFacetCount; kind: EntityKind; onClose
 }
 
 function EntityMergeDialog(props: { entity: EntityFacetCount; others: EntitySummary[]; onClose(): void; onMerge(into: EntitySummary): void }) {
-  const { entity, others } = props;
-  const [into, setInto] = useState(others[0]?.id ?? 0);
-  const target = others.find((o) => o.id === into);
+  const { entity } = props;
   return (
-    <Modal title={`Merge “${entity.value}”`} onClose={props.onClose}>
-      <p className="modal-text">
-        “{entity.value}” and its other names become names of the one you choose, which keeps its name; their clips count for it. Re-extracting
-        clips keeps this. You can undo it.
-      </p>
-      <label className="field">
-        <span>Merge into</span>
-        <select value={into} onChange={(e) => setInto(Number(e.target.value))}>
-          {others.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name} ({o.clips})
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={props.onClose}>
-          Cancel
-        </button>
-        <button type="button" className="btn primary" disabled={!target} onClick={() => target && props.onMerge(target)}>
-          Merge
-        </button>
-      </div>
-    </Modal>
+    <MergeIntoDialog
+      name={entity.value}
+      text={`“${entity.value}” and its other names become names of the one you choose, which keeps its name; their clips count for it. Re-extracting clips keeps this. You can undo it.`}
+      choices={props.others}
+      keyOf={(o) => o.id}
+      labelOf={(o) => `${o.name} (${o.clips})`}
+      onClose={props.onClose}
+      onMerge={props.onMerge}
+    />
   );
 }

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutletCount } from '../../../electron/api.ts';
 import { getBridge } from '../api/bridge.ts';
-import { Modal } from '../common/Modal.tsx';
+import { MergeIntoDialog } from '../common/MergeIntoDialog.tsx';
 import { popoverMenuKeys, usePopoverMenu } from '../common/popover-menu.ts';
 
 interface Notice {
@@ -117,34 +117,22 @@ export function OutletMenu(props: { outlet: OutletCount; canMerge: boolean; onCl
 }
 
 export function OutletMergeDialog(props: { outlet: OutletCount; outlets: OutletCount[]; onClose(): void; onMerge(into: OutletCount): void }) {
-  const { outlet, outlets } = props;
-  const [into, setInto] = useState(outlets[0]?.value ?? '');
-  const target = outlets.find((o) => o.value === into);
+  const { outlet } = props;
   return (
-    <Modal title={`Merge “${outlet.value}”`} onClose={props.onClose}>
-      <p className="modal-text">
-        {outlet.count === 1 ? 'The clip' : `The ${outlet.count.toLocaleString()} clips`} of “{outlet.value}” {outlet.count === 1 ? 'goes' : 'go'} to the
-        outlet you choose, which keeps its name; “{outlet.value}” and its other names find that outlet from then on. You can undo this.
-      </p>
-      <label className="field">
-        <span>Merge into</span>
-        <select value={into} onChange={(e) => setInto(e.target.value)}>
-          {outlets.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.value} ({o.count})
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={props.onClose}>
-          Cancel
-        </button>
-        <button type="button" className="btn primary" disabled={!target} onClick={() => target && props.onMerge(target)}>
-          Merge
-        </button>
-      </div>
-    </Modal>
+    <MergeIntoDialog
+      name={outlet.value}
+      text={
+        <>
+          {outlet.count === 1 ? 'The clip' : `The ${outlet.count.toLocaleString()} clips`} of “{outlet.value}” {outlet.count === 1 ? 'goes' : 'go'} to the
+          outlet you choose, which keeps its name; “{outlet.value}” and its other names find that outlet from then on. You can undo this.
+        </>
+      }
+      choices={props.outlets}
+      keyOf={(o) => o.value}
+      labelOf={(o) => `${o.value} (${o.count})`}
+      onClose={props.onClose}
+      onMerge={props.onMerge}
+    />
   );
 }
 
