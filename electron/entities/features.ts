@@ -4,7 +4,7 @@
 // Those conjoined with the language are kept apart so training can drop them at random and the
 // model still works when the language is unknown.
 import { lineBreakBetween, type Tokens } from './tokenize.ts';
-import { ENTITY_SHARE_SHIFT, type Lexicon } from './lexicon.ts';
+import { EMBEDDING_FINE, ENTITY_SHARE_SHIFT, type Lexicon } from './lexicon.ts';
 
 export interface DocumentFeatures {
   /** Features of token i are feats[offsets[i] .. offsets[i + 1]). */
@@ -130,7 +130,7 @@ const enum T {
   Bias, Word, Shape, Pre3, Pre4, Suf2, Suf3, Suf4, Initial, Prev, Next, Prev2, Next2, PrevShape, NextShape,
   PrevWordShape, ShapeNextWord, Gaz, GazCap, GazShare, GazPrev, GazNext, Name, NameCap, CapStat, DocCap, DocLower,
   Cluster, ClusterPrev, ClusterNext, ClusterCap, LangShape, LangInitial, LangWord, LangSuf3, LangPrev, LangCapStat,
-  WordCap, NamePrev, NameNext, LongCaps, Ext, ExtCap, ExtPrev, ExtNext,
+  WordCap, NamePrev, NameNext, LongCaps, Ext, ExtCap, ExtPrev, ExtNext, Emb, EmbCap, EmbPrev, EmbNext,
 }
 
 /** What feature extraction needs to know about a whole document, computed once. */
@@ -149,6 +149,8 @@ export interface Analysis {
   /** Per token: its gazetteer class bits and its word class, as feature values. */
   gazTypes: string[];
   clusters: string[];
+  /** Per token: its coarse word-vector class, or 'u'. */
+  embs: string[];
 
   /** Words written with a capital / in small letters away from a sentence start, in this document. */
   docCap: Set<string>;
@@ -164,6 +166,9 @@ export interface WordInfo {
   cap: string;
   gaz: string;
   cluster: string;
+  /** Its word-vector class, fine and coarse ('u': none). */
+  emb: string;
+  embCoarse: string;
   /** How often the word is inside an annotated name (shareBucket; 0 = never seen in one). */
   share: number;
   /** 1 if a gazetteer name / an external phrase may start with this word. */
@@ -198,9 +203,16 @@ export function wordInfo(word: string, lex: Lexicon, cache = wordCache(lex)): Wo
     gaz: g === undefined ? '0' : String(g & 0xfff),
     share: g === undefined ? 0 : g >>> ENTITY_SHARE_SHIFT,
     cluster: String(lex.clusters.get(lower) ?? 'u'),
+    emb: 'u',
+    embCoarse: 'u',
     nameStart: lex.names.has(lower) || prefixesOf(lex.names).has(lower) ? 1 : 0,
     externalStart: lex.external.has(lower) || prefixesOf(lex.external).has(lower) ? 1 : 0,
   };
+  const e = lex.embeddings.get(lower);
+  if (e !== undefined) {
+    info.emb = String(e);
+    info.embCoarse = String(Math.floor(e / EMBEDDING_FINE));
+  }
   if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
   cache.set(word, info);
   return info;
@@ -215,6 +227,7 @@ export function analyse(text: string, tok: Tokens, lex: Lexicon): Analysis {
   const shapes = new Array<string>(n);
   const gazTypes = new Array<string>(n);
   const clusters = new Array<string>(n);
+  const embs = new Array<string>(n);
   const nameStart = new Uint8Array(n);
   const externalStart = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -225,6 +238,7 @@ export function analyse(text: string, tok: Tokens, lex: Lexicon): Analysis {
     shapes[i] = x.shape;
     gazTypes[i] = x.gaz;
     clusters[i] = x.cluster;
+    embs[i] = x.embCoarse;
     nameStart[i] = x.nameStart;
     externalStart[i] = x.externalStart;
   }
@@ -245,7 +259,7 @@ export function analyse(text: string, tok: Tokens, lex: Lexicon): Analysis {
     if (caps[i] === 'C' || caps[i] === 'A') docCap.add(lower[i]);
     else if (caps[i] === 'l') docLower.add(lower[i]);
   }
-  return { words: tok.words, infos, lower, shapes, caps, sentenceInitial: tok.sentenceInitial, segments, names, external, gazTypes, clusters, docCap, docLower };
+  return { words: tok.words, infos, lower, shapes, caps, sentenceInitial: tok.sentenceInitial, segments, names, external, gazTypes, clusters, embs, docCap, docLower };
 }
 
 /** Features of the token itself (its spelling, its lexicon entries, whether it opens a
@@ -289,6 +303,11 @@ export function intrinsicFeatures(an: Analysis, i: number, lex: Lexicon, lang: s
     const k = String(lex.clusters.get(w) ?? 'u');
     add(T.Cluster, k);
     add(T.ClusterCap, k + cap + init);
+  }
+  if (lex.embeddings.size) {
+    const x = an.infos[i];
+    add(T.Emb, x.emb);
+    add(T.EmbCap, x.embCoarse + cap + init);
   }
   if (lang) {
     const addLang = (tag: T, s: string): number => langOut.push(hash(tag, s) & mask);
@@ -354,6 +373,9 @@ export function contextualFeatures(an: Analysis, i: number, a: number, b: number
   }
   if (lex.clusters.size) {
     out.push(hash(T.ClusterPrev, i > a ? an.clusters[i - 1] : '-', cap) & mask, hash(T.ClusterNext, cap, i + 1 < b ? an.clusters[i + 1] : '-') & mask);
+  }
+  if (lex.embeddings.size) {
+    out.push(hash(T.EmbPrev, i > a ? an.embs[i - 1] : '-', cap) & mask, hash(T.EmbNext, cap, i + 1 < b ? an.embs[i + 1] : '-') & mask);
   }
   if (lang) langOut.push(hash(T.LangPrev, lang, prevWord, cap) & mask);
 }

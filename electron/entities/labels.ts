@@ -37,9 +37,10 @@ export function labelsToSpans(labels: ArrayLike<number>): { first: number; last:
 // No guideline puts a possessive or contracted clitic ("'s"), or punctuation, at a name's edge.
 const EDGE_JUNK = /^(?:['’](?:s|S|ll|re|ve|d|m)|[^\p{L}\p{N}]+)$/u;
 
-// Honorifics written without a full stop ("Ms Pugh", "Herr Schmidt") stay outside a person's
+// Honorifics written without a full stop ("Ms Pugh", "Herr Schmidt"), and the titles "Pope" and
+// "Kanzler" that stand before a bare name, stay outside a person's
 // name in every guideline the training data follows (UNER, NoSta-D).
-const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|hr|fru|sr|sra|srta|dom|dona|gospodin|gospođa|gđa|g)$/i;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|hr|fru|sr|sra|srta|dom|dona|gospodin|gospođa|gđa|g|pope|papst|kanzler|kanzlerin)$/i;
 const PERSON = 0;
 
 /** A span with clitic and punctuation tokens trimmed from both ends (and honorifics from the

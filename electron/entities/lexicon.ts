@@ -21,7 +21,60 @@ export interface Lexicon {
   external: Map<string, number>;
   /** Longest phrase in `external`, in tokens. */
   longestExternal: number;
+  /** Lower-cased word → its class among pre-trained English word vectors (coarse * EMBEDDING_FINE
+   * + fine; see scripts/entity-embeddings.ts): newswire's own sense of which words are alike. */
+  embeddings: WordClasses;
 }
+
+/** A read-only word → class map. Training builds a Map; a loaded model holds SortedWordClasses,
+ * which keeps hundreds of thousands of words in two strings instead of a Map's entries. */
+export interface WordClasses {
+  get(word: string): number | undefined;
+  readonly size: number;
+  entries(): IterableIterator<[string, number]>;
+}
+
+const CLASS_BASE = 0x100;
+
+/** Words sorted by code unit and joined by '\n', with one character per word for its class
+ * (class + CLASS_BASE, so no character needs escaping in JSON). Looked up by binary search;
+ * the recogniser asks once per distinct word and caches the answer. */
+export class SortedWordClasses implements WordClasses {
+  private readonly starts: Int32Array;
+  readonly size: number;
+  constructor(private readonly words: string, private readonly classes: string) {
+    this.size = classes.length;
+    this.starts = new Int32Array(this.size + 1);
+    let k = 0;
+    for (let i = 0; i < words.length && k < this.size; i++) if (words.charCodeAt(i) === 10) this.starts[++k] = i + 1;
+    this.starts[this.size] = words.length + 1;
+  }
+  static encode(map: WordClasses): { words: string; classes: string } {
+    const entries = [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return { words: entries.map(([w]) => w).join('\n'), classes: entries.map(([, c]) => String.fromCharCode(c + CLASS_BASE)).join('') };
+  }
+  private word(k: number): string {
+    return this.words.slice(this.starts[k], this.starts[k + 1] - 1);
+  }
+  get(word: string): number | undefined {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const w = this.word(mid);
+      if (w === word) return this.classes.charCodeAt(mid) - CLASS_BASE;
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+  *entries(): IterableIterator<[string, number]> {
+    for (let k = 0; k < this.size; k++) yield [this.word(k), this.classes.charCodeAt(k) - CLASS_BASE];
+  }
+}
+
+/** Sub-classes per coarse class in `embeddings`. */
+export const EMBEDDING_FINE = 8;
 
 /** Classes of the external word lists, in bit order. */
 export const EXTERNAL_CLASSES = ['FirstName', 'LastName', 'Person', 'City', 'Country', 'Place', 'Organization', 'SportsTeam', 'Actor', 'Honorific', 'Demonym', 'OrgWord', 'PlaceWord'] as const;
@@ -31,7 +84,7 @@ export const roleBit = (typeIndex: number, role: number): number => 1 << (typeIn
 export const ENTITY_SHARE_SHIFT = 12;
 
 export function emptyLexicon(): Lexicon {
-  return { words: new Map(), names: new Map(), longestName: 0, capitalised: new Map(), clusters: new Map(), external: new Map(), longestExternal: 0 };
+  return { words: new Map(), names: new Map(), longestName: 0, capitalised: new Map(), clusters: new Map(), external: new Map(), longestExternal: 0, embeddings: new Map() };
 }
 
 /** 0: never capitalised mid-sentence … 4: nearly always (0.9+). */

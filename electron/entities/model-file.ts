@@ -3,7 +3,7 @@
 // so storing rows by (delta-coded) index keeps the file to a few megabytes.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { LABEL_COUNT } from './labels.ts';
-import type { Lexicon } from './lexicon.ts';
+import { SortedWordClasses, type Lexicon } from './lexicon.ts';
 import type { Model } from './model.ts';
 
 const MAGIC = 'CUTTINGS-NER-1\n';
@@ -21,6 +21,7 @@ interface Header {
   clusters: [string[], number[]];
   external: [string[], number[]];
   longestExternal: number;
+  embeddings?: { words: string; classes: string };
   notice: string;
 }
 
@@ -65,7 +66,7 @@ export function encodeModel(model: Model, notice: string): Buffer {
     hashBits, labelCount: LABEL_COUNT, scale, rows: rowIndex.length, transitions: [...model.transitions],
     words: pack(lex.words), names: pack(lex.names), longestName: lex.longestName,
     capitalised: pack(lex.capitalised), clusters: pack(lex.clusters),
-    external: pack(lex.external), longestExternal: lex.longestExternal, notice,
+    external: pack(lex.external), longestExternal: lex.longestExternal, embeddings: SortedWordClasses.encode(lex.embeddings), notice,
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(8);
@@ -104,6 +105,7 @@ export function decodeModel(file: Uint8Array): Model {
     words: unpack(header.words), names: unpack(header.names), longestName: header.longestName,
     capitalised: unpack(header.capitalised), clusters: unpack(header.clusters),
     external: unpack(header.external), longestExternal: header.longestExternal,
+    embeddings: header.embeddings ? new SortedWordClasses(header.embeddings.words, header.embeddings.classes) : new Map(),
   };
   return { hashBits: header.hashBits, weights, scale: header.scale, transitions: Float32Array.from(header.transitions), lexicon };
 }

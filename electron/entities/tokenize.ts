@@ -18,6 +18,14 @@ const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’&.·][\p{L}\p{M}\p{N}
 // A possessive or contracted clitic that English treebanks split off ("Trump's", "Putin’s").
 const CLITIC = /^(.+?)(['’](?:s|S|ll|re|ve|d|m))$/u;
 const SENTENCE_END = new Set(['.', '!', '?', '…', ':', ';']);
+// Titles and other abbreviations whose full stop stands before a name rather than ending a
+// sentence ("Mr. Comey", "Dr. Merkel", "Gen. Petraeus"); a single capital with a full stop is an
+// initial ("Timothy R. Geithner") and does not end one either.
+const TITLE_ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'st', 'sr', 'sra', 'srta', 'gen', 'lt', 'col', 'capt', 'cpt', 'maj', 'sgt',
+  'cpl', 'pvt', 'adm', 'cmdr', 'sen', 'rep', 'gov', 'pres', 'hon', 'rev', 'fr', 'msgr', 'supt', 'det', 'insp', 'mt', 'ft',
+  'hr', 'hrn', 'dipl', 'ing', 'mag', 'dra', 'eng', 'mme', 'mlle', 'mgr', 'dott', 'sig', 'brig',
+]);
 const OPENERS = new Set(['"', '“', '„', '«', '»', '‘', '\'', '(', '[', '-', '–', '—', '•', '*', '‚', '›', '‹']);
 
 /** Whether text[from, to) holds a line break (only the gap between two tokens is scanned). */
@@ -60,7 +68,12 @@ export function tokenize(text: string): Tokens {
       sentenceInitial[i] = 1;
       open = false;
     }
-    if (SENTENCE_END.has(w)) open = true;
+    if (SENTENCE_END.has(w) && !(w === '.' && i > 0 && ends[i - 1] === starts[i] && isAbbreviation(words[i - 1]))) open = true;
   }
   return { words, starts: Int32Array.from(starts), ends: Int32Array.from(ends), sentenceInitial };
+}
+
+function isAbbreviation(w: string): boolean {
+  if (w.length === 1) return w !== w.toLowerCase();
+  return w.length <= 5 && TITLE_ABBREVIATIONS.has(w.toLowerCase());
 }
